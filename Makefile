@@ -1,0 +1,48 @@
+# lkjip-analysis: `make` lists the targets.
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+YEAR ?= 2020
+STAMP := $(VENV)/.installed
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m ipykernel install --prefix $(VENV) --name lkjip --display-name "lkjip (Python 3)" > /dev/null
+	touch $(STAMP)
+
+.PHONY: help
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+.PHONY: install
+install: $(STAMP) ## create .venv and install the project (only when missing or pyproject changed)
+
+.PHONY: report
+report: $(STAMP) ## build the year's datasets and report (YEAR=2020)
+	$(BIN)/lkjip extract --year $(YEAR)
+
+.PHONY: test
+test: $(STAMP) ## lint and run the test suite
+	$(BIN)/ruff check lkjip_analysis tests benchmarks
+	$(BIN)/python -m pytest
+
+.PHONY: lint
+lint: $(STAMP) ## ruff check
+	$(BIN)/ruff check lkjip_analysis tests benchmarks
+
+.PHONY: format
+format: $(STAMP) ## ruff format and fix imports
+	$(BIN)/ruff check --fix --select I lkjip_analysis tests benchmarks
+	$(BIN)/ruff format lkjip_analysis tests benchmarks
+
+.PHONY: lab
+lab: $(STAMP) ## open JupyterLab on the notebooks (installs jupyterlab on first use)
+	$(BIN)/python -m pip install --quiet jupyterlab
+	$(BIN)/jupyter lab notebooks
+
+.PHONY: clean
+clean: ## remove generated data and reports (keeps .venv)
+	rm -rf data/processed reports

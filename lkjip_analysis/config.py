@@ -1,0 +1,118 @@
+"""Every path the project uses, defined once from the package's own location."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+DATA_DIR_ENV = "LKJIP_DATA_DIR"
+REPORTS_DIR_ENV = "LKJIP_REPORTS_DIR"
+
+
+def default_data_dir() -> Path:
+    """The data root: `$LKJIP_DATA_DIR` when set, else `data/` in the project."""
+    return Path(os.environ.get(DATA_DIR_ENV) or PROJECT_ROOT / "data")
+
+
+def default_reports_dir() -> Path:
+    """The reports root: `$LKJIP_REPORTS_DIR` when set, else `reports/` in the project."""
+    return Path(os.environ.get(REPORTS_DIR_ENV) or PROJECT_ROOT / "reports")
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The input and output locations of one report year."""
+
+    year: int
+    data_dir: Path
+    reports_dir: Path
+
+    @classmethod
+    def for_year(
+        cls, year: int, data_dir: str | Path | None = None, reports_dir: str | Path | None = None
+    ) -> Paths:
+        return cls(
+            year=year,
+            data_dir=Path(data_dir) if data_dir else default_data_dir(),
+            reports_dir=Path(reports_dir) if reports_dir else default_reports_dir(),
+        )
+
+    @property
+    def raw_root(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def raw(self) -> Path:
+        return self.raw_root / str(self.year)
+
+    @property
+    def document(self) -> Path:
+        """The report text: the single `lkjip_*.md` file of the year."""
+        found = sorted(self.raw.glob("lkjip_*.md"))
+        return found[0] if found else self.raw / f"lkjip_{self.year}.md"
+
+    @property
+    def workbook_input(self) -> Path:
+        """A filled workbook an analyst drops in instead of the document."""
+        return self.raw / f"lkjip_{self.year}.xlsx"
+
+    @property
+    def corrections(self) -> Path:
+        return self.raw / "koreksi.yaml"
+
+    @property
+    def indicator_polarity(self) -> Path:
+        return self.raw / "polaritas_indikator.csv"
+
+    @property
+    def budget_history(self) -> Path:
+        return self.raw_root / "anggaran_historis.csv"
+
+    @property
+    def processed(self) -> Path:
+        return self.data_dir / "processed" / str(self.year)
+
+    @property
+    def workbook_output(self) -> Path:
+        return self.processed / f"lkjip_{self.year}.xlsx"
+
+    @property
+    def reports(self) -> Path:
+        return self.reports_dir / str(self.year)
+
+    @property
+    def executed_notebooks(self) -> Path:
+        return self.reports / "notebooks"
+
+    @property
+    def failed_notebooks(self) -> Path:
+        return self.reports / "failed"
+
+    @property
+    def figures(self) -> Path:
+        return self.reports / "figures"
+
+    @property
+    def audit_findings(self) -> Path:
+        return self.reports / "temuan_audit.csv"
+
+    @property
+    def reader_report(self) -> Path:
+        return self.reports / f"laporan_{self.year}.html"
+
+    @property
+    def audit_report(self) -> Path:
+        return self.reports / f"laporan_{self.year}_audit.html"
+
+    @property
+    def manifest(self) -> Path:
+        return self.reports / "manifest.json"
+
+
+def available_years(data_dir: str | Path | None = None) -> list[int]:
+    """The years that have a folder of raw data."""
+    raw = Path(data_dir or default_data_dir()) / "raw"
+    return sorted(int(p.name) for p in raw.iterdir() if p.is_dir() and p.name.isdigit())

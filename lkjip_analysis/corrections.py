@@ -1,0 +1,116 @@
+"""`koreksi.yaml`: documented corrections of typos in the source, applied with an audit trail.
+
+Each entry fixes exactly one cell: the table, the line, the dataset column, the text as written
+(`tertulis`), the value used (`dipakai`) and the reason (`alasan`). An entry whose line does not
+hold that text, or that no table asks for, stops the extraction: a correction never applies to
+anything but the typo it documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import CorrectionError
+from .source import Document
+
+FIELDS = ("tabel", "baris", "kolom", "tertulis", "dipakai", "alasan")
+
+
+@dataclass(frozen=True)
+class Correction:
+    table: str
+    line: int
+    column: str
+    raw: str
+    value: float
+    reason: str
+
+
+@dataclass
+class Corrections:
+    path: Path
+    entries: tuple[Correction, ...] = ()
+    used: set[Correction] = field(default_factory=set)
+
+    def lookup(self, table: str, line: int, column: str, raw: str) -> Correction | None:
+        """The correction for exactly this cell, marked as used, or None."""
+        for entry in self.entries:
+            if (entry.table, entry.line, entry.column, entry.raw) == (table, line, column, raw):
+                self.used.add(entry)
+                return entry
+        return None
+
+    def check_against(self, document: Document) -> None:
+        """Every entry must name a line that holds its raw text."""
+        for entry in self.entries:
+            held = (
+                document.line(entry.line).split("\t")
+                if 0 < entry.line <= len(document.lines)
+                else []
+            )
+            if entry.raw not in (cell.strip() for cell in held):
+                raise CorrectionError(
+                    f"correction names line {entry.line}, which does not hold {entry.raw!r}",
+                    file=self.path, line=entry.line, table=entry.table, column=entry.column,
+                    raw=entry.raw, hint="Fix 'baris' or 'tertulis' in koreksi.yaml",
+                )
+
+    def check_all_used(self) -> None:
+        unused = [e for e in self.entries if e not in self.used]
+        if unused:
+            e = unused[0]
+            raise CorrectionError(
+                "correction was not applied: no table reads that cell as that column",
+                file=self.path, line=e.line, table=e.table, column=e.column, raw=e.raw,
+                hint="Check 'tabel' and 'kolom' in koreksi.yaml",
+            )
+
+    def as_frame(self) -> pd.DataFrame:
+        """The corrections as a dataset, for auditors."""
+        rows = [
+            {"tabel": e.table, "baris_sumber": e.line, "kolom": e.column, "tertulis": e.raw,
+             "dipakai": e.value, "alasan": e.reason}
+            for e in sorted(self.entries, key=lambda e: e.line)
+        ]
+        return pd.DataFrame(rows, columns=["tabel", "baris_sumber", "kolom", "tertulis",
+                                           "dipakai", "alasan"])
+
+
+def load_corrections(path: str | Path) -> Corrections:
+    """Load `koreksi.yaml` with safe YAML; a missing file means no corrections."""
+    path = Path(path)
+    if not path.exists():
+        return Corrections(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CorrectionError(
+            f"koreksi.yaml does not parse as safe YAML: {getattr(exc, 'problem', exc)}",
+            file=path, line=mark.line + 1 if mark else None,
+            hint="Fix the YAML syntax; tags that construct objects are not allowed",
+        ) from None
+    entries = (data or {}).get("koreksi") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise CorrectionError("koreksi.yaml must hold a list under 'koreksi:'", file=path)
+    return Corrections(path, tuple(_entry(item, i, path) for i, item in enumerate(entries, 1)))
+
+
+def _entry(item: object, index: int, path: Path) -> Correction:
+    missing = [f for f in FIELDS if not isinstance(item, dict) or item.get(f) in (None, "")]
+    if missing:
+        raise CorrectionError(f"correction #{index} lacks {', '.join(missing)}", file=path,
+                              hint=f"Each entry needs: {', '.join(FIELDS)}")
+    value = item["dipakai"]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise CorrectionError(f"correction #{index}: 'dipakai' must be a plain number",
+                              file=path, raw=str(value))
+    if not isinstance(item["baris"], int):
+        raise CorrectionError(f"correction #{index}: 'baris' must be a line number",
+                              file=path, raw=str(item["baris"]))
+    return Correction(str(item["tabel"]), item["baris"], str(item["kolom"]),
+                      str(item["tertulis"]), value, str(item["alasan"]))

@@ -1,0 +1,191 @@
+"""`load(year)` and the processed outputs (one CSV per dataset and a workbook).
+
+The datasets come from the report document (through the table specs and `koreksi.yaml`), or
+from a filled workbook `data/raw/<year>/lkjip_<year>.xlsx` of the same shape, or from the
+processed CSVs an earlier `lkjip extract` wrote. The side files (polarity, budget history) are
+read from `data/raw` in every case.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from . import schemas
+from .atomic import replace_directory
+from .config import Paths, available_years
+from .corrections import load_corrections
+from .errors import DocumentError, ParameterError, SourceError
+from .source import Document, read_document
+from .tables import SPECS, read_facts
+from .workbook import read_workbook, workbook_bytes
+
+SIDE_DATASETS = ("polaritas_indikator", "anggaran_historis")
+DOCUMENT_DATASETS = tuple(n for n in schemas.DATASET_NAMES if n not in SIDE_DATASETS)
+WORKBOOK_DATASETS = tuple(n for n in DOCUMENT_DATASETS if n != "koreksi")
+SOURCES = ("auto", "document", "workbook", "processed")
+
+
+class Datasets(Mapping[str, pd.DataFrame]):
+    """All datasets of one report year: `d["sdm"]` or `d.sdm`."""
+
+    def __init__(self, year: int, frames: dict[str, pd.DataFrame], origin: str) -> None:
+        self.year = year
+        self.origin = origin
+        self._frames = frames
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self._frames[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._frames)
+
+    def __len__(self) -> int:
+        return len(self._frames)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self._frames[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __dir__(self) -> list[str]:
+        return [*super().__dir__(), *self._frames]
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{k} ({len(v)})" for k, v in self._frames.items())
+        return f"<Datasets {self.year} from {self.origin}: {sizes}>"
+
+
+def validate_year(year: int, data_dir: str | Path | None = None) -> int:
+    """`year` as an int, or an error naming the years that have raw data."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ParameterError(f"year must be a whole number, got {year!r}")
+    years = available_years(data_dir)
+    if year not in years:
+        raise ParameterError(f"no data for year {year}; years available: "
+                             f"{', '.join(map(str, years)) or 'none'}")
+    return year
+
+
+def load(year: int = 2020, data_dir: str | Path | None = None,
+         source: str = "auto") -> Datasets:
+    """Every dataset of the report `year`, validated.
+
+    `source`: `document` parses the report text; `workbook` reads a filled workbook in
+    `data/raw/<year>/`; `processed` reads the CSVs `lkjip extract` wrote; `auto` takes the
+    workbook when there is one, else the document.
+
+        >>> from lkjip_analysis import load
+        >>> d = load(2020)
+        >>> d.realisasi_apbd["realisasi"].sum()
+    """
+    paths = Paths.for_year(validate_year(year, data_dir), data_dir)
+    if source not in SOURCES:
+        raise ParameterError(f"source must be one of {', '.join(SOURCES)}, got {source!r}")
+    if source == "auto":
+        source = "workbook" if paths.workbook_input.exists() else "document"
+    readers = {"document": _from_document, "workbook": _from_workbook,
+               "processed": _from_processed}
+    frames, origin = readers[source](paths)
+    frames.update(_side_datasets(paths))
+    ordered = {name: frames[name] for name in schemas.DATASET_NAMES if name in frames}
+    return Datasets(paths.year, ordered, origin)
+
+
+def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
+    document = read_document(paths.document)
+    _check_tables_present(document)
+    corrections = load_corrections(paths.corrections)
+    corrections.check_against(document)
+    frames: dict[str, pd.DataFrame] = {}
+    for spec in SPECS:
+        frames.update(spec.read(document, corrections))
+    corrections.check_all_used()
+    frames["fakta"] = read_facts(document)
+    frames["koreksi"] = corrections.as_frame()
+    origin = str(paths.document)
+    return {n: schemas.conform(n, frames[n], origin) for n in DOCUMENT_DATASETS}, origin
+
+
+def _check_tables_present(document: Document) -> None:
+    captions = document.captions()
+    missing = [f"Tabel {s.number}" for s in SPECS if s.number not in captions]
+    if missing:
+        raise DocumentError(
+            f"{', '.join(missing)} not found", file=document.path, table=missing[0],
+            hint="Is the document truncated? Each table needs its caption line 'Tabel N. …'")
+
+
+def _from_workbook(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
+    origin = str(paths.workbook_input)
+    frames = read_workbook(paths.workbook_input, WORKBOOK_DATASETS)
+    frames["koreksi"] = load_corrections(paths.corrections).as_frame()
+    return {n: schemas.conform(n, frames[n], origin, first_line=2) for n in frames}, origin
+
+
+def _from_processed(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
+    frames = {n: read_csv(paths.processed / f"{n}.csv", n) for n in DOCUMENT_DATASETS}
+    return frames, str(paths.processed)
+
+
+def _side_datasets(paths: Paths) -> dict[str, pd.DataFrame]:
+    return {"polaritas_indikator": read_csv(paths.indicator_polarity, "polaritas_indikator"),
+            "anggaran_historis": read_csv(paths.budget_history, "anggaran_historis")}
+
+
+def read_csv(path: Path, dataset: str) -> pd.DataFrame:
+    """A dataset CSV, typed by its schema; empty cells are missing only in number columns."""
+    if not path.exists():
+        raise SourceError(f"{dataset} file not found", file=path, table=dataset,
+                          hint="Run `lkjip extract` or restore the raw file")
+    kinds = schemas.kinds(dataset)
+    numeric = [c for c, k in kinds.items() if k not in (schemas.TEXT, schemas.BOOL)]
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False,
+                         na_values={c: [""] for c in numeric}, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise SourceError(f"cannot read CSV: {exc}", file=path, table=dataset) from None
+    if list(df.columns) != list(kinds):
+        raise SourceError(f"columns differ: expected {list(kinds)}, found {list(df.columns)}",
+                          file=path, table=dataset, line=1)
+    for column, kind in kinds.items():
+        if kind == schemas.BOOL:
+            df[column] = df[column].map({"True": True, "False": False})
+        elif kind != schemas.TEXT:
+            df[column] = _to_number(df[column], path, dataset)
+    return schemas.conform(dataset, df, str(path), first_line=2)
+
+
+def _to_number(values: pd.Series, path: Path, dataset: str) -> pd.Series:
+    numbers = pd.to_numeric(values, errors="coerce")
+    bad = numbers.isna() & values.notna()
+    if bad.any():
+        index = int(bad.idxmax())
+        raise SourceError("not a plain number", file=path, line=index + 2, table=dataset,
+                          column=str(values.name), raw=str(values[index]),
+                          hint="Write plain machine numbers (1234567, 12.5)")
+    return numbers
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    buffer = io.StringIO()
+    df.to_csv(buffer, index=False, float_format="%.15g", lineterminator="\n")
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_processed(datasets: Datasets, paths: Paths) -> list[Path]:
+    """Write every dataset as CSV plus the workbook, replacing the year's folder whole."""
+    files = {f"{name}.csv": csv_bytes(df) for name, df in datasets.items()}
+    files[paths.workbook_output.name] = workbook_bytes(dict(datasets))
+    replace_directory(paths.processed, files)
+    return [paths.processed / name for name in files]
+
+
+def extract(year: int = 2020, data_dir: str | Path | None = None) -> list[Path]:
+    """Read the year's raw data and write `data/processed/<year>/`; returns the files."""
+    datasets = load(year, data_dir)
+    return write_processed(datasets, Paths.for_year(year, data_dir))

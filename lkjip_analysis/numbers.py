@@ -1,0 +1,95 @@
+"""Indonesian numbers: strict parsing of the report's text, formatting through Babel.
+
+In Indonesian `.` groups thousands and `,` marks decimals (`1.234.567,89`). The report is not
+consistent about percentages (`94,82` beside `99.16`), so each column says which decimal marks it
+accepts; an amount column accepts whole rupiah only, grouped by threes or not grouped at all.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from babel.numbers import format_compact_decimal, format_currency, format_decimal
+
+from .errors import NumberFormatError
+
+LOCALE = "id_ID"
+MISSING_MARKERS = frozenset({"", "-"})
+
+_GROUPED_INTEGER = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_PLAIN_INTEGER = re.compile(r"\d+")
+_CURRENCY_PREFIX = re.compile(r"^Rp\.?\s*", re.IGNORECASE)
+
+
+def is_missing(text: str | None) -> bool:
+    """True for an empty cell or the report's dash for 'nothing'."""
+    return text is None or text.strip() in MISSING_MARKERS
+
+
+def parse_amount(text: str) -> int:
+    """Parse whole rupiah or a count: `50.193.200.643`, `Rp. 3.426`, `701212272`.
+
+    Groups of exactly three digits after the first, separated by `.`; a decimal part is refused
+    because the report states amounts in whole rupiah.
+    """
+    body = _CURRENCY_PREFIX.sub("", text.strip())
+    if _GROUPED_INTEGER.fullmatch(body) or _PLAIN_INTEGER.fullmatch(body):
+        return int(body.replace(".", ""))
+    raise NumberFormatError(text, "a whole amount grouped by dots (e.g. 1.234.567)")
+
+
+def parse_decimal(text: str, marks: str = ",") -> float:
+    """Parse a decimal number whose decimal mark is one of `marks` and that has no grouping.
+
+    `parse_decimal("88,60")` is 88.6; `parse_decimal("98.29", marks=",.")` is 98.29.
+    """
+    body = text.strip()
+    pattern = r"-?\d+(?:[" + re.escape(marks) + r"]\d+)?"
+    if not re.fullmatch(pattern, body):
+        shown = " or ".join(repr(m) for m in marks)
+        raise NumberFormatError(text, f"a decimal number with {shown} as decimal mark")
+    return float(body.replace(",", "."))
+
+
+def parse_percent(text: str, marks: str = ",") -> float:
+    """Parse a percentage in percent units, with or without its sign: `0.84 %` is 0.84."""
+    return parse_decimal(text.strip().removesuffix("%").rstrip(), marks)
+
+
+def format_rupiah(value: float) -> str:
+    """`Rp50.193.200.643`: whole rupiah, Indonesian grouping."""
+    if _is_nan(value):
+        return "–"
+    return format_currency(
+        round(value), "IDR", format="¤#,##0", locale=LOCALE, currency_digits=False
+    )
+
+
+def format_rupiah_short(value: float, digits: int = 2) -> str:
+    """`Rp50,19 miliar`: rupiah in the largest Indonesian unit (ribu, juta, miliar, triliun)."""
+    if _is_nan(value):
+        return "–"
+    words = format_compact_decimal(
+        value, format_type="long", locale=LOCALE, fraction_digits=digits
+    )
+    return f"Rp{words}"
+
+
+def format_percent(value: float, digits: int = 2) -> str:
+    """`88,60%` from 88.6 (the value is already in percent units)."""
+    if _is_nan(value):
+        return "–"
+    return format_number(value, digits) + "%"
+
+
+def format_number(value: float, digits: int = 0) -> str:
+    """`1.234,5` style with a fixed number of decimals."""
+    if _is_nan(value):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def _is_nan(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))

@@ -1,0 +1,160 @@
+"""The shape of every dataset: column order and kinds, and the pandera schema built from them.
+
+Kinds: `text`, `int` (whole, never missing), `int?` (whole, may be missing), `rupiah` (whole
+rupiah, may be missing), `percent` (percent units, may be missing), `float` (may be missing),
+`bool`. The kinds also give the workbook its display formats.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .errors import ValidationError
+
+TEXT, INT, INT_NA, RUPIAH, PERCENT, FLOAT, BOOL = (
+    "text", "int", "int?", "rupiah", "percent", "float", "bool")
+
+_TRACE = [("baris_sumber", INT), ("dikoreksi", BOOL)]
+_INDICATOR = [("no", INT), ("indikator_kinerja", TEXT), ("satuan", TEXT)]
+
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "sdm": [("jabatan", TEXT), ("status_pegawai", TEXT), ("dimensi", TEXT),
+            ("kategori", TEXT), ("jumlah", INT), *_TRACE],
+    "sdm_total": [("uraian", TEXT), ("dimensi", TEXT), ("kategori", TEXT), ("jumlah", INT),
+                  *_TRACE],
+    "sarana_prasarana": [("no", INT), ("uraian", TEXT), ("banyaknya", INT_NA),
+                         ("satuan", TEXT), *_TRACE],
+    "target_tahunan": [("tujuan", TEXT), ("indikator_tujuan", TEXT),
+                       ("sasaran_strategis", TEXT), ("indikator_sasaran", TEXT),
+                       ("satuan", TEXT), ("jenis", TEXT), ("tahun", INT), ("nilai", FLOAT),
+                       *_TRACE],
+    "program_kegiatan": [("sumber_dana", TEXT), ("no", INT_NA), ("tujuan", TEXT),
+                         ("sasaran_strategis", TEXT), ("indikator_sasaran", TEXT),
+                         ("satuan", TEXT), ("program", TEXT), ("kegiatan", TEXT), *_TRACE],
+    "iku": [("no", INT), ("sasaran_strategis", TEXT), ("indikator_kinerja", TEXT),
+            ("alasan", TEXT), ("formulasi", TEXT), ("sumber_data", TEXT),
+            ("penanggung_jawab", TEXT), *_TRACE],
+    "perjanjian_kinerja": [("no", INT), ("sasaran_strategis", TEXT),
+                           ("indikator_kinerja", TEXT), ("satuan", TEXT), ("target", FLOAT),
+                           *_TRACE],
+    "evaluasi_akip": [("no", INT), ("komponen", TEXT), ("bobot", PERCENT), ("tahun", INT),
+                      ("nilai", FLOAT), *_TRACE],
+    "evaluasi_akip_total": [("tahun", INT), ("nilai", FLOAT), ("kategori", TEXT),
+                            ("baris_sumber", INT), ("baris_sumber_kategori", INT),
+                            ("dikoreksi", BOOL)],
+    "kinerja_triwulan": [("no", INT), ("sasaran_strategis", TEXT), ("indikator_kinerja", TEXT),
+                         ("satuan", TEXT), ("target_tahunan", FLOAT), ("triwulan", INT),
+                         ("target", FLOAT), ("realisasi", FLOAT), ("persen", PERCENT),
+                         *_TRACE],
+    "capaian_kinerja": [*_INDICATOR, ("target", FLOAT), ("realisasi", FLOAT),
+                        ("persen", PERCENT), *_TRACE],
+    "kinerja_historis": [*_INDICATOR, ("tahun", INT), ("realisasi", FLOAT), *_TRACE],
+    "kinerja_perubahan": [*_INDICATOR, ("rumus", TEXT), ("persen_perubahan", PERCENT),
+                          ("baris_sumber", INT), ("baris_rumus", INT), ("dikoreksi", BOOL)],
+    "kemajuan_renstra": [*_INDICATOR, ("target_akhir", FLOAT), ("realisasi", FLOAT),
+                         ("tingkat_kemajuan", PERCENT), *_TRACE],
+    "efisiensi": [("no", INT), ("sasaran_strategis", TEXT), ("indikator_kinerja", TEXT),
+                  ("persen_capaian", PERCENT), ("persen_serapan", PERCENT),
+                  ("tingkat_efisiensi", PERCENT), ("rumus", TEXT), *_TRACE],
+    "anggaran_kinerja": [("no", INT), ("sasaran_strategis", TEXT), ("target", FLOAT),
+                         ("realisasi", FLOAT), ("persen_capaian_kinerja", PERCENT),
+                         ("alokasi_tertulis", TEXT), ("realisasi_anggaran", RUPIAH),
+                         ("persen_capaian_anggaran", PERCENT), *_TRACE],
+    "realisasi_apbd": [("no_program", INT), ("program", TEXT), ("jenis_baris", TEXT),
+                       ("uraian", TEXT), ("unit_kerja", TEXT), ("lokasi", TEXT),
+                       ("realisasi", RUPIAH), ("persen", PERCENT), ("keterangan", TEXT),
+                       *_TRACE],
+    "realisasi_apbd_total": [("uraian", TEXT), ("lokasi", TEXT), ("realisasi", RUPIAH),
+                             ("persen", PERCENT), *_TRACE],
+    "realisasi_apbn": [("sumber_dana", TEXT), ("no", INT), ("program", TEXT), ("lokasi", TEXT),
+                       ("realisasi", RUPIAH), ("persen", PERCENT), ("keterangan", TEXT),
+                       *_TRACE],
+    "realisasi_apbn_total": [("uraian", TEXT), ("sumber_dana", TEXT), ("realisasi", RUPIAH),
+                             ("persen", PERCENT), *_TRACE],
+    "fakta": [("kunci", TEXT), ("uraian", TEXT), ("subjek", TEXT), ("nilai", FLOAT),
+              ("teks", TEXT), ("satuan", TEXT), ("baris_sumber", INT), ("kutipan", TEXT)],
+    "koreksi": [("tabel", TEXT), ("baris_sumber", INT), ("kolom", TEXT), ("tertulis", TEXT),
+                ("dipakai", FLOAT), ("alasan", TEXT)],
+    "polaritas_indikator": [("indikator_kinerja", TEXT), ("polaritas", TEXT),
+                            ("alasan", TEXT)],
+    "anggaran_historis": [("tahun", INT), ("sumber_dana", TEXT), ("anggaran", RUPIAH),
+                          ("realisasi", RUPIAH), ("sumber", TEXT)],
+}
+DATASET_NAMES: tuple[str, ...] = tuple(COLUMNS)
+
+_DTYPES = {TEXT: "str", INT: "int64", INT_NA: "Int64", RUPIAH: "Int64", PERCENT: "float64",
+           FLOAT: "float64", BOOL: "bool"}
+_NULLABLE = {INT_NA, RUPIAH, PERCENT, FLOAT}
+_CHECKS = {
+    RUPIAH: [pa.Check.ge(0)],
+    INT: [],
+    PERCENT: [pa.Check.in_range(-1000, 1000)],
+}
+_EXTRA_CHECKS = {
+    ("sdm", "jumlah"): [pa.Check.ge(0)],
+    ("sdm_total", "jumlah"): [pa.Check.ge(0)],
+    ("polaritas_indikator", "polaritas"): [pa.Check.isin(["maksimal", "minimal"])],
+    ("anggaran_historis", "sumber_dana"): [pa.Check.isin(["APBD", "APBN"])],
+    ("anggaran_historis", "tahun"): [pa.Check.in_range(2000, 2100)],
+}
+_UNIQUE = {
+    "anggaran_historis": ["tahun", "sumber_dana"],
+    "realisasi_apbd": ["baris_sumber"],
+    "realisasi_apbn": ["baris_sumber"],
+    "sdm": ["jabatan", "dimensi", "kategori"],
+}
+
+
+def kinds(dataset: str) -> dict[str, str]:
+    return dict(COLUMNS[dataset])
+
+
+def dtypes(dataset: str) -> dict[str, str]:
+    return {name: _DTYPES[kind] for name, kind in COLUMNS[dataset]}
+
+
+def schema(dataset: str) -> pa.DataFrameSchema:
+    columns = {
+        name: pa.Column(
+            _DTYPES[kind], nullable=kind in _NULLABLE,
+            checks=_CHECKS.get(kind, []) + _EXTRA_CHECKS.get((dataset, name), []),
+        )
+        for name, kind in COLUMNS[dataset]
+    }
+    return pa.DataFrameSchema(columns, strict=True, ordered=True, coerce=True,
+                              unique=_UNIQUE.get(dataset), name=dataset)
+
+
+def conform(dataset: str, df: pd.DataFrame, origin: str, first_line: int | None = None
+            ) -> pd.DataFrame:
+    """`df` with the dataset's column order and dtypes, validated. Errors name the row's
+    source line: its `baris_sumber`, or `first_line` + its position for a file read row by
+    row (a CSV's first data row is line 2)."""
+    df = df.reset_index(drop=True)
+    for name, kind in COLUMNS[dataset]:
+        if kind == TEXT and name in df:
+            df[name] = df[name].fillna("").astype(str)
+    try:
+        return schema(dataset).validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise _describe(dataset, df, exc, origin, first_line) from None
+
+
+def _describe(dataset: str, df: pd.DataFrame, exc, origin: str,
+              first_line: int | None) -> ValidationError:
+    case = exc.failure_cases.iloc[0]
+    line = None
+    index = case.get("index")
+    if index is not None and not pd.isna(index):
+        if first_line is not None:
+            line = first_line + int(index)
+        elif "baris_sumber" in df:
+            line = int(df.loc[int(index), "baris_sumber"])
+    column = case.get("column")
+    return ValidationError(
+        f"dataset {dataset} breaks its schema: {case.get('check')}", file=origin, line=line,
+        table=dataset, column=None if pd.isna(column) else str(column),
+        raw=None if pd.isna(case.get("failure_case")) else str(case.get("failure_case")),
+        hint="Fix the input value (or add a correction to koreksi.yaml)",
+    )

@@ -1,0 +1,204 @@
+"""Reads a report document: finds the `Tabel N.` captions and splits their rows into cells.
+
+Every cell keeps the number of the line it came from, so each value can be traced to the source.
+Tables are the tab-separated lines under a caption; blank lines, the running page header and
+header rows repeated after a page break are passed over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DocumentError, TableFormatError
+
+CAPTION = re.compile(r"^\s*Tabel\s+(\d+)\.\s*(.*)$")
+RUNNING_HEADER = re.compile(r"^[#*\s]*Laporan Kinerja Instansi Pemerintah Tahun \d{4}", re.I)
+_TAG = re.compile(r"</?[a-zA-Z]+>")
+_BOLD = re.compile(r"<b>", re.I)
+_STRAY_DIGITS = re.compile(r"^\d+(?=[A-Za-z])")
+_BOMS = {
+    b"\xef\xbb\xbf": "a UTF-8 byte-order mark",
+    b"\xff\xfe": "UTF-16 (little-endian)",
+    b"\xfe\xff": "UTF-16 (big-endian)",
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its cleaned text, the text as written, and where it stands."""
+
+    text: str
+    raw: str
+    line: int
+    column: int
+    bold: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    cells: tuple[Cell, ...]
+
+    def text(self, column: int) -> str:
+        return self.cells[column].text if column < len(self.cells) else ""
+
+    def is_empty(self) -> bool:
+        return not any(c.text for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the document: caption, header rows and data rows."""
+
+    number: int
+    caption: str
+    caption_line: int
+    header: tuple[Row, ...]
+    rows: tuple[Row, ...]
+    path: Path
+
+    @property
+    def label(self) -> str:
+        return f"Tabel {self.number}"
+
+    def error(self, message: str, row: Row | None = None, cell: Cell | None = None,
+              column: str | None = None, hint: str | None = None) -> TableFormatError:
+        line = cell.line if cell else (row.line if row else self.caption_line)
+        return TableFormatError(message, file=self.path, line=line, table=self.label,
+                                column=column, raw=cell.raw if cell else None, hint=hint)
+
+
+@dataclass(frozen=True)
+class Document:
+    """The report text, split into lines (line 1 is the first)."""
+
+    path: Path
+    lines: tuple[str, ...]
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1]
+
+    def captions(self) -> dict[int, int]:
+        """Table number -> caption line; a caption found twice is an error."""
+        found: dict[int, int] = {}
+        for number, text in enumerate(self.lines, start=1):
+            match = CAPTION.match(text)
+            if not match:
+                continue
+            table = int(match.group(1))
+            if table in found:
+                raise DocumentError(
+                    f"Tabel {table} has two captions (lines {found[table]} and {number})",
+                    file=self.path, line=number, table=f"Tabel {table}", raw=text,
+                    hint="Keep one caption per table in the document",
+                )
+            found[table] = number
+        return found
+
+    def table(self, number: int, header: tuple[str, ...], header_rows: int) -> Table:
+        """The table under caption `Tabel <number>.`, its first header row checked against
+        `header` (the non-empty header names, in order)."""
+        caption_line = self.captions().get(number)
+        if caption_line is None:
+            raise DocumentError(
+                f"Tabel {number} not found", file=self.path, table=f"Tabel {number}",
+                hint=f"The document must have a caption line 'Tabel {number}. …' above the table",
+            )
+        lines = _table_lines(self.lines, caption_line)
+        rows = [_split(line, number) for line, number in lines]
+        caption = CAPTION.match(self.line(caption_line)).group(2).strip()
+        table = Table(number, caption, caption_line, tuple(rows[:header_rows]),
+                      (), self.path)
+        if len(rows) <= header_rows:
+            raise table.error(f"{table.label} has no data rows", hint="Is the document truncated?")
+        _check_header(table, header)
+        body = _drop_repeated_headers(rows[header_rows:], table.header)
+        width = len(table.header[0].cells)
+        return Table(number, caption, caption_line, table.header,
+                     tuple(_fit(row, width, table) for row in body), self.path)
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a report document as strict UTF-8 text."""
+    path = Path(path)
+    if not path.is_file():
+        raise DocumentError("report document not found", file=path,
+                            hint="Put the report text in data/raw/<year>/ as lkjip_<...>.md")
+    data = path.read_bytes()
+    if not data.strip():
+        raise DocumentError("report document is empty", file=path,
+                            hint="Copy the full report text into the file")
+    for bom, name in _BOMS.items():
+        if data.startswith(bom):
+            raise DocumentError(f"report document starts with {name}", file=path, line=1,
+                                hint="Save it as UTF-8 without a byte-order mark")
+    if b"\x00" in data:
+        raise DocumentError("report document holds NUL bytes (UTF-16?)", file=path,
+                            hint="Save it as UTF-8 without a byte-order mark")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DocumentError(
+            "report document is not UTF-8", file=path, line=line,
+            raw=data[exc.start : exc.start + 8].decode("latin-1"),
+            hint="Convert it to UTF-8, e.g. `iconv -f latin1 -t utf-8`",
+        ) from None
+    return Document(path, tuple(text.splitlines()))
+
+
+def normalise(text: str) -> str:
+    """Header text for comparison: lower case, single spaces, no stray leading digits."""
+    return _STRAY_DIGITS.sub("", " ".join(text.split())).lower()
+
+
+def _table_lines(lines: tuple[str, ...], caption_line: int) -> list[tuple[str, int]]:
+    found = []
+    for number in range(caption_line + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if "\t" in text:
+            found.append((text, number))
+        elif text.strip() and not RUNNING_HEADER.match(text):
+            break
+    return found
+
+
+def _split(line: str, number: int) -> Row:
+    cells = tuple(
+        Cell(" ".join(_TAG.sub("", raw).split()), raw, number, i, bool(_BOLD.search(raw)))
+        for i, raw in enumerate(line.split("\t"))
+    )
+    return Row(number, cells)
+
+
+def _check_header(table: Table, expected: tuple[str, ...]) -> None:
+    found = tuple(c.text for c in table.header[0].cells if c.text)
+    if tuple(map(normalise, found)) != tuple(map(normalise, expected)):
+        raise table.error(
+            f"{table.label} header differs from its spec: expected {list(expected)}, "
+            f"found {list(found)}", row=table.header[0],
+            hint="A column is missing or extra; fix the document or the table's spec",
+        )
+
+
+def _drop_repeated_headers(rows: list[Row], header: tuple[Row, ...]) -> list[Row]:
+    keys = {_row_key(h) for h in header}
+    return [row for row in rows if _row_key(row) not in keys]
+
+
+def _row_key(row: Row) -> tuple[str, ...]:
+    return tuple(normalise(c.text) for c in row.cells)
+
+
+def _fit(row: Row, width: int, table: Table) -> Row:
+    """Pad a short row with empty cells; refuse a row with text beyond the table's columns."""
+    extra = [c for c in row.cells[width:] if c.text]
+    if extra:
+        raise table.error(f"{table.label} row has more cells than its header ({width})",
+                          cell=extra[0], hint="A column is extra or a tab is misplaced")
+    cells = row.cells[:width] + tuple(
+        Cell("", "", row.line, i, False) for i in range(len(row.cells), width)
+    )
+    return Row(row.line, cells)

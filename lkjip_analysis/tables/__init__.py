@@ -1,0 +1,11 @@
+"""One spec per report table; `SPECS` lists them in table order."""
+
+from . import anggaran, kinerja, organisasi, perencanaan
+from .base import TableSpec
+from .fakta import read_facts
+
+SPECS: tuple[TableSpec, ...] = (
+    *organisasi.SPECS, *perencanaan.SPECS, *kinerja.SPECS, *anggaran.SPECS
+)
+
+__all__ = ["SPECS", "TableSpec", "read_facts"]

@@ -1,0 +1,132 @@
+"""The datasets as an Excel workbook for people, and a filled workbook read back.
+
+Written: one sheet per dataset, header styled, Indonesian-style display formats (the numbers
+stay numbers), widths set, panes frozen, text never turned into a formula, and no timestamps,
+so that the same datasets give the same bytes. Read: values only, never a formula.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from . import schemas
+from .errors import WorkbookError
+
+FIXED_TIME = datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_FORMULA_START = ("=", "+", "-", "@")
+_DISPLAY = {
+    schemas.RUPIAH: '"Rp"#,##0', schemas.PERCENT: '0.00"%"', schemas.FLOAT: "#,##0.00##",
+    schemas.INT: "0", schemas.INT_NA: "#,##0",
+}
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
+
+
+def workbook_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
+    """The workbook of `frames` (sheet name = dataset name), byte-identical on rerun."""
+    book = Workbook()
+    book.remove(book.active)
+    book.properties.creator = "lkjip-analysis"
+    book.properties.created = FIXED_TIME
+    for name, df in frames.items():
+        _write_sheet(book.create_sheet(name), df, schemas.kinds(name))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _without_timestamps(buffer.getvalue())
+
+
+def _write_sheet(sheet, df: pd.DataFrame, kinds: dict[str, str]) -> None:
+    sheet.append(list(df.columns))
+    for cell in sheet[1]:
+        cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    for row in df.itertuples(index=False):
+        sheet.append([None if pd.isna(v) else v for v in row])
+    for index, column in enumerate(df.columns, start=1):
+        kind = kinds[column]
+        letter = get_column_letter(index)
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            if kind == schemas.TEXT and isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text, even when it starts with '='
+            elif kind in _DISPLAY and column not in ("baris_sumber", "baris_rumus"):
+                cell.number_format = _DISPLAY[kind]
+        width = max([len(str(column))] + [len(str(v)) for v in df[column].head(500)])
+        sheet.column_dimensions[letter].width = min(max(width + 2, 8), 60)
+    sheet.freeze_panes = "A2"
+
+
+def _without_timestamps(data: bytes) -> bytes:
+    fixed = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(
+                    b'<dcterms:modified xsi:type="dcterms:W3CDTF">' + fixed
+                    + b"</dcterms:modified>", content)
+            dst.writestr(zipfile.ZipInfo(info.filename, _ZIP_TIME), content,
+                         zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def read_workbook(path: str | Path, names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """The sheets `names` of a filled workbook, each checked cell by cell."""
+    path = Path(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise WorkbookError(f"cannot open workbook: {exc}", file=path) from None
+    try:
+        return {name: _read_sheet(book, name, path) for name in names}
+    finally:
+        book.close()
+
+
+def _read_sheet(book, name: str, path: Path) -> pd.DataFrame:
+    if name not in book.sheetnames:
+        raise WorkbookError(f"sheet {name!r} is missing", file=path, table=name,
+                            hint="Start from the template: the processed workbook of 2020")
+    rows = book[name].iter_rows()
+    header = [c.value for c in next(rows, [])]
+    kinds = schemas.kinds(name)
+    if header != list(kinds):
+        missing = [c for c in kinds if c not in header]
+        raise WorkbookError(
+            f"sheet {name!r} columns differ: missing {missing}, found {header}", file=path,
+            table=name, line=1, hint="Keep the template's header row as it is")
+    records = []
+    for cells in rows:
+        records.append([_cell_value(cell, column, kinds[column], path, name)
+                        for cell, column in zip(cells, header, strict=False)])
+    return pd.DataFrame.from_records(records, columns=header)
+
+
+def _cell_value(cell, column: str, kind: str, path: Path, sheet: str):
+    value = cell.value
+    if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")
+                                 and kind != schemas.TEXT):
+        raise WorkbookError("formula cell: the workbook must hold values only", file=path,
+                            table=sheet, line=cell.row, column=column, raw=str(value),
+                            hint="Paste the values instead of the formula")
+    if kind == schemas.TEXT:
+        return "" if value is None else str(value)
+    if kind == schemas.BOOL:
+        return bool(value)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise WorkbookError(f"text in a number column ({kind})", file=path, table=sheet,
+                            line=cell.row, column=column, raw=str(value),
+                            hint="Enter a plain number, without dots or 'Rp'")
+    return value
