@@ -3,6 +3,8 @@
 import re
 import tomllib
 
+import yaml
+
 from lkjip_analysis.config import PROJECT_ROOT
 
 
@@ -13,7 +15,7 @@ def package_names(requirements):
 def test_environment_yml_lists_the_same_packages_as_pyproject():
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
     wanted = package_names(project["dependencies"] + project["optional-dependencies"]["test"])
-    lines = (PROJECT_ROOT / "environment.yml").read_text().splitlines()
-    listed = {m.group(1).lower() for line in lines
-              if (m := re.match(r"\s+- ([A-Za-z][\w.-]*)", line))} - {"python", "pip"}
-    assert listed == wanted
+    env = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())
+    listed = package_names(d for d in env["dependencies"] if isinstance(d, str))
+    assert listed - {"python", "pip"} == wanted
+    assert {"pip": ["-e ."]} in env["dependencies"]
