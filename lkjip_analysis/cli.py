@@ -1,7 +1,8 @@
 """`lkjip`: the command line. Each command is a thin wrapper over one library function.
 
 Exit status: 0 success, 1 bad input or a failed step (the message says where and what to do),
-2 wrong usage. Heavy libraries are imported only by the command that needs them.
+2 wrong usage, 3 `audit --strict` found a disagreement. Heavy libraries are imported only by
+the command that needs them.
 """
 
 from __future__ import annotations
@@ -33,6 +34,48 @@ def cmd_extract(args: argparse.Namespace) -> int:
     files = extract(args.year, args.data_dir)
     log.info("wrote %d files to %s", len(files), files[0].parent)
     return 0
+
+
+@command
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Recompute every figure the report derives and list where it disagrees with itself.
+
+    Prints the findings, writes reports/<year>/temuan_audit.csv and adds a temuan_audit
+    sheet to the processed workbook. With --strict, exits 3 when any check disagrees.
+
+    Example: lkjip audit --year 2020 --strict
+    """
+    from .audit import TIDAK_COCOK, summary
+    from .datasets import run_audit
+
+    findings = run_audit(args.year, args.data_dir, args.reports_dir)
+    print(format_findings(findings))
+    print(summary(findings))
+    return 3 if args.strict and (findings.status == TIDAK_COCOK).any() else 0
+
+
+cmd_audit.options = [
+    (("--strict",), {"action": "store_true",
+                     "help": "exit 3 when any check is tidak_cocok"}),
+    (("--reports-dir",), {"default": None, "help": "reports root (default: ./reports)"}),
+]
+
+
+def format_findings(findings) -> str:
+    """The findings as a plain-text table, figures in Indonesian format."""
+    from .numbers import format_number
+
+    def shown(value) -> str:
+        if isinstance(value, int | float):
+            decimals = 0 if float(value).is_integer() else 2
+            return format_number(value, decimals)
+        return "" if value is None else str(value)
+
+    lines = [f"{'id':<7} {'status':<11} {'dilaporkan':>18} {'dihitung':>18}  uraian"]
+    for row in findings.itertuples():
+        lines.append(f"{row.id:<7} {row.status:<11} {shown(row.dilaporkan):>18} "
+                     f"{shown(row.dihitung):>18}  {row.uraian} (baris {row.baris_sumber})")
+    return "\n".join(lines)
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

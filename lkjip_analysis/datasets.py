@@ -177,10 +177,15 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def write_processed(datasets: Datasets, paths: Paths) -> list[Path]:
-    """Write every dataset as CSV plus the workbook, replacing the year's folder whole."""
+def write_processed(datasets: Datasets, paths: Paths,
+                    findings: pd.DataFrame | None = None) -> list[Path]:
+    """Write every dataset as CSV plus the workbook (with the audit findings as a sheet of
+    their own when given), replacing the year's folder whole."""
+    from .audit import SHEET, SHEET_KINDS
+
     files = {f"{name}.csv": csv_bytes(df) for name, df in datasets.items()}
-    files[paths.workbook_output.name] = workbook_bytes(dict(datasets))
+    sheets = dict(datasets) | ({SHEET: findings} if findings is not None else {})
+    files[paths.workbook_output.name] = workbook_bytes(sheets, {SHEET: SHEET_KINDS})
     replace_directory(paths.processed, files)
     return [paths.processed / name for name in files]
 
@@ -189,3 +194,18 @@ def extract(year: int = 2020, data_dir: str | Path | None = None) -> list[Path]:
     """Read the year's raw data and write `data/processed/<year>/`; returns the files."""
     datasets = load(year, data_dir)
     return write_processed(datasets, Paths.for_year(year, data_dir))
+
+
+def run_audit(year: int = 2020, data_dir: str | Path | None = None,
+              reports_dir: str | Path | None = None) -> pd.DataFrame:
+    """Audit the year's datasets: write `reports/<year>/temuan_audit.csv` and the processed
+    folder again, its workbook with a `temuan_audit` sheet. Returns the findings."""
+    from .atomic import write_bytes
+    from .audit import audit, findings_csv_bytes
+
+    paths = Paths.for_year(year, data_dir, reports_dir)
+    datasets = load(year, data_dir)
+    findings = audit(datasets)
+    write_processed(datasets, paths, findings)
+    write_bytes(paths.audit_findings, findings_csv_bytes(findings))
+    return findings

@@ -33,14 +33,17 @@ _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
 
 
-def workbook_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
-    """The workbook of `frames` (sheet name = dataset name), byte-identical on rerun."""
+def workbook_bytes(frames: dict[str, pd.DataFrame],
+                   extra_kinds: dict[str, dict[str, str]] | None = None) -> bytes:
+    """The workbook of `frames` (sheet name = dataset name), byte-identical on rerun.
+    Sheets that are not datasets take their column kinds from `extra_kinds`."""
     book = Workbook()
     book.remove(book.active)
     book.properties.creator = "lkjip-analysis"
     book.properties.created = FIXED_TIME
     for name, df in frames.items():
-        _write_sheet(book.create_sheet(name), df, schemas.kinds(name))
+        kinds = (extra_kinds or {}).get(name) or schemas.kinds(name)
+        _write_sheet(book.create_sheet(name), df, kinds)
     buffer = io.BytesIO()
     book.save(buffer)
     return _without_timestamps(buffer.getvalue())
