@@ -10,7 +10,6 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/python -m ipykernel install --prefix $(VENV) --name lkjip --display-name "lkjip (Python 3)" > /dev/null
 	touch $(STAMP)
 
 .PHONY: help
@@ -22,7 +21,7 @@ install: $(STAMP) ## create .venv and install the project (only when missing or 
 
 .PHONY: report
 report: $(STAMP) ## build the year's datasets and report (YEAR=2020)
-	$(BIN)/lkjip extract --year $(YEAR)
+	$(BIN)/lkjip build --year $(YEAR)
 
 .PHONY: test
 test: $(STAMP) ## lint and run the test suite

@@ -61,6 +61,75 @@ cmd_audit.options = [
 ]
 
 
+@command
+def cmd_run(args: argparse.Namespace) -> int:
+    """Execute the notebooks with papermill into reports/<year>/notebooks/ (figures into
+    reports/<year>/figures/). A failing notebook is kept in reports/<year>/failed/.
+
+    Example: lkjip run --year 2020 --notebook 03_anggaran -p year 2020
+    """
+    from .pipeline import run
+
+    executed = run(args.year, args.data_dir, args.reports_dir, args.notebook,
+                   _parameters(args.parameter))
+    log.info("executed %d notebooks into %s", len(executed), executed[0].parent)
+    return 0
+
+
+cmd_run.options = [
+    (("--reports-dir",), {"default": None, "help": "reports root (default: ./reports)"}),
+    (("--notebook",), {"action": "append", "metavar": "NAME",
+                       "help": "run only this notebook (repeatable), e.g. 02_kinerja"}),
+    (("-p", "--parameter"), {"nargs": 2, "action": "append", "metavar": ("KEY", "VALUE"),
+                             "default": [], "help": "notebook parameter (repeatable)"}),
+]
+
+
+@command
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the executed notebooks as one report: reports/<year>/laporan_<year>.html for
+    readers (no code) and laporan_<year>_audit.html (with code), both self-contained.
+
+    Example: lkjip export --year 2020 --pdf
+    """
+    from .pipeline import export
+
+    for path in export(args.year, args.data_dir, args.reports_dir, args.pdf):
+        log.info("wrote %s", path)
+    return 0
+
+
+cmd_export.options = [
+    (("--reports-dir",), {"default": None, "help": "reports root (default: ./reports)"}),
+    (("--pdf",), {"action": "store_true",
+                  "help": "also print laporan_<year>.pdf with a headless Chromium"}),
+]
+
+
+@command
+def cmd_build(args: argparse.Namespace) -> int:
+    """Extract, audit, run every notebook and export: the whole year in one command.
+
+    Example: lkjip build --year 2020
+    """
+    from .pipeline import build
+
+    folder = build(args.year, args.data_dir, args.reports_dir, args.pdf,
+                   _parameters(args.parameter))
+    log.info("report ready: %s", folder / f"laporan_{args.year}.html")
+    return 0
+
+
+cmd_build.options = [*cmd_export.options, cmd_run.options[2]]
+
+
+def _parameters(pairs: list[list[str]]) -> dict:
+    """`-p KEY VALUE` pairs; values read as YAML scalars (2020 is a number, abc a text)."""
+    import yaml
+
+    return {key: yaml.safe_load(value) for key, value in pairs}
+
+
 def format_findings(findings) -> str:
     """The findings as a plain-text table, figures in Indonesian format."""
     from .numbers import format_number

@@ -7,9 +7,9 @@ accepts; an amount column accepts whole rupiah only, grouped by threes or not gr
 
 from __future__ import annotations
 
-import math
 import re
 
+import pandas as pd
 from babel.numbers import format_compact_decimal, format_currency, format_decimal
 
 from .errors import NumberFormatError
@@ -91,5 +91,6 @@ def format_number(value: float, digits: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
-def _is_nan(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def _is_nan(value) -> bool:
+    """True for None, NaN and pandas' NA."""
+    return value is None or bool(pd.isna(value))

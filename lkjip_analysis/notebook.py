@@ -1,0 +1,71 @@
+"""What a notebook needs: its parameters validated, the datasets, figures saved where the
+report expects them, tables and sentences shown in Indonesian formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .config import Paths
+from .datasets import Datasets, load, validate_year
+from .errors import ParameterError
+from .numbers import format_number, format_percent, format_rupiah
+
+
+@dataclass
+class NotebookContext:
+    paths: Paths
+    d: Datasets
+
+    @property
+    def year(self) -> int:
+        return self.paths.year
+
+    def save(self, fig, name: str) -> None:
+        """Save a figure as reports/<year>/figures/<name>.png and .svg; the notebook
+        shows it as the cell's output."""
+        from . import plots
+
+        plots.save(fig, name, self.paths.figures)
+
+    def say(self, text: str) -> None:
+        """Show a sentence (Markdown) computed from the data."""
+        from IPython.display import Markdown, display
+
+        display(Markdown(text))
+
+
+def setup(year: int, data_dir: str = "", output_dir: str = "") -> NotebookContext:
+    """Validate the notebook parameters and load the year's datasets (the processed CSVs
+    when `lkjip extract` has written them, else the raw data)."""
+    for name, value in (("data_dir", data_dir), ("output_dir", output_dir)):
+        if not isinstance(value, str):
+            raise ParameterError(f"{name} must be a text path, got {value!r}")
+    validate_year(year, data_dir or None)
+    paths = Paths.for_year(year, data_dir or None, output_dir or None)
+    processed = (paths.processed / "realisasi_apbd.csv").exists()
+    d = load(year, data_dir or None, source="processed" if processed else "auto")
+    return NotebookContext(paths, d)
+
+
+def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=()) -> None:
+    """Display `df` without its index, chosen columns in Indonesian formats."""
+    from IPython.display import display
+
+    display(table(df, rupiah, percent, number, decimals).style.hide(axis="index"))
+
+
+def table(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=()) -> pd.DataFrame:
+    """A copy of `df` for display: chosen columns as Indonesian text (Rp…, …%, 1.234)."""
+    out = df.copy()
+    for column in rupiah:
+        out[column] = out[column].map(format_rupiah)
+    for column in percent:
+        out[column] = out[column].map(format_percent)
+    for column in number:
+        out[column] = out[column].map(format_number)
+    for column in decimals:
+        out[column] = out[column].map(lambda v: format_number(v, 2))
+    return out
+
