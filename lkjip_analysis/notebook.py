@@ -53,7 +53,9 @@ def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=()) -> Non
     """Display `df` without its index, chosen columns in Indonesian formats."""
     from IPython.display import display
 
-    display(table(df, rupiah, percent, number, decimals).style.hide(axis="index"))
+    shown = table(df, rupiah, percent, number, decimals)
+    shown.columns = [str(c).replace("_", " ") for c in shown.columns]
+    display(shown.style.hide(axis="index"))
 
 
 def table(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=()) -> pd.DataFrame:

@@ -1,0 +1,155 @@
+"""The notebooks end to end: executed by papermill into a temporary reports folder."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lkjip_analysis import pipeline
+from lkjip_analysis.config import NOTEBOOKS_DIR, PROJECT_ROOT
+from lkjip_analysis.errors import NotebookError
+
+FIGURES = {
+    "sdm_jenis_kelamin", "sdm_golongan", "sdm_pendidikan", "iku_target_realisasi",
+    "kinerja_triwulan", "kinerja_historis", "evaluasi_akip", "keluaran_program",
+    "realisasi_apbd_per_unit", "realisasi_apbd_per_program", "serapan_apbd_per_baris",
+    "realisasi_apbn", "tren_anggaran_apbd", "tren_anggaran_apbn", "audit_selisih_terbesar"}
+EXTERNAL = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//'
+                      r"|url\(\s*['\"]?(?:https?:)?//|@import")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("build")
+    data = root / "data"
+    shutil.copytree(PROJECT_ROOT / "data" / "raw", data / "raw")
+    folder = pipeline.build(2020, data, root / "reports")
+    return folder
+
+
+def text_of(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def outputs_text(notebook: Path) -> str:
+    book = nbformat.read(notebook, as_version=4)
+    parts = []
+    for cell in book.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            parts.append(data.get("text/markdown", "") + data.get("text/html", "")
+                         + output.get("text", ""))
+    return "\n".join(parts)
+
+
+def test_every_notebook_ran_and_every_figure_was_saved(built):
+    executed = sorted(p.stem for p in (built / "notebooks").glob("*.ipynb"))
+    assert executed == pipeline.notebook_names()
+    saved = {p.stem for p in (built / "figures").glob("*.png")}
+    assert saved == FIGURES
+    assert {p.stem for p in (built / "figures").glob("*.svg")} == FIGURES
+
+
+def test_key_figures_in_the_notebooks(built):
+    # 50.193.200.643 / 56.652.801.485 = 88,598 % (lines 672 and 744 of the report)
+    budget = outputs_text(built / "notebooks" / "03_anggaran.ipynb")
+    assert "Rp50.193.200.643" in budget and "88,60%" in budget
+    # capaian 1,47 / 1,5 = 98 %; kemajuan 1,47 / 7,5 = 19,6 %
+    performance = outputs_text(built / "notebooks" / "02_kinerja.ipynb")
+    assert "98,00%" in performance and "19,60%" in performance
+    # Tabel 1 detail rows: PNS 130 + 63 = 193, honorer 85 + 58 = 143
+    staff = outputs_text(built / "notebooks" / "01_sdm.ipynb")
+    assert "336 orang" in staff and "193 PNS" in staff and "143 honorer" in staff
+    audit = outputs_text(built / "notebooks" / "05_audit.ipynb")
+    assert "141 pemeriksaan" in audit
+    trend = outputs_text(built / "notebooks" / "04_tren_anggaran.ipynb")
+    assert "2014, 2015, 2016, 2017, 2018, 2019" in trend
+
+
+def test_reader_report_is_complete_and_self_contained(built):
+    html = (built / "laporan_2020.html").read_text(encoding="utf-8")
+    assert not EXTERNAL.search(html)
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == len(FIGURES)
+    assert 'class="jp-CodeMirrorEditor' not in html and "ctx = setup(" not in text_of(html)
+    assert "Daftar Isi" in html and "Rp50.193.200.643" in html
+    for n in range(1, 6):
+        assert f'href="#bagian-{n}"' in html and f'id="bagian-{n}"' in html
+
+
+def test_audit_report_shows_the_code(built):
+    html = (built / "laporan_2020_audit.html").read_text(encoding="utf-8")
+    assert 'class="jp-CodeMirrorEditor' in html
+    assert "ctx = setup(year, data_dir, output_dir)" in text_of(html)
+    assert not EXTERNAL.search(html)
+
+
+def test_audit_findings_written(built):
+    lines = (built / "temuan_audit.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "id,tabel,uraian,dilaporkan,dihitung,selisih,status,baris_sumber,catatan"
+    assert len(lines) == 142
+
+
+def test_notebooks_are_committed_clean():
+    for path in NOTEBOOKS_DIR.glob("*.ipynb"):
+        book = json.loads(path.read_text(encoding="utf-8"))
+        code = [c for c in book["cells"] if c["cell_type"] == "code"]
+        assert all(not c["outputs"] and c["execution_count"] is None for c in code), path
+        params = [c for c in code if "parameters" in c["metadata"].get("tags", [])]
+        assert len(params) == 1 and "year: int = 2020  # report year" in "".join(
+            params[0]["source"]), path
+
+
+def test_plain_papermill_from_another_folder(tmp_path):
+    out = tmp_path / "out.ipynb"
+    result = subprocess.run(
+        [sys.executable, "-m", "papermill", str(NOTEBOOKS_DIR / "04_tren_anggaran.ipynb"),
+         str(out), "-p", "year", "2020", "-p", "output_dir", str(tmp_path / "reports"),
+         "-k", "python3", "--no-progress-bar"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "reports" / "2020" / "figures" / "tren_anggaran_apbd.png").exists()
+
+
+def broken_notebooks(folder: Path) -> Path:
+    folder.mkdir()
+    shutil.copy(NOTEBOOKS_DIR / "04_tren_anggaran.ipynb", folder / "01_baik.ipynb")
+    book = nbformat.read(NOTEBOOKS_DIR / "04_tren_anggaran.ipynb", as_version=4)
+    book.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('rusak')"))
+    nbformat.write(book, folder / "02_rusak.ipynb")
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_failing_notebook_keeps_the_previous_report(tmp_path, monkeypatch, built):
+    reports = tmp_path / "reports"
+    shutil.copytree(built, reports / "2020")
+    before = snapshot(reports / "2020")
+    monkeypatch.setattr(pipeline, "NOTEBOOKS_DIR", broken_notebooks(tmp_path / "nb"))
+    with pytest.raises(NotebookError, match="02_rusak failed: cell .*RuntimeError: rusak"):
+        pipeline.run(2020, built.parent.parent / "data", reports)
+    kept = reports / "2020" / "failed" / "02_rusak.ipynb"
+    assert "RuntimeError" in kept.read_text(encoding="utf-8")
+    after = snapshot(reports / "2020")
+    assert {k: v for k, v in after.items() if not k.startswith("failed/")} == before
+
+
+def test_a_parameter_of_the_wrong_type_fails_the_notebook(tmp_path, built):
+    with pytest.raises(NotebookError, match="ParameterError: year must be a whole number"):
+        pipeline.run(2020, built.parent.parent / "data", tmp_path / "reports",
+                     ["04_tren_anggaran"], {"year": "dua ribu"})
+
+
+def test_unknown_notebook_names_the_notebooks(tmp_path):
+    from lkjip_analysis.errors import ParameterError
+    with pytest.raises(ParameterError, match="notebooks: 01_sdm, 02_kinerja"):
+        pipeline.run(2020, None, tmp_path, ["99_tidak_ada"])
