@@ -1,8 +1,8 @@
 """`lkjip`: the command line. Each command is a thin wrapper over one library function.
 
 Exit status: 0 success, 1 bad input or a failed step (the message says where and what to do),
-2 wrong usage, 3 `audit --strict` found a disagreement. Heavy libraries are imported only by
-the command that needs them.
+2 wrong usage, 3 `audit --strict` found a disagreement, 4 `verify` found a difference.
+Heavy libraries are imported only by the command that needs them.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .pipeline import run
 
     executed = run(args.year, args.data_dir, args.reports_dir, args.notebook,
-                   _parameters(args.parameter))
+                   _parameters(args.parameter), args.jobs)
     log.info("executed %d notebooks into %s", len(executed), executed[0].parent)
     return 0
 
@@ -115,12 +115,37 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import build
 
     folder = build(args.year, args.data_dir, args.reports_dir, args.pdf,
-                   _parameters(args.parameter))
+                   _parameters(args.parameter), args.force, args.jobs)
     log.info("report ready: %s", folder / f"laporan_{args.year}.html")
     return 0
 
 
-cmd_build.options = [*cmd_export.options, cmd_run.options[2]]
+_JOBS = (("--jobs",), {"type": int, "default": None, "metavar": "N",
+                       "help": "notebooks run at once (default: the number of cores)"})
+cmd_run.options.append(_JOBS)
+cmd_build.options = [*cmd_export.options, cmd_run.options[2], _JOBS,
+                     (("--force",), {"action": "store_true",
+                                     "help": "rebuild even when nothing changed"})]
+
+
+@command
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Rebuild the year in a temporary folder and compare every input and output with
+    reports/<year>/manifest.json. Exits 4 when anything differs.
+
+    Example: lkjip verify --year 2020
+    """
+    from .verify import reproduced, verify
+
+    rows = verify(args.year, args.data_dir, args.reports_dir)
+    for status, key in rows:
+        print(f"{status:<8} {key}")
+    same = sum(status == "sama" for status, _ in rows)
+    print(f"{len(rows)} berkas: {same} sama, {len(rows) - same} lainnya")
+    return 0 if reproduced(rows) else 4
+
+
+cmd_verify.options = [cmd_export.options[0]]
 
 
 def _parameters(pairs: list[list[str]]) -> dict:
@@ -180,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except LkjipError as exc:
         log.error("%s", exc)
+        return 1
+    except OSError as exc:
+        log.error("cannot read or write %s: %s", exc.filename or "a file", exc.strerror or exc)
         return 1
     except KeyboardInterrupt:
         log.error("interrupted; earlier outputs were left as they were")

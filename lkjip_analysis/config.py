@@ -111,6 +111,11 @@ class Paths:
     def manifest(self) -> Path:
         return self.reports / "manifest.json"
 
+    @property
+    def lock_file(self) -> Path:
+        """One run per year at a time, across data and reports."""
+        return self.data_dir / "processed" / f".{self.year}.lock"
+
 
 def available_years(data_dir: str | Path | None = None) -> list[int]:
     """The years that have a folder of raw data."""

@@ -192,8 +192,11 @@ def write_processed(datasets: Datasets, paths: Paths,
 
 def extract(year: int = 2020, data_dir: str | Path | None = None) -> list[Path]:
     """Read the year's raw data and write `data/processed/<year>/`; returns the files."""
-    datasets = load(year, data_dir)
-    return write_processed(datasets, Paths.for_year(year, data_dir))
+    from .lock import year_lock
+
+    paths = Paths.for_year(validate_year(year, data_dir), data_dir)
+    with year_lock(paths.lock_file):
+        return write_processed(load(year, data_dir), paths)
 
 
 def run_audit(year: int = 2020, data_dir: str | Path | None = None,
@@ -202,10 +205,12 @@ def run_audit(year: int = 2020, data_dir: str | Path | None = None,
     folder again, its workbook with a `temuan_audit` sheet. Returns the findings."""
     from .atomic import write_bytes
     from .audit import audit, findings_csv_bytes
+    from .lock import year_lock
 
-    paths = Paths.for_year(year, data_dir, reports_dir)
-    datasets = load(year, data_dir)
-    findings = audit(datasets)
-    write_processed(datasets, paths, findings)
-    write_bytes(paths.audit_findings, findings_csv_bytes(findings))
+    paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
+    with year_lock(paths.lock_file):
+        datasets = load(year, data_dir)
+        findings = audit(datasets)
+        write_processed(datasets, paths, findings)
+        write_bytes(paths.audit_findings, findings_csv_bytes(findings))
     return findings

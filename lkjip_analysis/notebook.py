@@ -3,6 +3,7 @@ report expects them, tables and sentences shown in Indonesian formats."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
@@ -55,7 +56,9 @@ def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=()) -> Non
 
     shown = table(df, rupiah, percent, number, decimals)
     shown.columns = [str(c).replace("_", " ") for c in shown.columns]
-    display(shown.style.hide(axis="index"))
+    digest = hashlib.sha256(shown.to_json().encode()).hexdigest()[:10]
+    html = shown.style.set_uuid(digest).hide(axis="index").to_html()  # same table, same HTML
+    display({"text/html": html, "text/plain": shown.to_string(index=False)}, raw=True)
 
 
 def table(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=()) -> pd.DataFrame:

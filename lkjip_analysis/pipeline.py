@@ -8,24 +8,34 @@ that fails is kept, partly executed and marked at the failing cell, in `reports/
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 
+from . import manifest
 from .atomic import swap_directory, write_bytes
 from .config import NOTEBOOKS_DIR, Paths
 from .datasets import validate_year
 from .errors import LkjipError, NotebookError, ParameterError
+from .lock import year_lock
 
 log = logging.getLogger("lkjip")
 KERNEL = "python3"
+KERNEL_START_ATTEMPTS = 3
 TEMPLATES = Path(__file__).parent / "templates"
-INTERNAL_TAGS = {"parameters", "injected-parameters"}
+# Cells left out of the report: the reader sees neither parameter cell; the auditor sees the
+# typed defaults but not papermill's injected values, which hold the run's folder paths (the
+# manifest records the parameters).
+HIDDEN_TAGS = {False: {"parameters", "injected-parameters"}, True: {"injected-parameters"}}
+VOLATILE_METADATA = ("start_time", "end_time", "duration")
 
 
 def notebook_names() -> list[str]:
@@ -63,28 +73,62 @@ def _select(names: list[str] | None) -> list[str]:
 
 
 def execute(stage: Path, paths: Paths, names: list[str] | None = None,
-            parameters: dict | None = None) -> list[Path]:
-    """Execute notebooks into `stage/notebooks`, figures into `stage/figures`."""
+            parameters: dict | None = None, jobs: int = 1) -> list[Path]:
+    """Execute notebooks into `stage/notebooks` (figures into `stage/figures`), `jobs` at a
+    time; the first failure stops the run."""
+    chosen = _select(names)
+    (stage / "notebooks").mkdir(exist_ok=True)
+    values = {"year": paths.year, "data_dir": str(paths.data_dir),
+              "output_dir": str(stage.parent)} | (parameters or {})
+    if jobs <= 1 or len(chosen) == 1:
+        return [_execute_one(name, stage, paths, values) for name in chosen]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_execute_one, name, stage, paths, values) for name in chosen]
+        try:
+            return [future.result() for future in futures]
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def _execute_one(name: str, stage: Path, paths: Paths, values: dict) -> Path:
     import papermill as pm
 
-    done = []
-    (stage / "notebooks").mkdir(exist_ok=True)
-    for name in _select(names):
-        output = stage / "notebooks" / f"{name}.ipynb"
-        values = {"year": paths.year, "data_dir": str(paths.data_dir),
-                  "output_dir": str(stage.parent)} | (parameters or {})
-        log.info("running notebook %s", name)
+    output = stage / "notebooks" / f"{name}.ipynb"
+    log.info("running notebook %s", name)
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
         try:
             pm.execute_notebook(
                 NOTEBOOKS_DIR / f"{name}.ipynb", output, parameters=values,
                 kernel_name=KERNEL, cwd=str(NOTEBOOKS_DIR), log_output=False,
-                progress_bar=sys.stderr.isatty())
+                progress_bar=sys.stderr.isatty() and threading.active_count() == 1)
+            break
         except pm.PapermillExecutionError as exc:
             kept = _keep_failed(output, paths, name)
             raise NotebookError(name, f"cell {exc.exec_count or exc.cell_index}: "
                                 f"{exc.ename}: {exc.evalue}", kept) from None
-        done.append(output)
-    return done
+        except RuntimeError as exc:  # the kernel did not start (e.g. a port taken meanwhile)
+            if attempt == KERNEL_START_ATTEMPTS or "Kernel" not in str(exc):
+                raise NotebookError(name, f"kernel failed: {exc}") from None
+            log.warning("notebook %s: kernel did not start (%s); retrying", name, exc)
+    _normalise_executed(output)
+    return output
+
+
+def _normalise_executed(notebook: Path) -> None:
+    """Drop the run's clock times from an executed notebook and give papermill's injected
+    cell a fixed id, so a rerun writes the same bytes."""
+    book = nbformat.read(notebook, as_version=4)
+    for meta in [book.metadata.get("papermill", {})] + [
+            c.metadata.get("papermill", {}) for c in book.cells]:
+        for key in VOLATILE_METADATA:
+            meta.pop(key, None)
+    for cell in book.cells:
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+    nbformat.write(book, notebook)
 
 
 def _keep_failed(output: Path, paths: Paths, name: str) -> Path | None:
@@ -97,11 +141,11 @@ def _keep_failed(output: Path, paths: Paths, name: str) -> Path | None:
 
 
 def run(year: int, data_dir=None, reports_dir=None, names: list[str] | None = None,
-        parameters: dict | None = None) -> list[Path]:
+        parameters: dict | None = None, jobs: int | None = None) -> list[Path]:
     """Execute the notebooks of `year` into `reports/<year>/notebooks/`."""
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    with staged(paths.reports) as stage:
-        executed = execute(stage, paths, names, parameters)
+    with year_lock(paths.lock_file), staged(paths.reports) as stage:
+        executed = execute(stage, paths, names, parameters, jobs or default_jobs())
     return [paths.executed_notebooks / p.name for p in executed]
 
 
@@ -112,22 +156,29 @@ def combine(notebooks: list[Path], year: int, with_code: bool) -> nbformat.Noteb
     books = [nbformat.read(p, as_version=4) for p in notebooks]
     titles = [_title(book, path.stem) for book, path in zip(books, notebooks, strict=True)]
     toc = "\n".join(f'<li><a href="#bagian-{i}">{t}</a></li>' for i, t in enumerate(titles, 1))
-    cells = [nbformat.v4.new_markdown_cell(
-        f'<div class="laporan-sampul"><h1>Analisis Laporan Kinerja Instansi Pemerintah '
+    cells = [_markdown(
+        "sampul", f'<div class="laporan-sampul"><h1>Analisis Laporan Kinerja Instansi Pemerintah '
         f'(LKjIP) {year}</h1><p>Dinas Sosial Provinsi Kalimantan Timur</p>'
         f'<p>Dihitung ulang dari teks laporan oleh <code>lkjip-analysis</code>'
         f'{" — versi auditor, dengan kode" if with_code else ""}</p></div>\n\n'
         f'<div class="laporan-daftar-isi"><h2>Daftar Isi</h2><ol>{toc}</ol></div>')]
     for i, book in enumerate(books, 1):
-        cells.append(nbformat.v4.new_markdown_cell(f'<a id="bagian-{i}"></a>'))
-        cells.extend(c for c in book.cells if with_code or not _internal(c))
+        cells.append(_markdown(f"bagian-{i}", f'<a id="bagian-{i}"></a>'))
+        cells.extend(c for c in book.cells if not _hidden(c, with_code))
     combined = nbformat.v4.new_notebook(cells=cells, metadata=books[0].metadata)
     combined.metadata["title"] = f"Analisis LKjIP {year}"
     return combined
 
 
-def _internal(cell) -> bool:
-    return bool(INTERNAL_TAGS & set(cell.get("metadata", {}).get("tags", [])))
+def _markdown(cell_id: str, text: str):
+    """A markdown cell with a fixed id (nbformat would draw a random one)."""
+    cell = nbformat.v4.new_markdown_cell(text)
+    cell.id = cell_id
+    return cell
+
+
+def _hidden(cell, with_code: bool) -> bool:
+    return bool(HIDDEN_TAGS[with_code] & set(cell.get("metadata", {}).get("tags", [])))
 
 
 def _title(book, fallback: str) -> str:
@@ -156,25 +207,32 @@ def to_html(book: nbformat.NotebookNode, with_code: bool) -> str:
     return html
 
 
-def export_into(stage: Path, year: int) -> list[Path]:
+def export_into(stage: Path, year: int, jobs: int = 1) -> list[Path]:
+    """Write the reader and the auditor HTML into `stage` (in parallel when `jobs` > 1)."""
     notebooks = sorted((stage / "notebooks").glob("*.ipynb"))
     if not notebooks:
         raise LkjipError(f"no executed notebooks in {stage.name}/notebooks: run `lkjip run` "
                          "first")
-    written = []
-    for with_code, name in ((False, f"laporan_{year}.html"), (True, f"laporan_{year}_audit.html")):
-        log.info("exporting %s", name)
+    versions = ((False, stage / f"laporan_{year}.html"),
+                (True, stage / f"laporan_{year}_audit.html"))
+
+    def write(with_code: bool, target: Path) -> Path:
+        log.info("exporting %s", target.name)
         html = to_html(combine(notebooks, year, with_code), with_code)
-        write_bytes(stage / name, html.encode("utf-8"))
-        written.append(stage / name)
-    return written
+        write_bytes(target, html.encode("utf-8"))
+        return target
+
+    if jobs <= 1:
+        return [write(*version) for version in versions]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda version: write(*version), versions))
 
 
 def export(year: int, data_dir=None, reports_dir=None, pdf: bool = False) -> list[Path]:
     """Export `reports/<year>/laporan_<year>.html` (readers) and `_audit.html` (with code)."""
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    with staged(paths.reports) as stage:
-        written = export_into(stage, paths.year)
+    with year_lock(paths.lock_file), staged(paths.reports) as stage:
+        written = export_into(stage, paths.year, default_jobs())
         if pdf:
             written.append(print_pdf(stage / f"laporan_{paths.year}.html"))
     return [paths.reports / p.name for p in written]
@@ -204,21 +262,81 @@ def print_pdf(html: Path) -> Path:
 
 # --- build ---------------------------------------------------------------------------------
 
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
 def build(year: int, data_dir=None, reports_dir=None, pdf: bool = False,
-          parameters: dict | None = None) -> Path:
-    """extract → audit → run every notebook → export; returns the reports folder."""
+          parameters: dict | None = None, force: bool = False,
+          jobs: int | None = None) -> Path:
+    """extract → audit → run the notebooks → export → manifest; returns the reports folder.
+
+    Unless `force`, a build whose inputs (raw data, notebooks, package code, parameters) are
+    those of the manifest, and whose outputs are still as the manifest records them, is
+    skipped; when only some notebooks changed, only those are rerun (and the export).
+    """
+    paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
+    with year_lock(paths.lock_file):
+        return _build(paths, pdf, parameters or {}, force, jobs or default_jobs())
+
+
+def _build(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: int) -> Path:
+    inputs = manifest.hashes(manifest.input_files(paths))
+    keys = {n: manifest.notebook_key(inputs, n, parameters) for n in notebook_names()}
+    previous = None if force else _reusable(paths, inputs, parameters)
+    if previous and previous.get("notebooks") == keys and not pdf:
+        log.info("up to date: inputs and outputs match %s (use --force to rebuild)",
+                 paths.manifest)
+        return paths.reports
+    with staged(paths.reports) as stage:
+        if previous is None:
+            _extract_and_audit(paths, stage)
+        stale = [n for n in keys if previous is None
+                 or previous.get("notebooks", {}).get(n) != keys[n]
+                 or not (stage / "notebooks" / f"{n}.ipynb").exists()]
+        _drop_old_notebooks(stage, keys)
+        if stale:
+            execute(stage, paths, stale, parameters, jobs)
+        export_into(stage, paths.year, jobs)
+        if pdf:
+            print_pdf(stage / paths.reader_report.name)
+        record = manifest.make(paths, parameters, inputs, keys, paths.processed, stage)
+        write_bytes(stage / paths.manifest.name, manifest.to_bytes(record))
+    return paths.reports
+
+
+def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
+    """The previous manifest, if the data inputs and every recorded output are unchanged."""
+    previous = manifest.read(paths.manifest)
+    if not previous or previous.get("parameters") != parameters:
+        return None
+    shared = {k: v for k, v in inputs.items() if not k.startswith("notebooks/")}
+    before = {k: v for k, v in previous.get("inputs", {}).items()
+              if not k.startswith("notebooks/")}
+    if shared != before or not paths.processed.exists() or not paths.reports.exists():
+        return None
+    current = manifest.hashes(manifest.output_files(paths.processed, paths.reports))
+    recorded = {k: v for k, v in previous.get("outputs", {}).items()
+                if not manifest.is_volatile(k)}
+    if any(current.get(k) != v for k, v in recorded.items()):
+        return None
+    return previous
+
+
+def _extract_and_audit(paths: Paths, stage: Path) -> None:
     from .audit import audit, findings_csv_bytes
     from .datasets import load, write_processed
 
-    paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    datasets = load(year, data_dir)
+    datasets = load(paths.year, paths.data_dir, source="document"
+                    if not paths.workbook_input.exists() else "workbook")
     findings = audit(datasets)
     write_processed(datasets, paths, findings)
+    write_bytes(stage / paths.audit_findings.name, findings_csv_bytes(findings))
     log.info("extracted %d datasets; audit: %d checks", len(datasets), len(findings))
-    with staged(paths.reports) as stage:
-        execute(stage, paths, parameters=parameters)
-        export_into(stage, paths.year)
-        write_bytes(stage / paths.audit_findings.name, findings_csv_bytes(findings))
-        if pdf:
-            print_pdf(stage / paths.reader_report.name)
-    return paths.reports
+
+
+def _drop_old_notebooks(stage: Path, keys: dict) -> None:
+    """Executed notebooks whose source is gone leave the report."""
+    for path in (stage / "notebooks").glob("*.ipynb"):
+        if path.stem not in keys:
+            path.unlink()

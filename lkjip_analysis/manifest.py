@@ -1,0 +1,123 @@
+"""The manifest: hashes of every input and output of a build, with its parameters and the
+versions that made it, so that a rerun can prove it reproduces the outputs (`lkjip verify`)
+and an unchanged build can be skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import subprocess
+from importlib import metadata
+from pathlib import Path
+
+from .config import NOTEBOOKS_DIR, PROJECT_ROOT, Paths
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+KEY_PACKAGES = ("pandas", "numpy", "pandera", "openpyxl", "babel", "matplotlib", "seaborn",
+                "papermill", "nbconvert", "nbformat", "ipykernel", "pyyaml")
+# Executed notebooks record the folders they ran in (papermill's injected parameters), so a
+# rerun elsewhere differs there; everything else must be byte-identical.
+VOLATILE = {"reports/notebooks/": "executed notebooks hold the run's own folder paths in "
+                                  "their injected-parameters cell"}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def input_files(paths: Paths) -> dict[str, Path]:
+    """Every input of a year's build, keyed by a path relative to its root."""
+    files = {f"data/raw/{paths.year}/{p.name}": p for p in sorted(paths.raw.iterdir())
+             if p.is_file()}
+    files["data/raw/" + paths.budget_history.name] = paths.budget_history
+    files |= {f"notebooks/{p.name}": p for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))}
+    files |= {f"lkjip_analysis/{p.relative_to(PACKAGE_DIR)}": p
+              for p in sorted(PACKAGE_DIR.rglob("*"))
+              if p.is_file() and p.suffix in (".py", ".j2", ".json")
+              and "__pycache__" not in p.parts}
+    return files
+
+
+def output_files(processed: Path, reports: Path) -> dict[str, Path]:
+    files = {f"processed/{p.name}": p for p in sorted(processed.iterdir()) if p.is_file()}
+    files |= {f"reports/{p.relative_to(reports).as_posix()}": p
+              for p in sorted(reports.rglob("*"))
+              if p.is_file() and p.name != "manifest.json" and "failed" not in p.parts}
+    return files
+
+
+def hashes(files: dict[str, Path]) -> dict[str, str]:
+    return {key: sha256(path) for key, path in files.items()}
+
+
+def notebook_key(input_hashes: dict[str, str], notebook: str, parameters: dict) -> str:
+    """What a notebook's outputs depend on: itself, the data, the code and the parameters."""
+    shared = {k: v for k, v in input_hashes.items() if not k.startswith("notebooks/")}
+    payload = json.dumps([shared, input_hashes.get(f"notebooks/{notebook}.ipynb"),
+                          parameters], sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for name in KEY_PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def git_commit() -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None if done.returncode == 0 else None
+
+
+def make(paths: Paths, parameters: dict, inputs: dict[str, str], notebooks: dict[str, str],
+         processed: Path, reports: Path) -> dict:
+    return {
+        "year": paths.year,
+        "parameters": parameters,
+        "inputs": inputs,
+        "notebooks": notebooks,
+        "outputs": hashes(output_files(processed, reports)),
+        "volatile": VOLATILE,
+        "versions": versions(),
+        "git_commit": git_commit(),
+    }
+
+
+def to_bytes(manifest: dict) -> bytes:
+    return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def read(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def is_volatile(key: str) -> bool:
+    return any(key.startswith(prefix) for prefix in VOLATILE)
+
+
+def compare(expected: dict, actual: dict) -> list[tuple[str, str]]:
+    """(status, key) for every output: `sama`, `beda`, `hilang`, `baru` or `volatil`."""
+    rows = []
+    for key in sorted(set(expected) | set(actual)):
+        if is_volatile(key):
+            rows.append(("volatil", key))
+        elif key not in actual:
+            rows.append(("hilang", key))
+        elif key not in expected:
+            rows.append(("baru", key))
+        else:
+            rows.append(("sama" if expected[key] == actual[key] else "beda", key))
+    return rows
