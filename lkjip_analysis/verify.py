@@ -15,8 +15,9 @@ AGREE = {"sama", "volatil"}
 
 
 def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
-    """(status, key) for every input and output of the year's manifest, after a rebuild from
-    the same raw data in a temporary folder. Status `sama` or `volatil` means reproduced."""
+    """(status, key) for every input and output of the year's manifest: the files on disk
+    and a rebuild from the same raw data in a temporary folder must both match it. Status
+    `sama` or `volatil` means reproduced; `beda`, `hilang` or `baru` does not."""
     from .pipeline import build
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
@@ -30,9 +31,20 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
         folder = build(year, data, Path(tmp) / "reports", parameters=expected["parameters"],
                        force=True)
         actual = manifest.read(folder / "manifest.json") or {}
-    inputs = manifest.compare(expected.get("inputs", {}), actual.get("inputs", {}))
-    outputs = manifest.compare(expected.get("outputs", {}), actual.get("outputs", {}))
-    return inputs + outputs
+    on_disk = {"inputs": manifest.hashes(manifest.input_files(paths)),
+               "outputs": manifest.hashes(manifest.output_files(paths.processed,
+                                                                paths.reports))}
+    rows = []
+    for part in ("inputs", "outputs"):
+        rebuilt = manifest.compare(expected.get(part, {}), actual.get(part, {}))
+        present = dict((k, s) for s, k in manifest.compare(expected.get(part, {}),
+                                                            on_disk[part]))
+        rows += [(_worse(status, present.get(key, "baru")), key) for status, key in rebuilt]
+    return rows
+
+
+def _worse(first: str, second: str) -> str:
+    return first if first not in AGREE else second
 
 
 def reproduced(rows: list[tuple[str, str]]) -> bool:

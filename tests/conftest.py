@@ -25,3 +25,13 @@ def data_root(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     shutil.copytree(RAW, root / "raw")
     return root
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """A whole build of 2020 in a temporary folder: reports/2020 (data beside it)."""
+    from lkjip_analysis import pipeline
+
+    root = tmp_path_factory.mktemp("build")
+    shutil.copytree(RAW, root / "data" / "raw")
+    return pipeline.build(2020, root / "data", root / "reports")

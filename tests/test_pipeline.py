@@ -24,15 +24,6 @@ EXTERNAL = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:
                       r"|url\(\s*['\"]?(?:https?:)?//|@import")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("build")
-    data = root / "data"
-    shutil.copytree(PROJECT_ROOT / "data" / "raw", data / "raw")
-    folder = pipeline.build(2020, data, root / "reports")
-    return folder
-
-
 def text_of(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
 
@@ -153,3 +144,65 @@ def test_unknown_notebook_names_the_notebooks(tmp_path):
     from lkjip_analysis.errors import ParameterError
     with pytest.raises(ParameterError, match="notebooks: 01_sdm, 02_kinerja"):
         pipeline.run(2020, None, tmp_path, ["99_tidak_ada"])
+
+
+# --- reproducibility, reuse, verify ---------------------------------------------------------
+
+def test_a_forced_rebuild_gives_byte_identical_outputs(built):
+    data = built.parent.parent / "data"
+    before = snapshot(built) | snapshot(data / "processed" / "2020")
+    pipeline.build(2020, data, built.parent, force=True)
+    assert snapshot(built) | snapshot(data / "processed" / "2020") == before
+
+
+def test_an_unchanged_build_is_skipped_and_a_changed_notebook_reruns_alone(
+        built, tmp_path, monkeypatch, caplog):
+    data = built.parent.parent / "data"
+    caplog.set_level("INFO", logger="lkjip")
+    pipeline.build(2020, data, built.parent)
+    assert "up to date" in caplog.text and "running notebook" not in caplog.text
+    notebooks = tmp_path / "nb"
+    shutil.copytree(NOTEBOOKS_DIR, notebooks)
+    book = nbformat.read(notebooks / "04_tren_anggaran.ipynb", as_version=4)
+    book.cells.append(nbformat.v4.new_markdown_cell("Catatan tambahan analis."))
+    nbformat.write(book, notebooks / "04_tren_anggaran.ipynb")
+    monkeypatch.setattr(pipeline, "NOTEBOOKS_DIR", notebooks)
+    monkeypatch.setattr(pipeline.manifest, "NOTEBOOKS_DIR", notebooks)
+    caplog.clear()
+    pipeline.build(2020, data, built.parent)
+    assert re.findall(r"running notebook (\S+)", caplog.text) == ["04_tren_anggaran"]
+    assert "Catatan tambahan analis." in (built / "laporan_2020.html").read_text()
+
+
+def test_verify_reproduces_and_names_a_tampered_output(built):
+    from lkjip_analysis.verify import reproduced, verify
+
+    data = built.parent.parent / "data"
+    audit_csv = built / "temuan_audit.csv"
+    original = audit_csv.read_bytes()
+    audit_csv.write_bytes(original.replace(b"tidak_cocok", b"cocok", 1))
+    try:
+        rows = dict((key, status) for status, key in verify(2020, data, built.parent))
+    finally:
+        audit_csv.write_bytes(original)
+    assert rows["reports/temuan_audit.csv"] == "beda"
+    assert rows["reports/laporan_2020.html"] == "sama"
+    assert rows["processed/realisasi_apbd.csv"] == "sama"
+    assert rows["reports/notebooks/01_sdm.ipynb"] == "volatil"
+    assert not reproduced([(s, k) for k, s in rows.items()])
+    others = [s for k, s in rows.items() if k != "reports/temuan_audit.csv"]
+    assert set(others) <= {"sama", "volatil"}
+
+
+def test_manifest_records_inputs_outputs_and_versions(built):
+    record = json.loads((built / "manifest.json").read_text())
+    assert {"data/raw/2020/lkjip_2020_dinsos_kaltim.md", "data/raw/2020/koreksi.yaml",
+            "data/raw/anggaran_historis.csv", "notebooks/01_sdm.ipynb",
+            "lkjip_analysis/audit.py"} <= set(record["inputs"])
+    assert "reports/laporan_2020.html" in record["outputs"]
+    assert "processed/lkjip_2020.xlsx" in record["outputs"]
+    assert record["versions"]["pandas"] and record["versions"]["python"]
+    import hashlib
+    document = PROJECT_ROOT / "data/raw/2020/lkjip_2020_dinsos_kaltim.md"
+    assert record["inputs"]["data/raw/2020/lkjip_2020_dinsos_kaltim.md"] == hashlib.sha256(
+        document.read_bytes()).hexdigest()
