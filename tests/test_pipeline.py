@@ -157,9 +157,11 @@ def test_a_forced_rebuild_gives_byte_identical_outputs(built):
 
 def test_an_unchanged_build_is_skipped_and_a_changed_notebook_reruns_alone(
         built, tmp_path, monkeypatch, caplog):
-    data = built.parent.parent / "data"
+    root = tmp_path / "root"
+    shutil.copytree(built.parent.parent, root, symlinks=True)
+    data, reports = root / "data", root / "reports"
     caplog.set_level("INFO", logger="lkjip")
-    pipeline.build(2020, data, built.parent)
+    pipeline.build(2020, data, reports)
     assert "up to date" in caplog.text and "running notebook" not in caplog.text
     notebooks = tmp_path / "nb"
     shutil.copytree(NOTEBOOKS_DIR, notebooks)
@@ -169,9 +171,9 @@ def test_an_unchanged_build_is_skipped_and_a_changed_notebook_reruns_alone(
     monkeypatch.setattr(pipeline, "NOTEBOOKS_DIR", notebooks)
     monkeypatch.setattr(pipeline.manifest, "NOTEBOOKS_DIR", notebooks)
     caplog.clear()
-    pipeline.build(2020, data, built.parent)
+    pipeline.build(2020, data, reports)
     assert re.findall(r"running notebook (\S+)", caplog.text) == ["04_tren_anggaran"]
-    assert "Catatan tambahan analis." in (built / "laporan_2020.html").read_text()
+    assert "Catatan tambahan analis." in (reports / "2020" / "laporan_2020.html").read_text()
 
 
 def test_verify_reproduces_and_names_a_tampered_output(built):
