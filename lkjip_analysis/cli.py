@@ -201,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    logging.getLogger("papermill").setLevel(logging.WARNING)  # our own lines name each step
     try:
         return args.func(args)
     except LkjipError as exc:

@@ -121,3 +121,16 @@ def available_years(data_dir: str | Path | None = None) -> list[int]:
     """The years that have a folder of raw data."""
     raw = Path(data_dir or default_data_dir()) / "raw"
     return sorted(int(p.name) for p in raw.iterdir() if p.is_dir() and p.name.isdigit())
+
+
+def validate_year(year: int, data_dir: str | Path | None = None) -> int:
+    """`year` as an int, or an error naming the years that have raw data."""
+    from .errors import ParameterError
+
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ParameterError(f"year must be a whole number, got {year!r}")
+    years = available_years(data_dir)
+    if year not in years:
+        raise ParameterError(f"no data for year {year}; years available: "
+                             f"{', '.join(map(str, years)) or 'none'}")
+    return year

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
+from . import cache, schemas
 from .atomic import replace_directory
-from .config import Paths, available_years
+from .config import Paths, validate_year
 from .corrections import load_corrections
 from .errors import DocumentError, ParameterError, SourceError
 from .source import Document, read_document
@@ -60,17 +60,6 @@ class Datasets(Mapping[str, pd.DataFrame]):
         return f"<Datasets {self.year} from {self.origin}: {sizes}>"
 
 
-def validate_year(year: int, data_dir: str | Path | None = None) -> int:
-    """`year` as an int, or an error naming the years that have raw data."""
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise ParameterError(f"year must be a whole number, got {year!r}")
-    years = available_years(data_dir)
-    if year not in years:
-        raise ParameterError(f"no data for year {year}; years available: "
-                             f"{', '.join(map(str, years)) or 'none'}")
-    return year
-
-
 def load(year: int = 2020, data_dir: str | Path | None = None,
          source: str = "auto") -> Datasets:
     """Every dataset of the report `year`, validated.
@@ -88,12 +77,25 @@ def load(year: int = 2020, data_dir: str | Path | None = None,
         raise ParameterError(f"source must be one of {', '.join(SOURCES)}, got {source!r}")
     if source == "auto":
         source = "workbook" if paths.workbook_input.exists() else "document"
+    key = cache.key(source, _source_files(paths, source))
+    hit = cache.read(paths, source, key)
+    if hit is not None:
+        frames, origin = hit
+        return Datasets(paths.year, frames, origin)
     readers = {"document": _from_document, "workbook": _from_workbook,
                "processed": _from_processed}
     frames, origin = readers[source](paths)
     frames.update(_side_datasets(paths))
     ordered = {name: frames[name] for name in schemas.DATASET_NAMES if name in frames}
+    cache.write(paths, source, key, (ordered, origin))
     return Datasets(paths.year, ordered, origin)
+
+
+def _source_files(paths: Paths, source: str) -> list[Path]:
+    """The files a load from `source` reads."""
+    main = {"document": [paths.document], "workbook": [paths.workbook_input],
+            "processed": [paths.processed / f"{n}.csv" for n in DOCUMENT_DATASETS]}[source]
+    return [*main, paths.corrections, paths.indicator_polarity, paths.budget_history]
 
 
 def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:

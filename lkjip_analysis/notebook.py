@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .config import Paths
-from .datasets import Datasets, load, validate_year
+from .config import Paths, validate_year
+from .datasets import Datasets, load
 from .errors import ParameterError
 from .numbers import format_number, format_percent, format_rupiah
 
@@ -24,11 +24,17 @@ class NotebookContext:
         return self.paths.year
 
     def save(self, fig, name: str) -> None:
-        """Save a figure as reports/<year>/figures/<name>.png and .svg; the notebook
-        shows it as the cell's output."""
+        """Save a figure as reports/<year>/figures/<name>.png and .svg, and show that PNG as
+        the cell's output, its title as the image's alternative text."""
+        import matplotlib.pyplot as plt
+        from IPython.display import Image, display
+
         from . import plots
 
-        plots.save(fig, name, self.paths.figures)
+        png, _ = plots.save(fig, name, self.paths.figures)
+        title = fig.axes[0].get_title() if fig.axes else name
+        plt.close(fig)
+        display(Image(data=png.read_bytes(), metadata={"alt": title}))
 
     def say(self, text: str) -> None:
         """Show a sentence (Markdown) computed from the data."""

@@ -22,8 +22,7 @@ import nbformat
 
 from . import manifest
 from .atomic import swap_directory, write_bytes
-from .config import NOTEBOOKS_DIR, Paths
-from .datasets import validate_year
+from .config import NOTEBOOKS_DIR, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
 from .lock import year_lock
 

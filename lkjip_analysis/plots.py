@@ -28,7 +28,7 @@ def apply_theme() -> None:
     sns.set_theme(style="whitegrid", context="notebook", font="DejaVu Sans")
     plt.rcParams.update({"figure.dpi": 100, "savefig.dpi": 110, "svg.hashsalt": "lkjip",
                          "axes.titleweight": "bold", "axes.titlesize": 13,
-                         "figure.autolayout": False})
+                         "figure.autolayout": False, "path.simplify": True})
 
 
 def rupiah_unit(values) -> tuple[float, str]:
@@ -53,14 +53,14 @@ def save(fig: Figure, name: str, folder: str | Path) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    fig.savefig(paths[0], metadata={"Software": None}, bbox_inches="tight")
-    fig.savefig(paths[1], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    fig.savefig(paths[0], metadata={"Software": None})
+    fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
     return paths
 
 
 def _figure(width: float = 9, height: float = 5) -> tuple[Figure, plt.Axes]:
     apply_theme()
-    fig, ax = plt.subplots(figsize=(width, height))
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
     return fig, ax
 
 
@@ -271,18 +271,18 @@ def tren_anggaran(history: pd.DataFrame, fund: str) -> Figure:
                     float(row.anggaran)), xytext=(0, 4), textcoords="offset points",
                     ha="center", fontsize=9)
     for year in missing:
-        ax.annotate("data tidak\ntersedia", (x[str(year)], 0), xytext=(0, 8),
-                    textcoords="offset points", ha="center", fontsize=8, color="grey",
-                    rotation=90, va="bottom")
+        ax.annotate("tidak\ntersedia", (x[str(year)], 0), xytext=(0, 6),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                    color="grey")
     top = known[["anggaran", "realisasi"]].astype(float).max().max() if len(known) else 1
     ax.set_ylim(0, top * 1.2)
     ax.set(title=f"Perkembangan anggaran {fund} {years[0]}–{years[-1]}", ylabel=label,
            xlabel="Tahun")
     ax.legend(loc="upper left")
     if missing:
-        fig.text(0.01, -0.02, "Tahun tanpa angka (" + ", ".join(map(str, missing)) + "): grafik "
-                 "asli laporan berupa gambar, angkanya tidak ada dalam teks. Tidak diisi atau "
-                 "diperkirakan.", fontsize=8, color="grey", ha="left", va="top", wrap=True)
+        fig.supxlabel("Tahun tanpa angka (" + ", ".join(map(str, missing)) + "): grafik asli "
+                      "laporan berupa gambar, angkanya tidak ada dalam teks.\nTidak diisi, "
+                      "diperkirakan atau diinterpolasi.", fontsize=8, color="grey")
     return fig
 
 

@@ -8,7 +8,6 @@ rupiah, may be missing), `percent` (percent units, may be missing), `float` (may
 from __future__ import annotations
 
 import pandas as pd
-import pandera.pandas as pa
 
 from .errors import ValidationError
 
@@ -86,17 +85,14 @@ DATASET_NAMES: tuple[str, ...] = tuple(COLUMNS)
 _DTYPES = {TEXT: "str", INT: "int64", INT_NA: "Int64", RUPIAH: "Int64", PERCENT: "float64",
            FLOAT: "float64", BOOL: "bool"}
 _NULLABLE = {INT_NA, RUPIAH, PERCENT, FLOAT}
-_CHECKS = {
-    RUPIAH: [pa.Check.ge(0)],
-    INT: [],
-    PERCENT: [pa.Check.in_range(-1000, 1000)],
-}
+# Checks by kind and by (dataset, column), as (pandera Check name, arguments).
+_CHECKS = {RUPIAH: [("ge", (0,))], PERCENT: [("in_range", (-1000, 1000))]}
 _EXTRA_CHECKS = {
-    ("sdm", "jumlah"): [pa.Check.ge(0)],
-    ("sdm_total", "jumlah"): [pa.Check.ge(0)],
-    ("polaritas_indikator", "polaritas"): [pa.Check.isin(["maksimal", "minimal"])],
-    ("anggaran_historis", "sumber_dana"): [pa.Check.isin(["APBD", "APBN"])],
-    ("anggaran_historis", "tahun"): [pa.Check.in_range(2000, 2100)],
+    ("sdm", "jumlah"): [("ge", (0,))],
+    ("sdm_total", "jumlah"): [("ge", (0,))],
+    ("polaritas_indikator", "polaritas"): [("isin", (["maksimal", "minimal"],))],
+    ("anggaran_historis", "sumber_dana"): [("isin", (["APBD", "APBN"],))],
+    ("anggaran_historis", "tahun"): [("in_range", (2000, 2100))],
 }
 _UNIQUE = {
     "anggaran_historis": ["tahun", "sumber_dana"],
@@ -114,12 +110,16 @@ def dtypes(dataset: str) -> dict[str, str]:
     return {name: _DTYPES[kind] for name, kind in COLUMNS[dataset]}
 
 
-def schema(dataset: str) -> pa.DataFrameSchema:
+def schema(dataset: str):
+    """The pandera schema of `dataset` (pandera is imported only when validating)."""
+    import pandera.pandas as pa
+
+    def checks(kind: str, name: str) -> list:
+        wanted = _CHECKS.get(kind, []) + _EXTRA_CHECKS.get((dataset, name), [])
+        return [getattr(pa.Check, check)(*args) for check, args in wanted]
+
     columns = {
-        name: pa.Column(
-            _DTYPES[kind], nullable=kind in _NULLABLE,
-            checks=_CHECKS.get(kind, []) + _EXTRA_CHECKS.get((dataset, name), []),
-        )
+        name: pa.Column(_DTYPES[kind], nullable=kind in _NULLABLE, checks=checks(kind, name))
         for name, kind in COLUMNS[dataset]
     }
     return pa.DataFrameSchema(columns, strict=True, ordered=True, coerce=True,
@@ -135,9 +135,11 @@ def conform(dataset: str, df: pd.DataFrame, origin: str, first_line: int | None 
     for name, kind in COLUMNS[dataset]:
         if kind == TEXT and name in df:
             df[name] = df[name].fillna("").astype(str)
+    from pandera.errors import SchemaErrors
+
     try:
         return schema(dataset).validate(df, lazy=True)
-    except pa.errors.SchemaErrors as exc:
+    except SchemaErrors as exc:
         raise _describe(dataset, df, exc, origin, first_line) from None
 
 

@@ -7,8 +7,7 @@ import tempfile
 from pathlib import Path
 
 from . import manifest
-from .config import Paths
-from .datasets import validate_year
+from .config import Paths, validate_year
 from .errors import LkjipError
 
 AGREE = {"sama", "volatil"}
