@@ -70,6 +70,7 @@ def apbd_by_program(d) -> pd.DataFrame:
 
 
 def apbd_by_unit(d) -> pd.DataFrame:
+    """APBD realisation per unit (Dinas and each UPTD), with implied allocation and serapan."""
     table = apbd_by_program(d).groupby("unit_kerja", sort=False)[
         ["realisasi", "alokasi_tersirat"]].sum()
     table["serapan"] = metrics.serapan(table.realisasi.astype(float), table.alokasi_tersirat)
@@ -85,6 +86,7 @@ def apbd_totals(d) -> pd.DataFrame:
 
 
 def apbn_by_fund(d) -> pd.DataFrame:
+    """APBN realisation per source of funds, with each fund's share in percent."""
     table = d.realisasi_apbn.groupby("sumber_dana", sort=False).realisasi.sum().reset_index()
     table["bagian"] = table.realisasi / table.realisasi.sum() * 100
     return table

@@ -172,6 +172,7 @@ def _breakdowns_agree(f: Findings, label: str, rows: pd.DataFrame, status: str |
 
 
 def check_sdm(d, f: Findings, facts: Facts) -> None:
+    """Tabel 1: every total against its detail rows, in every breakdown; the PNS count."""
     detail, totals = d.sdm, d.sdm_total
     for jabatan, rows in detail.groupby("jabatan", sort=False):
         _breakdowns_agree(f, jabatan, rows, rows.status_pegawai.iloc[0])
@@ -202,6 +203,7 @@ def check_sdm(d, f: Findings, facts: Facts) -> None:
 # --- Tabel 3, 6 to 13: the performance indicator -----------------------------------------
 
 def check_targets(d, f: Findings) -> None:
+    """The year's target as Tabel 3, 6, 8, 9 and 13 state it."""
     agreed = d.perjanjian_kinerja.iloc[0]
     plan = d.target_tahunan
     this_year = plan[(plan.jenis == "target") & (plan.tahun == d.year)]
@@ -219,6 +221,7 @@ def check_targets(d, f: Findings) -> None:
 
 
 def check_quarters(d, f: Findings) -> None:
+    """Tabel 8: quarterly percentages; quarter IV against the year."""
     quarters = d.kinerja_triwulan
     annual = d.capaian_kinerja.iloc[0]
     polarity = _polarity(d, annual.indikator_kinerja)
@@ -236,6 +239,7 @@ def check_quarters(d, f: Findings) -> None:
 
 
 def check_achievement(d, f: Findings, facts: Facts) -> float:
+    """Tabel 9's capaian and each restatement; returns the capaian."""
     row = d.capaian_kinerja.iloc[0]
     achieved = metrics.capaian(row.realisasi, row.target, _polarity(d, row.indikator_kinerja))
     f.compare("Tabel 9", "Capaian = realisasi / target × 100", row.persen, achieved,
@@ -260,6 +264,7 @@ def check_achievement(d, f: Findings, facts: Facts) -> float:
 
 
 def check_history(d, f: Findings) -> None:
+    """Tabel 10: the stated change against its own column formula."""
     change = d.kinerja_perubahan.iloc[0]
     history = d.kinerja_historis.sort_values("tahun")
     first_year_column = 4  # Tabel 10: No, Indikator, Satuan, then the years (columns 4 …)
@@ -271,6 +276,7 @@ def check_history(d, f: Findings) -> None:
 
 
 def check_progress(d, f: Findings) -> None:
+    """Tabel 11: tingkat kemajuan against realisasi / target akhir."""
     row = d.kemajuan_renstra.iloc[0]
     f.compare("Tabel 11", "Tingkat kemajuan = realisasi / target akhir Renstra × 100",
               row.tingkat_kemajuan, metrics.tingkat_kemajuan(row.realisasi, row.target_akhir),
@@ -278,6 +284,7 @@ def check_progress(d, f: Findings) -> None:
 
 
 def check_efficiency(d, f: Findings, facts: Facts, achieved: float, absorbed: float) -> None:
+    """Tabel 12: efisiensi by its formula and recomputed; its claims."""
     row = d.efisiensi.iloc[0]
     stated_capaian = d.capaian_kinerja.iloc[0].persen
     f.compare("Tabel 12", f"Tingkat efisiensi menurut rumus kolom '{row.rumus}'",
@@ -307,6 +314,7 @@ def check_efficiency(d, f: Findings, facts: Facts, achieved: float, absorbed: fl
 
 def check_agreement_budget(d, f: Findings, facts: Facts, achieved: float,
                            absorbed: float) -> None:
+    """Tabel 13, and the narrative claim that the target was met."""
     row = d.anggaran_kinerja.iloc[0]
     total = _single(d.realisasi_apbd_total, uraian="Total")
     f.compare("Tabel 13", "% capaian kinerja = realisasi / target × 100",
@@ -327,6 +335,7 @@ def check_agreement_budget(d, f: Findings, facts: Facts, achieved: float,
 # --- Tabel 7: SAKIP ----------------------------------------------------------------------
 
 def check_sakip(d, f: Findings, facts: Facts) -> None:
+    """Tabel 7: weights, component sums, predicates, narrative categories."""
     parts, totals = d.evaluasi_akip, d.evaluasi_akip_total
     weights = parts.drop_duplicates("komponen")
     f.compare("Tabel 7", "Jumlah bobot komponen = 100%", 100.0, float(weights.bobot.sum()),
@@ -353,6 +362,7 @@ def check_sakip(d, f: Findings, facts: Facts) -> None:
 # --- Tabel 14 and 15: budget ---------------------------------------------------------------
 
 def check_apbd(d, f: Findings, facts: Facts) -> float:
+    """Tabel 14 and its narrative; returns the recomputed serapan."""
     lines, totals = d.realisasi_apbd, d.realisasi_apbd_total
     indirect = _single(totals, uraian="Belanja Tidak Langsung")
     direct = _single(totals, uraian="Belanja Langsung")
@@ -421,6 +431,7 @@ def _single_correction(total_row, implied_by_parts: float, parts: str) -> str:
 
 
 def check_apbn(d, f: Findings, facts: Facts) -> None:
+    """Tabel 15 and its narrative: sums, serapan, implied allocations."""
     lines, totals = d.realisasi_apbn, d.realisasi_apbn_total
     grand = _single(totals, sumber_dana="Semua")
     for fund, fund_lines in lines.groupby("sumber_dana", sort=False):
@@ -471,6 +482,7 @@ OUTPUTS = (("kube", "KUBE"), ("uep", "UEP"), ("kat", "KAT"), ("pkh", "PKH"))
 
 
 def check_outputs(d, f: Findings, facts: Facts) -> None:
+    """The narrative's KUBE, UEP, KAT and PKH figures."""
     for prefix, name in OUTPUTS:
         stated = facts.first(f"{prefix}_capaian")
         target_key = f"{prefix}_target" if prefix in ("kube", "uep", "pkh") else "kat_target_kk"
@@ -503,6 +515,7 @@ def _restated(f: Findings, facts: Facts, key: str, uraian: str) -> None:
 
 
 def check_units(d, f: Findings, facts: Facts) -> None:
+    """Figures the narrative states twice: PMKS, UPTD count, capacities."""
     _restated(f, facts, "populasi_pmks", "Populasi PMKS")
     _restated(f, facts, "jumlah_uptd", "Jumlah UPTD")
     capacity = facts.all("daya_tampung")
@@ -556,4 +569,5 @@ def summary(findings: pd.DataFrame) -> str:
 
 
 def findings_csv_bytes(findings: pd.DataFrame) -> bytes:
+    """The findings as `temuan_audit.csv` (UTF-8, plain numbers)."""
     return findings.to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -29,6 +29,7 @@ def code_digest() -> str:
 
 
 def key(source: str, files: list[Path]) -> str:
+    """The cache key of a load from `source` reading `files`."""
     digest = hashlib.sha256(f"{source}\n{code_digest()}".encode())
     for path in files:
         digest.update(str(path.name).encode())
@@ -41,6 +42,7 @@ def _path(paths: Paths, source: str) -> Path:
 
 
 def read(paths: Paths, source: str, wanted: str):
+    """The cached value for `wanted`, or None when absent, stale or unreadable."""
     path = _path(paths, source)
     try:
         with path.open("rb") as handle:
@@ -52,6 +54,7 @@ def read(paths: Paths, source: str, wanted: str):
 
 
 def write(paths: Paths, source: str, stored_key: str, value) -> None:
+    """Store `value` under `stored_key`; failure to write is ignored."""
     data = pickle.dumps((stored_key, value), protocol=pickle.HIGHEST_PROTOCOL)
     with suppress(OSError):  # a cache that cannot be written only costs time
         write_bytes(_path(paths, source), data)

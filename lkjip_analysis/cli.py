@@ -19,6 +19,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
 def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Register a `cmd_<name>` function as the `lkjip <name>` command."""
     COMMANDS[func.__name__.removeprefix("cmd_")] = func
     return func
 
@@ -180,6 +181,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: one sub-command per registered command."""
     parser = argparse.ArgumentParser(
         prog="lkjip", description=__doc__.split("\n")[0],
         epilog="Example: lkjip build --year 2020",
@@ -198,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)

@@ -174,6 +174,7 @@ def _to_number(values: pd.Series, path: Path, dataset: str) -> pd.Series:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
+    """A dataset as CSV bytes: UTF-8, plain numbers, stable order."""
     buffer = io.StringIO()
     df.to_csv(buffer, index=False, float_format="%.15g", lineterminator="\n")
     return buffer.getvalue().encode("utf-8")

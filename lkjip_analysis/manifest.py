@@ -24,6 +24,7 @@ VOLATILE = {"reports/notebooks/": "executed notebooks hold the run's own folder 
 
 
 def sha256(path: Path) -> str:
+    """The SHA-256 of a file, in hex."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -41,6 +42,7 @@ def input_files(paths: Paths) -> dict[str, Path]:
 
 
 def output_files(processed: Path, reports: Path) -> dict[str, Path]:
+    """Every output of a build, keyed by `processed/…` or `reports/…`."""
     files = {f"processed/{p.name}": p for p in sorted(processed.iterdir()) if p.is_file()}
     files |= {f"reports/{p.relative_to(reports).as_posix()}": p
               for p in sorted(reports.rglob("*"))
@@ -49,6 +51,7 @@ def output_files(processed: Path, reports: Path) -> dict[str, Path]:
 
 
 def hashes(files: dict[str, Path]) -> dict[str, str]:
+    """SHA-256 of each file, by key."""
     return {key: sha256(path) for key, path in files.items()}
 
 
@@ -61,6 +64,7 @@ def notebook_key(input_hashes: dict[str, str], notebook: str, parameters: dict) 
 
 
 def versions() -> dict[str, str]:
+    """Python's and the key packages' versions."""
     found = {"python": platform.python_version()}
     for name in KEY_PACKAGES:
         try:
@@ -71,6 +75,7 @@ def versions() -> dict[str, str]:
 
 
 def git_commit() -> str | None:
+    """The project's git commit, or None outside a checkout."""
     try:
         done = subprocess.run(["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"],
                               capture_output=True, text=True, timeout=10)
@@ -81,6 +86,7 @@ def git_commit() -> str | None:
 
 def make(paths: Paths, parameters: dict, inputs: dict[str, str], notebooks: dict[str, str],
          processed: Path, reports: Path) -> dict:
+    """The manifest of a build."""
     return {
         "year": paths.year,
         "parameters": parameters,
@@ -94,10 +100,12 @@ def make(paths: Paths, parameters: dict, inputs: dict[str, str], notebooks: dict
 
 
 def to_bytes(manifest: dict) -> bytes:
+    """The manifest as stable JSON (sorted keys, no timestamps)."""
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
 def read(path: Path) -> dict | None:
+    """A manifest file, or None when absent or unreadable."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -105,6 +113,7 @@ def read(path: Path) -> dict | None:
 
 
 def is_volatile(key: str) -> bool:
+    """True for outputs that may differ between runs in other folders."""
     return any(key.startswith(prefix) for prefix in VOLATILE)
 
 

@@ -238,6 +238,7 @@ def export(year: int, data_dir=None, reports_dir=None, pdf: bool = False) -> lis
 
 
 def find_chromium() -> str | None:
+    """The path of a Chromium or Chrome on PATH, or None."""
     for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
         if found := shutil.which(name):
             return found
@@ -262,6 +263,7 @@ def print_pdf(html: Path) -> Path:
 # --- build ---------------------------------------------------------------------------------
 
 def default_jobs() -> int:
+    """Notebooks run at once by default: the number of cores."""
     return os.cpu_count() or 1
 
 

@@ -103,10 +103,12 @@ _UNIQUE = {
 
 
 def kinds(dataset: str) -> dict[str, str]:
+    """Column -> kind of `dataset`, in column order."""
     return dict(COLUMNS[dataset])
 
 
 def dtypes(dataset: str) -> dict[str, str]:
+    """Column -> pandas dtype of `dataset`."""
     return {name: _DTYPES[kind] for name, kind in COLUMNS[dataset]}
 
 

@@ -47,4 +47,5 @@ def _worse(first: str, second: str) -> str:
 
 
 def reproduced(rows: list[tuple[str, str]]) -> bool:
+    """True when every row is `sama` or `volatil`."""
     return all(status in AGREE for status, _ in rows)

@@ -60,6 +60,7 @@ def build_anggaran_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
 
 
 def build_realisasi_apbd(reader: Reader) -> dict[str, pd.DataFrame]:
+    """Tabel 14: every value line and, apart, the totals."""
     lines, totals, program = [], [], None
     for row in reader.table.rows:
         if _is_total(row):

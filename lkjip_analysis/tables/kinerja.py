@@ -77,6 +77,7 @@ def build_kinerja_triwulan(reader: Reader) -> dict[str, pd.DataFrame]:
 
 
 def build_capaian_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
+    """Tabel 9: target, realisation and % per indicator."""
     records = [
         {"no": _no(row), "indikator_kinerja": row.text(1), "satuan": row.text(2),
          "target": reader.decimal(row, 3, "target"),
@@ -114,6 +115,7 @@ def build_kinerja_historis(reader: Reader) -> dict[str, pd.DataFrame]:
 
 
 def build_kemajuan_renstra(reader: Reader) -> dict[str, pd.DataFrame]:
+    """Tabel 11: progress toward the end-of-plan target."""
     records = [
         {"no": _no(row), "indikator_kinerja": row.text(1), "satuan": row.text(2),
          "target_akhir": reader.decimal(row, 3, "target_akhir"),
@@ -128,6 +130,7 @@ def build_kemajuan_renstra(reader: Reader) -> dict[str, pd.DataFrame]:
 
 
 def build_efisiensi(reader: Reader) -> dict[str, pd.DataFrame]:
+    """Tabel 12: capaian, serapan, efisiensi and the formula."""
     numbering = reader.table.header[1]
     records = [
         {"no": _no(row), "sasaran_strategis": row.text(1), "indikator_kinerja": row.text(2),

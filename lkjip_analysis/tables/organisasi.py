@@ -28,6 +28,7 @@ def _dimensions(reader: Reader) -> list[tuple[int, str, str]]:
 
 
 def build_sdm(reader: Reader) -> dict[str, pd.DataFrame]:
+    """Tabel 1: detail rows (position × breakdown); totals apart."""
     dims = _dimensions(reader)
     detail, totals = [], []
     for row in reader.table.rows:

@@ -66,6 +66,7 @@ def latex_to_text(formula: str) -> str:
 
 
 def build_iku(reader: Reader) -> dict[str, pd.DataFrame]:
+    """Tabel 5: key indicators with their formula as plain text."""
     records = [
         {"no": int(row.text(0).rstrip(".")), "sasaran_strategis": row.text(1),
          "indikator_kinerja": row.text(2), "alasan": row.text(3),
@@ -79,6 +80,7 @@ def build_iku(reader: Reader) -> dict[str, pd.DataFrame]:
 
 
 def build_perjanjian_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
+    """Tabel 6: the performance agreement's targets."""
     records = [
         {"no": int(row.text(0).rstrip(".")), "sasaran_strategis": row.text(1),
          "indikator_kinerja": row.text(2), "satuan": row.text(3),
