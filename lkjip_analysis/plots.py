@@ -185,15 +185,22 @@ def realisasi_per_unit(d) -> Figure:
     by_unit = (d.realisasi_apbd.groupby("unit_kerja").realisasi.sum()
                .sort_values(ascending=False))
     fig, ax = _figure(8, 4)
-    ax.barh(by_unit.index, by_unit.values, color=PALETTE["realisasi"])
-    ax.invert_yaxis()
-    label = rupiah_axis(ax, by_unit.values)
-    size, _ = rupiah_unit(by_unit.values)
-    for y, value in enumerate(by_unit.values):
-        ax.annotate(format_number(value / size, 2), (value, y), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=9)
+    label = _rupiah_bars(ax, list(by_unit.index), by_unit.values, fontsize=9)
     ax.set(title=f"Realisasi Belanja Langsung APBD {d.year} per unit kerja", xlabel=label)
     return fig
+
+
+def _rupiah_bars(ax, names: list[str], values, fontsize: int) -> str:
+    """Horizontal bars of rupiah, largest on top, each labelled in the axis unit; returns
+    the axis label."""
+    ax.barh(names, values, color=PALETTE["realisasi"])
+    ax.invert_yaxis()
+    label = rupiah_axis(ax, values)
+    size, _ = rupiah_unit(values)
+    for y, value in enumerate(values):
+        ax.annotate(format_number(value / size, 2), (value, y), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=fontsize)
+    return label
 
 
 def realisasi_per_program(d, top: int = 15) -> Figure:
@@ -203,13 +210,7 @@ def realisasi_per_program(d, top: int = 15) -> Figure:
                 .sort_values(ascending=False).head(top).reset_index())
     names = [f"{r.no_program}. {_short(r.program)}" for r in programs.itertuples()]
     fig, ax = _figure(10, 0.42 * len(programs) + 1.5)
-    ax.barh(names, programs.realisasi, color=PALETTE["realisasi"])
-    ax.invert_yaxis()
-    label = rupiah_axis(ax, programs.realisasi)
-    size, _ = rupiah_unit(programs.realisasi)
-    for y, value in enumerate(programs.realisasi):
-        ax.annotate(format_number(value / size, 2), (value, y), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=8)
+    label = _rupiah_bars(ax, names, programs.realisasi.to_numpy(), fontsize=8)
     ax.set(title=f"{len(programs)} program APBD {d.year} dengan realisasi terbesar",
            xlabel=label)
     ax.tick_params(axis="y", labelsize=8)
