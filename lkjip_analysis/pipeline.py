@@ -328,8 +328,7 @@ def _extract_and_audit(paths: Paths, stage: Path) -> None:
     from .audit import audit, findings_csv_bytes
     from .datasets import load, write_processed
 
-    datasets = load(paths.year, paths.data_dir, source="document"
-                    if not paths.workbook_input.exists() else "workbook")
+    datasets = load(paths.year, paths.data_dir)
     findings = audit(datasets)
     write_processed(datasets, paths, findings)
     write_bytes(stage / paths.audit_findings.name, findings_csv_bytes(findings))
