@@ -4,7 +4,8 @@
     >>> d = load(2020)
     >>> d.realisasi_apbd.head()
 
-`load` and `Datasets` are imported on first use, so that `lkjip --help` starts fast.
+`load`, `Datasets` and the modules `analysis`, `audit`, `metrics`, `numbers` and `plots` are
+imported on first use, so that `lkjip --help` starts fast.
 """
 
 from .errors import LkjipError
@@ -13,9 +14,14 @@ __all__ = ["Datasets", "LkjipError", "load"]
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str):
-    if name in ("Datasets", "load"):
-        from . import datasets
+MODULES = ("analysis", "audit", "metrics", "numbers", "plots")
 
-        return getattr(datasets, name)
+
+def __getattr__(name: str):
+    import importlib
+
+    if name in ("Datasets", "load"):
+        return getattr(importlib.import_module(".datasets", __name__), name)
+    if name in MODULES:
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'lkjip_analysis' has no attribute {name!r}")

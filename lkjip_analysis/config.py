@@ -120,6 +120,8 @@ class Paths:
 def available_years(data_dir: str | Path | None = None) -> list[int]:
     """The years that have a folder of raw data."""
     raw = Path(data_dir or default_data_dir()) / "raw"
+    if not raw.is_dir():
+        return []
     return sorted(int(p.name) for p in raw.iterdir() if p.is_dir() and p.name.isdigit())
 
 
@@ -131,6 +133,7 @@ def validate_year(year: int, data_dir: str | Path | None = None) -> int:
         raise ParameterError(f"year must be a whole number, got {year!r}")
     years = available_years(data_dir)
     if year not in years:
-        raise ParameterError(f"no data for year {year}; years available: "
+        raw = Path(data_dir or default_data_dir()) / "raw"
+        raise ParameterError(f"no data for year {year} in {raw}; years available: "
                              f"{', '.join(map(str, years)) or 'none'}")
     return year

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,6 +29,9 @@ from .lock import year_lock
 log = logging.getLogger("lkjip")
 KERNEL = "python3"
 KERNEL_START_ATTEMPTS = 3
+# The kernel's own start-up notices (e.g. that it listens on localhost TCP) are not the job's
+# news; its errors still reach the log, and a failing cell fails the notebook.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 TEMPLATES = Path(__file__).parent / "templates"
 # Cells left out of the report: the reader sees neither parameter cell; the auditor sees the
 # typed defaults but not papermill's injected values, which hold the run's folder paths (the
@@ -79,16 +82,32 @@ def execute(stage: Path, paths: Paths, names: list[str] | None = None,
     (stage / "notebooks").mkdir(exist_ok=True)
     values = {"year": paths.year, "data_dir": str(paths.data_dir),
               "output_dir": str(stage.parent)} | (parameters or {})
+    progress = _Progress(len(chosen))
     if jobs <= 1 or len(chosen) == 1:
-        return [_execute_one(name, stage, paths, values) for name in chosen]
+        return [progress.done(_execute_one(name, stage, paths, values)) for name in chosen]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(_execute_one, name, stage, paths, values) for name in chosen]
         try:
+            for future in as_completed(futures):
+                progress.done(future.result())
             return [future.result() for future in futures]
         except BaseException:
             for future in futures:
                 future.cancel()
             raise
+
+
+class _Progress:
+    """One line per finished notebook: `notebook 02_kinerja done (2/5)`."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.count, self.lock = total, 0, threading.Lock()
+
+    def done(self, output: Path) -> Path:
+        with self.lock:
+            self.count += 1
+            log.info("notebook %s done (%d/%d)", output.stem, self.count, self.total)
+        return output
 
 
 def _execute_one(name: str, stage: Path, paths: Paths, values: dict) -> Path:
@@ -101,6 +120,7 @@ def _execute_one(name: str, stage: Path, paths: Paths, values: dict) -> Path:
             pm.execute_notebook(
                 NOTEBOOKS_DIR / f"{name}.ipynb", output, parameters=values,
                 kernel_name=KERNEL, cwd=str(NOTEBOOKS_DIR), log_output=False,
+                extra_arguments=KERNEL_ARGUMENTS,
                 progress_bar=sys.stderr.isatty() and threading.active_count() == 1)
             break
         except pm.PapermillExecutionError as exc:
