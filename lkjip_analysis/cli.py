@@ -158,18 +158,12 @@ def _parameters(pairs: list[list[str]]) -> dict:
 
 def format_findings(findings) -> str:
     """The findings as a plain-text table, figures in Indonesian format."""
-    from .numbers import format_number
-
-    def shown(value) -> str:
-        if isinstance(value, int | float):
-            decimals = 0 if float(value).is_integer() else 2
-            return format_number(value, decimals)
-        return "" if value is None else str(value)
+    from .numbers import format_value
 
     lines = [f"{'id':<7} {'status':<11} {'dilaporkan':>18} {'dihitung':>18}  uraian"]
     for row in findings.itertuples():
-        lines.append(f"{row.id:<7} {row.status:<11} {shown(row.dilaporkan):>18} "
-                     f"{shown(row.dihitung):>18}  {row.uraian} (baris {row.baris_sumber})")
+        lines.append(f"{row.id:<7} {row.status:<11} {format_value(row.dilaporkan):>18} "
+                     f"{format_value(row.dihitung):>18}  {row.uraian} (baris {row.baris_sumber})")
     return "\n".join(lines)
 
 

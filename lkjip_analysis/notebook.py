@@ -11,7 +11,7 @@ import pandas as pd
 from .config import Paths, validate_year
 from .datasets import Datasets, load
 from .errors import ParameterError
-from .numbers import format_number, format_percent, format_rupiah
+from .numbers import format_number, format_percent, format_rupiah, format_value
 
 
 @dataclass
@@ -56,19 +56,21 @@ def setup(year: int, data_dir: str = "", output_dir: str = "") -> NotebookContex
     return NotebookContext(paths, d)
 
 
-def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=()) -> None:
+def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values=()) -> None:
     """Display `df` without its index, chosen columns in Indonesian formats."""
     from IPython.display import display
 
-    shown = table(df, rupiah, percent, number, decimals)
+    shown = table(df, rupiah, percent, number, decimals, values)
     shown.columns = [str(c).replace("_", " ") for c in shown.columns]
     digest = hashlib.sha256(shown.to_json().encode()).hexdigest()[:10]
     html = shown.style.set_uuid(digest).hide(axis="index").to_html()  # same table, same HTML
     display({"text/html": html, "text/plain": shown.to_string(index=False)}, raw=True)
 
 
-def table(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=()) -> pd.DataFrame:
-    """A copy of `df` for display: chosen columns as Indonesian text (Rp…, …%, 1.234)."""
+def table(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(),
+          values=()) -> pd.DataFrame:
+    """A copy of `df` for display: chosen columns as Indonesian text (Rp…, …%, 1.234, and
+    `values` for columns mixing numbers and text)."""
     out = df.copy()
     for column in rupiah:
         out[column] = out[column].map(format_rupiah)
@@ -78,5 +80,7 @@ def table(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=()) -> pd
         out[column] = out[column].map(format_number)
     for column in decimals:
         out[column] = out[column].map(lambda v: format_number(v, 2))
+    for column in values:
+        out[column] = out[column].map(format_value)
     return out
 

@@ -94,3 +94,13 @@ def format_number(value: float, digits: int = 0) -> str:
 def _is_nan(value) -> bool:
     """True for None, NaN and pandas' NA."""
     return value is None or bool(pd.isna(value))
+
+
+def format_value(value) -> str:
+    """A figure that may be a whole number, a decimal or a text (an audit's `dilaporkan`):
+    `26.661.611.467`, `88,60`, `BB`."""
+    if value is None or (not isinstance(value, str) and _is_nan(value)):
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return format_number(value, 0 if float(value).is_integer() else 2)

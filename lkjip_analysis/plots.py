@@ -302,8 +302,8 @@ def selisih_terbesar(findings: pd.DataFrame, top: int = 12) -> Figure:
     ax.invert_yaxis()
     ax.set_xscale("symlog", linthresh=1)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_percent(v, 0)))
-    ax.set(title="Ketidakcocokan terbesar (selisih relatif terhadap angka yang dilaporkan)",
-           xlabel="Selisih relatif (skala log)")
+    ax.set(title="Ketidakcocokan terbesar", xlabel="Selisih relatif terhadap angka yang "
+           "dilaporkan (skala log)")
     ax.tick_params(axis="y", labelsize=8)
     return fig
 
