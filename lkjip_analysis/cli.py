@@ -140,9 +140,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     rows = verify(args.year, args.data_dir, args.reports_dir)
     for status, key in rows:
-        print(f"{status:<8} {key}")
-    same = sum(status == "sama" for status, _ in rows)
-    print(f"{len(rows)} berkas: {same} sama, {len(rows) - same} lainnya")
+        print(f"{status:<9} {key}")
+    same = sum(status == "same" for status, _ in rows)
+    print(f"{len(rows)} files: {same} same, {len(rows) - same} other")
     return 0 if reproduced(rows) else 4
 
 

@@ -118,15 +118,15 @@ def is_volatile(key: str) -> bool:
 
 
 def compare(expected: dict, actual: dict) -> list[tuple[str, str]]:
-    """(status, key) for every output: `sama`, `beda`, `hilang`, `baru` or `volatil`."""
+    """(status, key) for every output: `same`, `differs`, `missing`, `new` or `volatile`."""
     rows = []
     for key in sorted(set(expected) | set(actual)):
         if is_volatile(key):
-            rows.append(("volatil", key))
+            rows.append(("volatile", key))
         elif key not in actual:
-            rows.append(("hilang", key))
+            rows.append(("missing", key))
         elif key not in expected:
-            rows.append(("baru", key))
+            rows.append(("new", key))
         else:
-            rows.append(("sama" if expected[key] == actual[key] else "beda", key))
+            rows.append(("same" if expected[key] == actual[key] else "differs", key))
     return rows

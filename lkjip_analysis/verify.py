@@ -10,13 +10,13 @@ from . import manifest
 from .config import Paths, validate_year
 from .errors import LkjipError
 
-AGREE = {"sama", "volatil"}
+AGREE = {"same", "volatile"}
 
 
 def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
     """(status, key) for every input and output of the year's manifest: the files on disk
     and a rebuild from the same raw data in a temporary folder must both match it. Status
-    `sama` or `volatil` means reproduced; `beda`, `hilang` or `baru` does not."""
+    `same` or `volatile` means reproduced; `differs`, `missing` or `new` does not."""
     from .pipeline import build
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
@@ -38,7 +38,7 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
         rebuilt = manifest.compare(expected.get(part, {}), actual.get(part, {}))
         present = dict((k, s) for s, k in manifest.compare(expected.get(part, {}),
                                                             on_disk[part]))
-        rows += [(_worse(status, present.get(key, "baru")), key) for status, key in rebuilt]
+        rows += [(_worse(status, present.get(key, "new")), key) for status, key in rebuilt]
     return rows
 
 
@@ -47,5 +47,5 @@ def _worse(first: str, second: str) -> str:
 
 
 def reproduced(rows: list[tuple[str, str]]) -> bool:
-    """True when every row is `sama` or `volatil`."""
+    """True when every row is `same` or `volatile`."""
     return all(status in AGREE for status, _ in rows)

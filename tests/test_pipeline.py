@@ -187,13 +187,13 @@ def test_verify_reproduces_and_names_a_tampered_output(built):
         rows = dict((key, status) for status, key in verify(2020, data, built.parent))
     finally:
         audit_csv.write_bytes(original)
-    assert rows["reports/temuan_audit.csv"] == "beda"
-    assert rows["reports/laporan_2020.html"] == "sama"
-    assert rows["processed/realisasi_apbd.csv"] == "sama"
-    assert rows["reports/notebooks/01_sdm.ipynb"] == "volatil"
+    assert rows["reports/temuan_audit.csv"] == "differs"
+    assert rows["reports/laporan_2020.html"] == "same"
+    assert rows["processed/realisasi_apbd.csv"] == "same"
+    assert rows["reports/notebooks/01_sdm.ipynb"] == "volatile"
     assert not reproduced([(s, k) for k, s in rows.items()])
     others = [s for k, s in rows.items() if k != "reports/temuan_audit.csv"]
-    assert set(others) <= {"sama", "volatil"}
+    assert set(others) <= {"same", "volatile"}
 
 
 def test_manifest_records_inputs_outputs_and_versions(built):
