@@ -46,3 +46,10 @@ def test_strict_audit_exits_3_on_disagreement(data_root, tmp_path, capsys):
     assert "141 pemeriksaan: 100 cocok, 41 tidak cocok" in out
     assert "26.661.611.467" in out  # Indonesian format in the printed table
     assert (tmp_path / "2020" / "temuan_audit.csv").exists()
+
+
+def test_notebook_parameters_are_read_as_yaml_scalars():
+    from lkjip_analysis.cli import _parameters
+
+    assert _parameters([["year", "2020"], ["data_dir", "/srv/data"], ["flag", "true"]]) == {
+        "year": 2020, "data_dir": "/srv/data", "flag": True}
