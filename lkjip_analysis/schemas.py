@@ -107,11 +107,6 @@ def kinds(dataset: str) -> dict[str, str]:
     return dict(COLUMNS[dataset])
 
 
-def dtypes(dataset: str) -> dict[str, str]:
-    """Column -> pandas dtype of `dataset`."""
-    return {name: _DTYPES[kind] for name, kind in COLUMNS[dataset]}
-
-
 def schema(dataset: str):
     """The pandera schema of `dataset` (pandera is imported only when validating)."""
     import pandera.pandas as pa

@@ -23,9 +23,6 @@ class Reader:
     corrections: Corrections
     corrected_lines: set[int] = field(default_factory=set)
 
-    def text(self, row: Row, index: int) -> str:
-        return row.text(index)
-
     def amount(self, row: Row, index: int, column: str, optional: bool = False) -> float:
         return self._number(row, index, column, parse_amount, optional, None)
 
@@ -90,11 +87,6 @@ class TableSpec:
     def read(self, document: Document, corrections: Corrections) -> dict[str, pd.DataFrame]:
         table = document.table(self.number, self.header, self.header_rows)
         return self.build(Reader(table, corrections))
-
-
-def spans(row: Row, start: int, labels: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(column index, label) pairs for a group of columns starting at `start`."""
-    return [(start + i, label) for i, label in enumerate(labels)]
 
 
 def is_numbered(row: Row, index: int = 0) -> bool:
