@@ -14,9 +14,7 @@ from functools import cache as memoize
 from pathlib import Path
 
 from .atomic import write_bytes
-from .config import Paths
-
-PACKAGE_DIR = Path(__file__).resolve().parent
+from .config import PACKAGE_DIR, Paths
 
 
 @memoize

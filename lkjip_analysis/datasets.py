@@ -114,7 +114,7 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
 
 
 def _check_tables_present(document: Document) -> None:
-    captions = document.captions()
+    captions = document.captions
     missing = [f"Tabel {s.number}" for s in SPECS if s.number not in captions]
     if missing:
         raise DocumentError(

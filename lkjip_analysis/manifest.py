@@ -12,9 +12,8 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from .config import NOTEBOOKS_DIR, PROJECT_ROOT, Paths
+from .config import NOTEBOOKS_DIR, PACKAGE_DIR, PROJECT_ROOT, Paths
 
-PACKAGE_DIR = Path(__file__).resolve().parent
 KEY_PACKAGES = ("pandas", "numpy", "pandera", "openpyxl", "babel", "matplotlib", "seaborn",
                 "papermill", "nbconvert", "nbformat", "ipykernel", "pyyaml")
 # Executed notebooks record the folders they ran in (papermill's injected parameters), so a

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import DocumentError, TableFormatError
@@ -80,8 +81,10 @@ class Document:
     def line(self, number: int) -> str:
         return self.lines[number - 1]
 
+    @cached_property
     def captions(self) -> dict[int, int]:
-        """Table number -> caption line; a caption found twice is an error."""
+        """Table number -> caption line, found once per document; a caption found twice is
+        an error."""
         found: dict[int, int] = {}
         for number, text in enumerate(self.lines, start=1):
             match = CAPTION.match(text)
@@ -100,7 +103,7 @@ class Document:
     def table(self, number: int, header: tuple[str, ...], header_rows: int) -> Table:
         """The table under caption `Tabel <number>.`, its first header row checked against
         `header` (the non-empty header names, in order)."""
-        caption_line = self.captions().get(number)
+        caption_line = self.captions.get(number)
         if caption_line is None:
             raise DocumentError(
                 f"Tabel {number} not found", file=self.path, table=f"Tabel {number}",
