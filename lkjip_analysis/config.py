@@ -11,6 +11,8 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 DATA_DIR_ENV = "LKJIP_DATA_DIR"
 REPORTS_DIR_ENV = "LKJIP_REPORTS_DIR"
+POLARITY_FILE = "polaritas_indikator.csv"
+SERIES = "tren"  # the cross-year layer's folder under data/processed
 
 
 def default_data_dir() -> Path:
@@ -50,10 +52,20 @@ class Paths:
         return self.raw_root / str(self.year)
 
     @property
+    def documents(self) -> list[Path]:
+        """The report texts in the year's folder (one is expected)."""
+        return sorted(self.raw.glob("lkjip_*.md"))
+
+    @property
     def document(self) -> Path:
         """The report text: the single `lkjip_*.md` file of the year."""
-        found = sorted(self.raw.glob("lkjip_*.md"))
+        found = self.documents
         return found[0] if found else self.raw / f"lkjip_{self.year}.md"
+
+    @property
+    def table_mapping(self) -> Path:
+        """Optional: which caption each dataset reads, where recognition needs help."""
+        return self.raw / "tabel.yaml"
 
     @property
     def workbook_input(self) -> Path:
@@ -66,7 +78,16 @@ class Paths:
 
     @property
     def indicator_polarity(self) -> Path:
-        return self.raw / "polaritas_indikator.csv"
+        """The year's polarity file; without one, the latest earlier year's (polarity carries
+        over from year to year), else `raw/polaritas_indikator.csv`."""
+        own = self.raw / POLARITY_FILE
+        if own.exists():
+            return own
+        earlier = [y for y in available_years(self.data_dir)
+                   if y < self.year and (self.raw_root / str(y) / POLARITY_FILE).exists()]
+        if earlier:
+            return self.raw_root / str(max(earlier)) / POLARITY_FILE
+        return self.raw_root / POLARITY_FILE
 
     @property
     def budget_history(self) -> Path:

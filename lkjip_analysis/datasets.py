@@ -18,15 +18,17 @@ from . import cache, schemas
 from .atomic import replace_directory
 from .config import Paths, validate_year
 from .corrections import load_corrections
-from .errors import DocumentError, ParameterError, SourceError
-from .source import Document, read_document
-from .tables import SPECS, read_facts
+from .errors import ParameterError, SourceError
+from .recognition import load_mapping, locate
+from .source import read_document
+from .tables import SPECS, agency_frame, read_facts
 from .workbook import read_workbook, workbook_bytes
 
 SIDE_DATASETS = ("polaritas_indikator", "anggaran_historis")
 DOCUMENT_DATASETS = tuple(n for n in schemas.DATASET_NAMES if n not in SIDE_DATASETS)
 WORKBOOK_DATASETS = tuple(n for n in DOCUMENT_DATASETS if n != "koreksi")
 SOURCES = ("auto", "document", "workbook", "processed")
+TABLE_SOURCE_COLUMNS = ["dataset", "tabel", "judul", "baris_sumber"]
 
 
 class Datasets(Mapping[str, pd.DataFrame]):
@@ -76,7 +78,9 @@ def load(year: int = 2020, data_dir: str | Path | None = None,
     if source not in SOURCES:
         raise ParameterError(f"source must be one of {', '.join(SOURCES)}, got {source!r}")
     if source == "auto":
-        source = "workbook" if paths.workbook_input.exists() else "document"
+        source = _available_source(paths)
+    if source == "document":
+        _check_one_document(paths)
     key = cache.key(source, _source_files(paths, source))
     hit = cache.read(paths, source, key)
     if hit is not None:
@@ -91,35 +95,68 @@ def load(year: int = 2020, data_dir: str | Path | None = None,
     return Datasets(paths.year, ordered, origin)
 
 
+def _available_source(paths: Paths) -> str:
+    """`workbook` when the year has a filled workbook, `document` when it has a report text;
+    an error naming the folder when it has neither."""
+    if paths.workbook_input.exists():
+        return "workbook"
+    if paths.documents:
+        return "document"
+    raise SourceError(
+        "the year's folder holds neither a report document nor a workbook", file=paths.raw,
+        hint=(f"Put the report text there as lkjip_<...>.md, or fill the workbook that "
+              f"`lkjip template --year {paths.year}` writes as {paths.workbook_input.name}"))
+
+
+def _check_one_document(paths: Paths) -> None:
+    found = paths.documents
+    if len(found) > 1:
+        raise SourceError(
+            f"{len(found)} report documents: {', '.join(p.name for p in found)}",
+            file=paths.raw, hint="Keep one lkjip_<...>.md per year folder")
+
+
+def _check_year_stated(paths: Paths, agency: pd.DataFrame) -> None:
+    stated = int(agency.tahun.iloc[0])
+    if stated != paths.year:
+        raise SourceError(
+            f"the document is the report of {stated}, but it lies in the folder of "
+            f"{paths.year}", file=paths.document, line=int(agency.baris_sumber.iloc[0]),
+            table="Narasi", raw=str(agency.kutipan.iloc[0]),
+            hint=f"Move it to data/raw/{stated}/, or put the {paths.year} report here")
+
+
 def _source_files(paths: Paths, source: str) -> list[Path]:
     """The files a load from `source` reads."""
     main = {"document": [paths.document], "workbook": [paths.workbook_input],
             "processed": [paths.processed / f"{n}.csv" for n in DOCUMENT_DATASETS]}[source]
-    return [*main, paths.corrections, paths.indicator_polarity, paths.budget_history]
+    return [*main, paths.corrections, paths.table_mapping, paths.indicator_polarity,
+            paths.budget_history]
 
 
 def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     document = read_document(paths.document)
-    _check_tables_present(document)
+    agency = agency_frame(document)
+    _check_year_stated(paths, agency)
+    mapping = load_mapping(paths.table_mapping, [spec.name for spec in SPECS])
+    captions = locate(document, SPECS, mapping, paths.table_mapping)
     corrections = load_corrections(paths.corrections)
     corrections.check_against(document)
     frames: dict[str, pd.DataFrame] = {}
+    sources = []
     for spec in SPECS:
-        frames.update(spec.read(document, corrections))
+        caption = captions[spec.name]
+        built = spec.read(document, caption, corrections)
+        frames.update(built)
+        sources.extend({"dataset": name, "tabel": caption.label, "judul": caption.title,
+                        "baris_sumber": caption.line} for name in built)
     corrections.check_all_used()
     frames["fakta"] = read_facts(document)
     frames["koreksi"] = corrections.as_frame()
+    frames["tabel_sumber"] = pd.DataFrame(sources, columns=TABLE_SOURCE_COLUMNS)
+    frames["instansi"] = agency
     origin = str(paths.document)
     return {n: schemas.conform(n, frames[n], origin) for n in DOCUMENT_DATASETS}, origin
-
-
-def _check_tables_present(document: Document) -> None:
-    captions = document.captions
-    missing = [f"Tabel {s.number}" for s in SPECS if s.number not in captions]
-    if missing:
-        raise DocumentError(
-            f"{', '.join(missing)} not found", file=document.path, table=missing[0],
-            hint="Is the document truncated? Each table needs its caption line 'Tabel N. …'")
 
 
 def _from_workbook(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
@@ -135,16 +172,23 @@ def _from_processed(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
 
 
 def _side_datasets(paths: Paths) -> dict[str, pd.DataFrame]:
-    return {"polaritas_indikator": read_csv(paths.indicator_polarity, "polaritas_indikator"),
+    """The files beside the report: indicator polarity (its own `berkas` says which year's
+    file it came from) and the budget history."""
+    polarity = paths.indicator_polarity
+    berkas = polarity.relative_to(paths.data_dir).as_posix()
+    return {"polaritas_indikator": read_csv(polarity, "polaritas_indikator",
+                                            added={"berkas": berkas}),
             "anggaran_historis": read_csv(paths.budget_history, "anggaran_historis")}
 
 
-def read_csv(path: Path, dataset: str) -> pd.DataFrame:
-    """A dataset CSV, typed by its schema; empty cells are missing only in number columns."""
+def read_csv(path: Path, dataset: str, added: dict[str, str] | None = None) -> pd.DataFrame:
+    """A dataset CSV, typed by its schema; empty cells are missing only in number columns.
+    `added`: columns the file lacks, given one value for every row."""
     if not path.exists():
         raise SourceError(f"{dataset} file not found", file=path, table=dataset,
                           hint="Run `lkjip extract` or restore the raw file")
-    kinds = schemas.kinds(dataset)
+    added = added or {}
+    kinds = {c: k for c, k in schemas.kinds(dataset).items() if c not in added}
     numeric = [c for c, k in kinds.items() if k not in (schemas.TEXT, schemas.BOOL)]
     try:
         df = pd.read_csv(path, dtype=str, keep_default_na=False,
@@ -159,7 +203,7 @@ def read_csv(path: Path, dataset: str) -> pd.DataFrame:
             df[column] = df[column].map({"True": True, "False": False})
         elif kind != schemas.TEXT:
             df[column] = _to_number(df[column], path, dataset)
-    return schemas.conform(dataset, df, str(path), first_line=2)
+    return schemas.conform(dataset, df.assign(**added), str(path), first_line=2)
 
 
 def _to_number(values: pd.Series, path: Path, dataset: str) -> pd.Series:

@@ -32,6 +32,9 @@ def input_files(paths: Paths) -> dict[str, Path]:
     files = {f"data/raw/{paths.year}/{p.name}": p for p in sorted(paths.raw.iterdir())
              if p.is_file()}
     files["data/raw/" + paths.budget_history.name] = paths.budget_history
+    polarity = paths.indicator_polarity
+    if polarity.exists():
+        files["data/" + polarity.relative_to(paths.data_dir).as_posix()] = polarity
     files |= {f"notebooks/{p.name}": p for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))}
     files |= {f"lkjip_analysis/{p.relative_to(PACKAGE_DIR)}": p
               for p in sorted(PACKAGE_DIR.rglob("*"))

@@ -75,8 +75,11 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
               ("teks", TEXT), ("satuan", TEXT), ("baris_sumber", INT), ("kutipan", TEXT)],
     "koreksi": [("tabel", TEXT), ("baris_sumber", INT), ("kolom", TEXT), ("tertulis", TEXT),
                 ("dipakai", FLOAT), ("alasan", TEXT)],
+    "tabel_sumber": [("dataset", TEXT), ("tabel", TEXT), ("judul", TEXT),
+                     ("baris_sumber", INT)],
+    "instansi": [("nama", TEXT), ("tahun", INT), ("baris_sumber", INT), ("kutipan", TEXT)],
     "polaritas_indikator": [("indikator_kinerja", TEXT), ("polaritas", TEXT),
-                            ("alasan", TEXT)],
+                            ("alasan", TEXT), ("berkas", TEXT)],
     "anggaran_historis": [("tahun", INT), ("sumber_dana", TEXT), ("anggaran", RUPIAH),
                           ("realisasi", RUPIAH), ("sumber", TEXT)],
 }

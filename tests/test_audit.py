@@ -51,7 +51,7 @@ def sdm_frames(wrong_total: int):
 
 
 def test_sdm_flags_exactly_the_wrong_total():
-    f = Findings()
+    f = Findings({"sdm": "Tabel 1", "realisasi_apbn": "Tabel 15"})
     check_sdm(sdm_frames(wrong_total=5), f, facts([("jumlah_pns", 3, "", "", 9)]))
     df = f.frame()
     bad = df[df.status == "tidak_cocok"]
@@ -66,7 +66,7 @@ def test_sdm_flags_exactly_the_wrong_total():
 
 
 def test_sdm_no_false_alarm_when_everything_adds_up():
-    f = Findings()
+    f = Findings({"sdm": "Tabel 1", "realisasi_apbn": "Tabel 15"})
     check_sdm(sdm_frames(wrong_total=1), f, facts([("jumlah_pns", 3, "", "", 9)]))
     assert (f.frame().status == "cocok").all()
 
@@ -89,7 +89,7 @@ APBN_FACTS = [("apbn_anggaran", 800, "", "", 7), ("apbn_realisasi", 600, "", "",
 
 
 def test_apbn_flags_the_line_that_breaks_its_subtotal():
-    f = Findings()
+    f = Findings({"sdm": "Tabel 1", "realisasi_apbn": "Tabel 15"})
     check_apbn(apbn_frames(line_two=199), f, facts(APBN_FACTS))
     bad = f.frame().query("status == 'tidak_cocok'")
     assert sorted(bad.uraian) == sorted([
@@ -101,7 +101,7 @@ def test_apbn_flags_the_line_that_breaks_its_subtotal():
 
 
 def test_apbn_no_false_alarm():
-    f = Findings()
+    f = Findings({"sdm": "Tabel 1", "realisasi_apbn": "Tabel 15"})
     check_apbn(apbn_frames(line_two=200), f, facts(APBN_FACTS[:3]))
     assert (f.frame().status == "cocok").all()
 

@@ -62,11 +62,14 @@ def run_cli_keeps_outputs(root: Path) -> None:
     # negative amount
     (681, "2.892.957.804", "-2.892.957.804", TableFormatError, ("line 681", "'-2.892.957.804'")),
     # a table missing
-    (561, "Tabel 9.", "Table nine.", DocumentError, ("Tabel 9 not found",)),
-    # a duplicated caption
-    (546, "Tabel 8.", "Tabel 9.", DocumentError, ("Tabel 9 has two captions", "lines 546 and 561")),
+    (561, "Tabel 9.", "Table nine.", DocumentError,
+     ("no table looks like capaian_kinerja", "line 569: Tabel 10.", "tabel.yaml")),
+    # a table recognised twice (and so another not at all)
+    (754, "APBN", "APBD", DocumentError,
+     ("2 tables look like realisasi_apbd", "line 674: Tabel 14.", "line 754: Tabel 15.",
+      "tabel.yaml")),
     # a missing column
-    (563, "\tSatuan", "", TableFormatError, ("Tabel 9 header differs", "line 563")),
+    (563, "\tSatuan", "", DocumentError, ("no table looks like capaian_kinerja",)),
     # an extra column
     (565, "\t98", "\t98\t7", TableFormatError, ("more cells than its header", "line 565")),
 ])
@@ -80,7 +83,7 @@ def test_truncated_document(extracted):
     path = document(extracted)
     path.write_text("\n".join(path.read_text(encoding="utf-8").split("\n")[:700]),
                     encoding="utf-8")
-    expect_failure(extracted, DocumentError, "Tabel 15 not found")
+    expect_failure(extracted, DocumentError, "no table looks like realisasi_apbn")
     run_cli_keeps_outputs(extracted)
 
 

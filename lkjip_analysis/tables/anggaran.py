@@ -117,8 +117,8 @@ def build_realisasi_apbn(reader: Reader) -> dict[str, pd.DataFrame]:
 
 _BUDGET_HEADER = ("No", "Program/kegiatan", "Anggaran", "Keterangan")
 SPECS = (
-    TableSpec(13, ("No", "Sasaran Strategis", "Kinerja", "Anggaran"), 3,
+    TableSpec("anggaran_kinerja", ("No", "Sasaran Strategis", "Kinerja", "Anggaran"), 3,
               build_anggaran_kinerja),
-    TableSpec(14, _BUDGET_HEADER, 3, build_realisasi_apbd),
-    TableSpec(15, _BUDGET_HEADER, 3, build_realisasi_apbn),
+    TableSpec("realisasi_apbd", _BUDGET_HEADER, 3, build_realisasi_apbd, ("apbd",)),
+    TableSpec("realisasi_apbn", _BUDGET_HEADER, 3, build_realisasi_apbn, ("apbn",)),
 )

@@ -10,7 +10,7 @@ import pandas as pd
 from ..corrections import Corrections
 from ..errors import NumberFormatError
 from ..numbers import is_missing, parse_amount, parse_decimal, parse_percent
-from ..source import Cell, Document, Row, Table
+from ..source import Caption, Cell, Document, Row, Table
 
 PERCENT_RANGE = (0.0, 200.0)
 
@@ -77,15 +77,19 @@ class Reader:
 
 @dataclass(frozen=True)
 class TableSpec:
-    """How one report table becomes datasets: header to expect and a builder."""
+    """How one report table becomes datasets. `name` is its main dataset; `header` the first
+    header row's names (see `recognition` for how a table is matched); `caption_words` words
+    its caption must hold where the header alone is not enough."""
 
-    number: int
+    name: str
     header: tuple[str, ...]
     header_rows: int
     build: Callable[[Reader], dict[str, pd.DataFrame]]
+    caption_words: tuple[str, ...] = ()
 
-    def read(self, document: Document, corrections: Corrections) -> dict[str, pd.DataFrame]:
-        table = document.table(self.number, self.header, self.header_rows)
+    def read(self, document: Document, caption: Caption,
+             corrections: Corrections) -> dict[str, pd.DataFrame]:
+        table = document.table(caption, self.header_rows)
         return self.build(Reader(table, corrections))
 
 

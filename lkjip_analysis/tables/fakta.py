@@ -31,7 +31,7 @@ FACTS: dict[str, Fact] = {
                                       CATEGORY),
     "kategori_sakip": Fact("Kategori evaluasi SAKIP terakhir", "kategori", CATEGORY),
     "jumlah_uptd": Fact("Jumlah UPTD", "unit"),
-    "jumlah_pns": Fact("Jumlah PNS per 30 Desember 2020", "orang"),
+    "jumlah_pns": Fact("Jumlah PNS pada akhir tahun laporan", "orang"),
     "daya_tampung": Fact("Daya tampung UPTD", "orang"),
     "kube_mandiri": Fact("KUBE yang dapat mandiri", "KUBE"),
     "kk_per_kube": Fact("Kepala keluarga per KUBE", "KK"),

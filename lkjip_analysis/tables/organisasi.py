@@ -82,6 +82,6 @@ def build_sarana(reader: Reader) -> dict[str, pd.DataFrame]:
 
 
 SPECS = (
-    TableSpec(1, ("Jabatan", "Jenis Kelamin", "Golongan", "Pendidikan"), 2, build_sdm),
-    TableSpec(2, ("No.", "Uraian", "Banyaknya", "Satuan"), 2, build_sarana),
+    TableSpec("sdm", ("Jabatan", "Jenis Kelamin", "Golongan", "Pendidikan"), 2, build_sdm),
+    TableSpec("sarana_prasarana", ("No.", "Uraian", "Banyaknya", "Satuan"), 2, build_sarana),
 )

@@ -92,14 +92,14 @@ def build_perjanjian_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
 
 
 SPECS = (
-    TableSpec(3, ("Tujuan", "Indikator Tujuan", "Sasaran Strategis", "Indikator Sasaran",
-                  "Satuan", "Capaian s.d. Th. 2013", "Target Kinerja Sasaran Tahun"), 3,
-              build_target_tahunan),
-    TableSpec(4, ("No.", "Tujuan", "Sasaran Strategis", "Indikator Sasaran", "Satuan",
-                  "Program", "Kegiatan"), 2, build_program_kegiatan),
-    TableSpec(5, ("No", "Sasaran Strategis", "Indikator Kinerja Utama", "Alasan",
-                  "Penjelasan (Formulasi Pehitungan)", "Sumber Data", "Penanggung Jawab"), 1,
-              build_iku),
-    TableSpec(6, ("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"), 1,
-              build_perjanjian_kinerja),
+    TableSpec("target_tahunan", ("Tujuan", "Indikator Tujuan", "Sasaran Strategis",
+                                 "Indikator Sasaran", "Satuan", "Capaian s.d. Th. 2013",
+                                 "Target Kinerja Sasaran Tahun"), 3, build_target_tahunan),
+    TableSpec("program_kegiatan", ("No.", "Tujuan", "Sasaran Strategis", "Indikator Sasaran",
+                                   "Satuan", "Program", "Kegiatan"), 2, build_program_kegiatan),
+    TableSpec("iku", ("No", "Sasaran Strategis", "Indikator Kinerja Utama", "Alasan",
+                      "Penjelasan (Formulasi Perhitungan)", "Sumber Data", "Penanggung Jawab"),
+              1, build_iku),
+    TableSpec("perjanjian_kinerja", ("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan",
+                                     "Target"), 1, build_perjanjian_kinerja),
 )

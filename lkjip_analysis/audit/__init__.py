@@ -1,0 +1,103 @@
+"""The audit: recompute every figure the report derives and compare it with what is stated.
+
+`audit(datasets)` returns one row per check (DESIGN.md's `temuan_audit.csv` contract): the
+figure as stated (`dilaporkan`), our recomputation or the same figure stated elsewhere
+(`dihitung`), their difference, and `cocok` when they agree within the report's rounding (a
+figure printed with two decimals agrees when the recomputation rounds to the same two
+decimals). Checks that agree are listed too. `catatan` explains a disagreement and, where one
+exists, the single correction that would reconcile it. The checks are grouped by table family,
+one module each; tables are named by the label the document gives them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .anggaran import check_apbd, check_apbn
+from .findings import (
+    COCOK,
+    COLUMNS,
+    TIDAK_COCOK,
+    Facts,
+    Findings,
+    agrees,
+    decimals_of,
+    implied_range,
+    table_labels,
+)
+from .kinerja import (
+    check_achievement,
+    check_agreement_budget,
+    check_efficiency,
+    check_history,
+    check_progress,
+    check_quarters,
+    check_sakip,
+    check_targets,
+)
+from .narasi import check_outputs, check_units
+from .organisasi import check_sdm
+
+SHEET = "temuan_audit"
+# Workbook kinds: the figures are numbers or categories, so they are written as they are.
+SHEET_KINDS = {c: "int" if c == "baris_sumber" else "text" for c in COLUMNS}
+__all__ = [
+    "COCOK",
+    "COLUMNS",
+    "SHEET",
+    "SHEET_KINDS",
+    "TIDAK_COCOK",
+    "Facts",
+    "Findings",
+    "agrees",
+    "audit",
+    "check_apbn",
+    "check_sdm",
+    "decimals_of",
+    "findings_csv_bytes",
+    "implied_range",
+    "summary",
+]
+
+
+def audit(d) -> pd.DataFrame:
+    """Run every check on the datasets `d` of one year; one row per check."""
+    f, facts = Findings(table_labels(d)), Facts(d.fakta)
+    check_sdm(d, f, facts)
+    check_targets(d, f)
+    check_sakip(d, f, facts)
+    check_quarters(d, f)
+    achieved = check_achievement(d, f, facts)
+    check_history(d, f)
+    check_progress(d, f)
+    absorbed = check_apbd(d, f, facts)
+    check_efficiency(d, f, facts, achieved, absorbed)
+    check_agreement_budget(d, f, facts, achieved, absorbed)
+    check_apbn(d, f, facts)
+    check_outputs(d, f, facts)
+    check_units(d, f, facts)
+    return _ordered(f.frame())
+
+
+def _ordered(df: pd.DataFrame) -> pd.DataFrame:
+    """Tables in report order, the narrative last; checks in the order they were made."""
+    key = df.tabel.map(lambda t: 10_000 if t == "Narasi" else _label_number(t))
+    return (
+        df.assign(_k=key).sort_values("_k", kind="stable").drop(columns="_k").reset_index(drop=True)
+    )
+
+
+def _label_number(label: str) -> int:
+    digits = "".join(c for c in label if c.isdigit())
+    return int(digits) if digits else 9_999
+
+
+def summary(findings: pd.DataFrame) -> str:
+    """One line: how many checks, how many agree."""
+    agree = int((findings.status == COCOK).sum())
+    return f"{len(findings)} pemeriksaan: {agree} cocok, {len(findings) - agree} tidak cocok"
+
+
+def findings_csv_bytes(findings: pd.DataFrame) -> bytes:
+    """The findings as `temuan_audit.csv` (UTF-8, plain numbers)."""
+    return findings.to_csv(index=False, lineterminator="\n").encode("utf-8")

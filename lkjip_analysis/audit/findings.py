@@ -1,0 +1,204 @@
+"""What every audit check shares: agreement at the stated precision, the findings table, the
+narrative facts by key, and the labels of the document's tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+from ..errors import SourceError
+
+COLUMNS = [
+    "id",
+    "tabel",
+    "uraian",
+    "dilaporkan",
+    "dihitung",
+    "selisih",
+    "status",
+    "baris_sumber",
+    "catatan",
+]
+COCOK, TIDAK_COCOK = "cocok", "tidak_cocok"
+# A check names a table by its dataset, `<realisasi_apbd>`; the finding shows that table's
+# label in this document (`Tabel 14`).
+_TABLE_TOKEN = re.compile(r"<([a-z_]+)>")
+_NUMBER = re.compile(r"(\d+)")
+
+
+def table_labels(d) -> dict[str, str]:
+    """Dataset -> the caption label of the table it was read from (a workbook year without
+    that sheet names the dataset itself)."""
+    sources = d.get("tabel_sumber")
+    if sources is None or sources.empty:
+        return {}
+    return dict(zip(sources.dataset, sources.tabel, strict=True))
+
+
+def id_prefix(tabel: str) -> str:
+    """`T14` for `Tabel 14`, `N` for the narrative."""
+    if tabel == "Narasi":
+        return "N"
+    number = _NUMBER.search(tabel)
+    return "T" + number.group(1).zfill(2) if number else "T" + tabel[:3].upper()
+
+
+def decimals_of(value: float, most: int = 4) -> int:
+    """How many decimals a stated figure shows (the fewest that reproduce it)."""
+    for k in range(most + 1):
+        if abs(round(value, k) - value) < 1e-9:
+            return k
+    return most
+
+
+def agrees(stated: float, computed: float, decimals: int) -> bool:
+    """True when `computed` rounded half-up to `decimals` equals `stated`."""
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(repr(float(computed))).quantize(quantum, rounding=ROUND_HALF_UP)
+    return abs(float(rounded) - stated) < 10 ** -(decimals + 3)
+
+
+@dataclass
+class Findings:
+    """Collects checks; ids run per table (`T14-03`, `N-07`)."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    rows: list[dict] = field(default_factory=list)
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def label(self, text: str) -> str:
+        """`text` with each `<dataset>` replaced by its table's label."""
+        return _TABLE_TOKEN.sub(lambda m: self.labels.get(m.group(1), m.group(1)), text)
+
+    def _add(
+        self, tabel: str, uraian: str, stated, computed, ok: bool, line: int, note: str
+    ) -> None:
+        tabel, uraian, note = self.label(tabel), self.label(uraian), self.label(note)
+        prefix = id_prefix(tabel)
+        self.counters[prefix] = self.counters.get(prefix, 0) + 1
+        numeric = all(isinstance(v, int | float) for v in (stated, computed))
+        self.rows.append(
+            {
+                "id": f"{prefix}-{self.counters[prefix]:02d}",
+                "tabel": tabel,
+                "uraian": uraian,
+                "dilaporkan": _tidy(stated),
+                "dihitung": _tidy(computed),
+                "selisih": _tidy(computed - stated) if numeric else None,
+                "status": COCOK if ok else TIDAK_COCOK,
+                "baris_sumber": int(line),
+                "catatan": note,
+            }
+        )
+
+    def compare(
+        self,
+        tabel: str,
+        uraian: str,
+        stated: float,
+        computed: float,
+        line: int,
+        decimals: int | None = None,
+        note: str = "",
+        note_if_ok: str = "",
+    ) -> bool:
+        """A stated number against its recomputation, at the stated figure's precision."""
+        ok = agrees(stated, computed, decimals_of(stated) if decimals is None else decimals)
+        self._add(tabel, uraian, stated, computed, ok, line, note_if_ok if ok else note)
+        return ok
+
+    def same_text(
+        self, tabel: str, uraian: str, stated: str, expected: str, line: int, note: str = ""
+    ) -> None:
+        ok = stated.strip().upper() == expected.strip().upper()
+        self._add(tabel, uraian, stated, expected, ok, line, "" if ok else note)
+
+    def claim(
+        self,
+        tabel: str,
+        uraian: str,
+        figure: float,
+        threshold: float,
+        holds: bool,
+        line: int,
+        note: str = "",
+    ) -> None:
+        """A claim of the narrative about a figure (e.g. 'melampaui target')."""
+        self._add(tabel, uraian, figure, threshold, holds, line, "" if holds else note)
+
+    def within(
+        self,
+        tabel: str,
+        uraian: str,
+        stated: float,
+        low: float,
+        high: float,
+        line: int,
+        note: str = "",
+    ) -> bool:
+        """A stated amount against the interval its rounded percentages allow."""
+        ok = low <= stated <= high
+        self._add(
+            tabel, uraian, round(stated), round((low + high) / 2), ok, line, "" if ok else note
+        )
+        return ok
+
+    def frame(self) -> pd.DataFrame:
+        """The checks; number columns keep ints as ints (`dtype=object`) for plain CSV."""
+        df = pd.DataFrame.from_records(self.rows, columns=COLUMNS).astype(object)
+        for column in ("dilaporkan", "dihitung", "selisih"):
+            df[column] = pd.Series([row[column] for row in self.rows], dtype=object)
+        return df.astype({"baris_sumber": "int64"})
+
+
+def _tidy(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def implied_range(realisasi: float, persen: float) -> tuple[float, float]:
+    """The budgets an amount and its percentage (as rounded in print) allow."""
+    half = 0.5 * 10 ** -decimals_of(persen)
+    return realisasi * 100 / (persen + half), realisasi * 100 / (persen - half)
+
+
+class Facts:
+    """The narrative facts by key."""
+
+    def __init__(self, fakta: pd.DataFrame) -> None:
+        self.df = fakta
+
+    def all(self, key: str) -> pd.DataFrame:
+        found = self.df[self.df.kunci == key]
+        if found.empty:
+            raise SourceError(f"narrative fact {key!r} missing", table="fakta")
+        return found
+
+    def first(self, key: str) -> pd.Series:
+        return self.all(key).iloc[0]
+
+
+def _single(df: pd.DataFrame, **where) -> pd.Series:
+    mask = pd.Series(True, index=df.index)
+    for column, value in where.items():
+        mask &= df[column] == value
+    return df[mask].iloc[0]
+
+
+def _polarity(d, indicator: str) -> str:
+    table = d.polaritas_indikator
+    key = "".join(indicator.split()).lower()
+    match = table[table.indikator_kinerja.map(lambda s: "".join(s.split()).lower()) == key]
+    if match.empty:
+        raise SourceError(
+            f"no polarity for indicator {indicator!r}",
+            table="polaritas_indikator",
+            hint="Add the indicator to data/raw/<year>/polaritas_indikator.csv",
+        )
+    return match.polaritas.iloc[0]

@@ -1,0 +1,113 @@
+"""Checks of figures stated only in the narrative: programme outputs and UPTD capacities."""
+
+from __future__ import annotations
+
+import difflib
+
+import pandas as pd
+
+from .. import metrics
+from .findings import Facts, Findings
+
+OUTPUTS = (("kube", "KUBE"), ("uep", "UEP"), ("kat", "KAT"), ("pkh", "PKH"))
+
+
+def check_outputs(d, f: Findings, facts: Facts) -> None:
+    """The narrative's KUBE, UEP, KAT and PKH figures."""
+    for prefix, name in OUTPUTS:
+        stated = facts.first(f"{prefix}_capaian")
+        target_key = f"{prefix}_target" if prefix in ("kube", "uep", "pkh") else "kat_target_kk"
+        target, done = (
+            facts.first(target_key),
+            facts.first(target_key.replace("target", "realisasi")),
+        )
+        f.compare(
+            "Narasi",
+            f"Tingkat capaian {name} = terealisasi / direncanakan × 100",
+            stated.nilai,
+            metrics.capaian(done.nilai, target.nilai),
+            stated.baris_sumber,
+        )
+    per_group = facts.first("kk_per_kube").nilai
+    for key in ("kube_target", "kube_realisasi"):
+        groups, families = facts.first(key), facts.first(f"{key}_kk")
+        f.compare(
+            "Narasi",
+            f"KK dalam KUBE ({key.split('_')[1]}) = jumlah KUBE × KK per KUBE",
+            families.nilai,
+            groups.nilai * per_group,
+            families.baris_sumber,
+            0,
+        )
+    f.compare(
+        "Narasi",
+        "MCK KAT terealisasi = direncanakan",
+        facts.first("kat_realisasi_mck").nilai,
+        facts.first("kat_target_mck").nilai,
+        facts.first("kat_realisasi_mck").baris_sumber,
+        0,
+    )
+    for key, other in (
+        ("uep_sasaran", "uep_target"),
+        ("pkh_sasaran", "pkh_target"),
+        ("kat_sasaran_kk", "kat_target_kk"),
+        ("kube_mandiri", "kube_target"),
+    ):
+        f.compare(
+            "Narasi",
+            f"Sasaran yang disebut ({key}) sama dengan yang direncanakan",
+            facts.first(key).nilai,
+            facts.first(other).nilai,
+            facts.first(key).baris_sumber,
+            0,
+        )
+
+
+def _restated(f: Findings, facts: Facts, key: str, uraian: str) -> None:
+    """Every later statement of a figure against its first statement."""
+    statements = facts.all(key)
+    first = statements.iloc[0]
+    for later in statements.iloc[1:].itertuples():
+        f.compare(
+            "Narasi",
+            f"{uraian}: pernyataan baris {later.baris_sumber} sama dengan "
+            f"baris {first.baris_sumber}",
+            later.nilai,
+            first.nilai,
+            later.baris_sumber,
+        )
+
+
+def check_units(d, f: Findings, facts: Facts) -> None:
+    """Figures the narrative states twice: PMKS, UPTD count, capacities."""
+    _restated(f, facts, "populasi_pmks", "Populasi PMKS")
+    _restated(f, facts, "jumlah_uptd", "Jumlah UPTD")
+    capacity = facts.all("daya_tampung")
+    sections = capacity[capacity.subjek.str.contains(r"\(", regex=True)]
+    for statement in facts.all("jumlah_uptd").itertuples():
+        f.compare(
+            "Narasi",
+            "Jumlah UPTD sama dengan jumlah bagian UPTD di Bab I",
+            statement.nilai,
+            float(len(sections)),
+            statement.baris_sumber,
+            0,
+        )
+    for other in capacity.drop(sections.index).itertuples():
+        home = _closest(other.subjek, sections)
+        f.compare(
+            "Narasi",
+            f"Daya tampung {other.subjek} sama dengan bagian UPTD-nya (baris {home.baris_sumber})",
+            other.nilai,
+            home.nilai,
+            other.baris_sumber,
+            0,
+            note=f"Bab I (baris {home.baris_sumber}) menyebut {home.nilai:g}.",
+        )
+
+
+def _closest(name: str, sections: pd.DataFrame) -> pd.Series:
+    scores = sections.subjek.map(
+        lambda s: difflib.SequenceMatcher(None, name.lower(), s.lower()).ratio()
+    )
+    return sections.loc[scores.idxmax()]
