@@ -3,6 +3,8 @@
     >>> from lkjip_analysis import load
     >>> d = load(2020)
     >>> d.realisasi_apbd.head()
+    >>> from lkjip_analysis import load_series
+    >>> load_series().anggaran_tahunan     # every year, from every report
 
 `load`, `Datasets` and the modules `analysis`, `audit`, `metrics`, `numbers` and `plots` are
 imported on first use, so that `lkjip --help` starts fast.
@@ -10,7 +12,7 @@ imported on first use, so that `lkjip --help` starts fast.
 
 from .errors import LkjipError
 
-__all__ = ["Datasets", "LkjipError", "load"]
+__all__ = ["Datasets", "LkjipError", "load", "load_series"]
 __version__ = "0.1.0"
 
 
@@ -22,6 +24,8 @@ def __getattr__(name: str):
 
     if name in ("Datasets", "load"):
         return getattr(importlib.import_module(".datasets", __name__), name)
+    if name == "load_series":
+        return importlib.import_module(".lintas_tahun", __name__).load_series
     if name in MODULES:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'lkjip_analysis' has no attribute {name!r}")

@@ -14,8 +14,13 @@ from collections.abc import Callable
 
 from .errors import LkjipError
 
+
+class UsageError(LkjipError):
+    """Flags that contradict each other: exit 2."""
+
 log = logging.getLogger("lkjip")
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+DEFAULT_YEAR = 2020
 
 
 def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -109,10 +114,21 @@ cmd_export.options = [
 
 @command
 def cmd_build(args: argparse.Namespace) -> int:
-    """Extract, audit, run every notebook and export: the whole year in one command.
+    """Extract, audit, run every notebook and export: the whole year in one command. With
+    --all: every year that has raw data (unchanged years reused), then the cross-year
+    outputs (data/processed/tren/, reports/temuan_lintas_tahun.csv, reports/index.html).
 
-    Example: lkjip build --year 2020
+    Example: lkjip build --year 2020; lkjip build --all
     """
+    if args.all:
+        if args.year_given:
+            raise UsageError("--all builds every year: give --all or --year, not both")
+        from .lintas_tahun.build import build_all
+
+        index = build_all(args.data_dir, args.reports_dir, args.pdf,
+                          _parameters(args.parameter), args.force, args.jobs)
+        log.info("every year ready: %s", index)
+        return 0
     from .pipeline import build
 
     folder = build(args.year, args.data_dir, args.reports_dir, args.pdf,
@@ -126,7 +142,41 @@ _JOBS = (("--jobs",), {"type": int, "default": None, "metavar": "N",
 cmd_run.options.append(_JOBS)
 cmd_build.options = [*cmd_export.options, cmd_run.options[2], _JOBS,
                      (("--force",), {"action": "store_true",
-                                     "help": "rebuild even when nothing changed"})]
+                                     "help": "rebuild even when nothing changed"}),
+                     (("--all",), {"action": "store_true",
+                                   "help": "every year with raw data, then the cross-year "
+                                           "outputs"})]
+
+
+@command
+def cmd_init(args: argparse.Namespace) -> int:
+    """Prepare data/raw/<year>/ for a new report: an empty koreksi.yaml with its format, and
+    the next steps (in Bahasa Indonesia). Existing files are left as they are.
+
+    Example: lkjip init --year 2021
+    """
+    from .newyear import init_year
+
+    for line in init_year(args.year, args.data_dir):
+        print(line)
+    return 0
+
+
+@command
+def cmd_template(args: argparse.Namespace) -> int:
+    """Write an empty workbook in the datasets' shape, data/raw/<year>/lkjip_<year>.xlsx, for
+    a report that is not machine-readable: fill it and `load()` reads it. An existing
+    workbook is never overwritten.
+
+    Example: lkjip template --year 2021
+    """
+    from .newyear import write_template
+
+    path = write_template(args.year, args.data_dir)
+    print(f"Buku kerja kosong ditulis: {path}")
+    print("Isi setiap lembar (baris pertama adalah judul kolom; lihat lembar 'petunjuk'), "
+          f"lalu jalankan: lkjip build --year {args.year}")
+    return 0
 
 
 @command
@@ -168,10 +218,18 @@ def format_findings(findings) -> str:
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, default=2020, help="report year (default 2020)")
+    parser.add_argument("--year", type=_year, default=None,
+                        help="report year (default 2020)")
     parser.add_argument("--data-dir", default=None,
                         help="data root holding raw/ and processed/ (default: ./data of the "
                              "project, or $LKJIP_DATA_DIR)")
+
+
+def _year(text: str) -> int:
+    """A report year: four digits, nothing else."""
+    if not (len(text) == 4 and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"a year is four digits, got {text!r}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,12 +253,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.year_given = args.year is not None
+    args.year = args.year if args.year_given else DEFAULT_YEAR
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
     logging.getLogger("papermill").setLevel(logging.WARNING)  # our own lines name each step
     try:
         return args.func(args)
+    except UsageError as exc:
+        parser.error(str(exc))
     except LkjipError as exc:
         log.error("%s", exc)
         return 1

@@ -12,7 +12,7 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 DATA_DIR_ENV = "LKJIP_DATA_DIR"
 REPORTS_DIR_ENV = "LKJIP_REPORTS_DIR"
 POLARITY_FILE = "polaritas_indikator.csv"
-SERIES = "tren"  # the cross-year layer's folder under data/processed
+SERIES_NOTEBOOK = "06_lintas_tahun"  # the cross-year notebook: not part of a year's report
 
 
 def default_data_dir() -> Path:
@@ -137,6 +137,50 @@ class Paths:
     def lock_file(self) -> Path:
         """One run per year at a time, across data and reports."""
         return self.data_dir / "processed" / f".{self.year}.lock"
+
+
+@dataclass(frozen=True)
+class SeriesPaths:
+    """The inputs and outputs of the cross-year layer, above every year's folders."""
+
+    data_dir: Path
+    reports_dir: Path
+
+    @classmethod
+    def under(cls, data_dir: str | Path | None = None,
+              reports_dir: str | Path | None = None) -> SeriesPaths:
+        return cls(Path(data_dir) if data_dir else default_data_dir(),
+                   Path(reports_dir) if reports_dir else default_reports_dir())
+
+    @property
+    def processed(self) -> Path:
+        """`data/processed/tren/`: anggaran_tahunan.csv, kinerja_tahunan.csv."""
+        return self.data_dir / "processed" / "tren"
+
+    @property
+    def reports(self) -> Path:
+        """`reports/lintas_tahun/`: the executed notebook, its figures and the manifest."""
+        return self.reports_dir / "lintas_tahun"
+
+    @property
+    def figures(self) -> Path:
+        return self.reports / "figures"
+
+    @property
+    def findings(self) -> Path:
+        return self.reports_dir / "temuan_lintas_tahun.csv"
+
+    @property
+    def index(self) -> Path:
+        return self.reports_dir / "index.html"
+
+    @property
+    def manifest(self) -> Path:
+        return self.reports / "manifest.json"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "processed" / ".tren.lock"
 
 
 def available_years(data_dir: str | Path | None = None) -> list[int]:

@@ -12,7 +12,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from .config import NOTEBOOKS_DIR, PACKAGE_DIR, PROJECT_ROOT, Paths
+from .config import NOTEBOOKS_DIR, PACKAGE_DIR, PROJECT_ROOT, Paths, available_years
 
 KEY_PACKAGES = ("pandas", "numpy", "pandera", "openpyxl", "babel", "matplotlib", "seaborn",
                 "papermill", "nbconvert", "nbformat", "ipykernel", "pyyaml")
@@ -29,18 +29,25 @@ def sha256(path: Path) -> str:
 
 def input_files(paths: Paths) -> dict[str, Path]:
     """Every input of a year's build, keyed by a path relative to its root."""
-    files = {f"data/raw/{paths.year}/{p.name}": p for p in sorted(paths.raw.iterdir())
-             if p.is_file()}
+    files = {}
+    for year in [y for y in available_years(paths.data_dir) if y <= paths.year]:
+        # earlier years too: the year's trend figures show the series up to it
+        folder = paths.raw_root / str(year)
+        files |= {f"data/raw/{year}/{p.name}": p for p in sorted(folder.iterdir()) if p.is_file()}
     files["data/raw/" + paths.budget_history.name] = paths.budget_history
     polarity = paths.indicator_polarity
     if polarity.exists():
         files["data/" + polarity.relative_to(paths.data_dir).as_posix()] = polarity
     files |= {f"notebooks/{p.name}": p for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))}
-    files |= {f"lkjip_analysis/{p.relative_to(PACKAGE_DIR)}": p
-              for p in sorted(PACKAGE_DIR.rglob("*"))
-              if p.is_file() and p.suffix in (".py", ".j2", ".json")
-              and "__pycache__" not in p.parts}
-    return files
+    return files | code_files()
+
+
+def code_files() -> dict[str, Path]:
+    """The package's code and templates, keyed `lkjip_analysis/…`."""
+    return {f"lkjip_analysis/{p.relative_to(PACKAGE_DIR)}": p
+            for p in sorted(PACKAGE_DIR.rglob("*"))
+            if p.is_file() and p.suffix in (".py", ".j2", ".json")
+            and "__pycache__" not in p.parts}
 
 
 def output_files(processed: Path, reports: Path) -> dict[str, Path]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
-from .config import Paths, validate_year
+from .config import Paths, SeriesPaths, validate_year
 from .datasets import Datasets, load
 from .errors import ParameterError
 from .numbers import format_number, format_percent, format_rupiah, format_value
@@ -16,12 +17,21 @@ from .numbers import format_number, format_percent, format_rupiah, format_value
 
 @dataclass
 class NotebookContext:
-    paths: Paths
+    """What a notebook works with: its datasets `d` and the folder its figures go to."""
+
     d: Datasets
+    figures: Path
+    paths: Paths | None = None
 
     @property
     def year(self) -> int:
-        return self.paths.year
+        return self.d.year
+
+    def tabel(self, dataset: str) -> str:
+        """The label the document gives the table `dataset` was read from (`Tabel 14`)."""
+        sources = self.d.get("tabel_sumber")
+        found = sources.loc[sources.dataset == dataset, "tabel"] if sources is not None else []
+        return str(found.iloc[0]) if len(found) else dataset
 
     def save(self, fig, name: str) -> None:
         """Save a figure as reports/<year>/figures/<name>.png and .svg, and show that PNG as
@@ -31,7 +41,7 @@ class NotebookContext:
 
         from . import plots
 
-        png, _ = plots.save(fig, name, self.paths.figures)
+        png, _ = plots.save(fig, name, self.figures)
         title = fig.axes[0].get_title() if fig.axes else name
         plt.close(fig)
         display(Image(data=png.read_bytes(), metadata={"alt": title}))
@@ -43,17 +53,32 @@ class NotebookContext:
         display(Markdown(text))
 
 
-def setup(year: int, data_dir: str = "", output_dir: str = "") -> NotebookContext:
-    """Validate the notebook parameters and load the year's datasets (the processed CSVs
-    when `lkjip extract` has written them, else the raw data)."""
+def _check_folders(data_dir: str, output_dir: str) -> None:
     for name, value in (("data_dir", data_dir), ("output_dir", output_dir)):
         if not isinstance(value, str):
             raise ParameterError(f"{name} must be a text path, got {value!r}")
+
+
+def setup(year: int, data_dir: str = "", output_dir: str = "") -> NotebookContext:
+    """Validate the notebook parameters and load the year's datasets (the processed CSVs
+    when `lkjip extract` has written them, else the raw data)."""
+    _check_folders(data_dir, output_dir)
     validate_year(year, data_dir or None)
     paths = Paths.for_year(year, data_dir or None, output_dir or None)
     processed = (paths.processed / "realisasi_apbd.csv").exists()
     d = load(year, data_dir or None, source="processed" if processed else "auto")
-    return NotebookContext(paths, d)
+    return NotebookContext(d, paths.figures, paths)
+
+
+def setup_series(data_dir: str = "", output_dir: str = "",
+                 until: int | None = None) -> NotebookContext:
+    """The cross-year datasets (every year up to `until`) for a notebook; figures go to
+    `reports/lintas_tahun/figures`."""
+    from .lintas_tahun import load_series
+
+    _check_folders(data_dir, output_dir)
+    series = load_series(data_dir or None, until)
+    return NotebookContext(series, SeriesPaths.under(None, output_dir or None).figures)
 
 
 def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values=()) -> None:

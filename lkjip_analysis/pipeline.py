@@ -7,6 +7,7 @@ that fails is kept, partly executed and marked at the failing cell, in `reports/
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import shutil
@@ -22,7 +23,7 @@ import nbformat
 
 from . import manifest
 from .atomic import swap_directory, write_bytes
-from .config import NOTEBOOKS_DIR, Paths, validate_year
+from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
 from .lock import year_lock
 
@@ -41,8 +42,10 @@ VOLATILE_METADATA = ("start_time", "end_time", "duration")
 
 
 def notebook_names() -> list[str]:
-    """The report's notebooks, in order (`01_sdm`, `02_kinerja`, …)."""
-    return [p.stem for p in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))]
+    """A year's report notebooks, in order (`01_sdm`, `02_kinerja`, …); the cross-year
+    notebook is not one of them."""
+    return [p.stem for p in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+            if p.stem != SERIES_NOTEBOOK]
 
 
 @contextmanager
@@ -84,9 +87,11 @@ def execute(stage: Path, paths: Paths, names: list[str] | None = None,
               "output_dir": str(stage.parent)} | (parameters or {})
     progress = _Progress(len(chosen))
     if jobs <= 1 or len(chosen) == 1:
-        return [progress.done(_execute_one(name, stage, paths, values)) for name in chosen]
+        return [progress.done(execute_notebook(name, stage, paths.failed_notebooks, values))
+                for name in chosen]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_execute_one, name, stage, paths, values) for name in chosen]
+        futures = [pool.submit(execute_notebook, name, stage, paths.failed_notebooks, values)
+                   for name in chosen]
         try:
             for future in as_completed(futures):
                 progress.done(future.result())
@@ -110,10 +115,13 @@ class _Progress:
         return output
 
 
-def _execute_one(name: str, stage: Path, paths: Paths, values: dict) -> Path:
+def execute_notebook(name: str, stage: Path, failed: Path, values: dict) -> Path:
+    """Run `notebooks/<name>.ipynb` with papermill into `stage/notebooks/`; on a failing
+    cell, keep the partly executed notebook in `failed` and raise `NotebookError`."""
     import papermill as pm
 
     output = stage / "notebooks" / f"{name}.ipynb"
+    output.parent.mkdir(parents=True, exist_ok=True)
     log.info("running notebook %s", name)
     for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
         try:
@@ -124,7 +132,7 @@ def _execute_one(name: str, stage: Path, paths: Paths, values: dict) -> Path:
                 progress_bar=sys.stderr.isatty() and threading.active_count() == 1)
             break
         except pm.PapermillExecutionError as exc:
-            kept = _keep_failed(output, paths, name)
+            kept = _keep_failed(output, failed, name)
             raise NotebookError(name, f"cell {exc.exec_count or exc.cell_index}: "
                                 f"{exc.ename}: {exc.evalue}", kept) from None
         except RuntimeError as exc:  # the kernel did not start (e.g. a port taken meanwhile)
@@ -150,10 +158,10 @@ def _normalise_executed(notebook: Path) -> None:
     nbformat.write(book, notebook)
 
 
-def _keep_failed(output: Path, paths: Paths, name: str) -> Path | None:
+def _keep_failed(output: Path, failed: Path, name: str) -> Path | None:
     if not output.exists():
         return None
-    kept = paths.failed_notebooks / output.name
+    kept = failed / output.name
     write_bytes(kept, output.read_bytes())
     log.error("notebook %s failed; partly executed notebook kept at %s", name, kept)
     return kept
@@ -170,14 +178,15 @@ def run(year: int, data_dir=None, reports_dir=None, names: list[str] | None = No
 
 # --- export --------------------------------------------------------------------------------
 
-def combine(notebooks: list[Path], year: int, with_code: bool) -> nbformat.NotebookNode:
+def combine(notebooks: list[Path], title: str, agency: str,
+            with_code: bool) -> nbformat.NotebookNode:
     """One notebook: a title page, a table of contents, then each notebook's cells."""
     books = [nbformat.read(p, as_version=4) for p in notebooks]
     titles = [_title(book, path.stem) for book, path in zip(books, notebooks, strict=True)]
     toc = "\n".join(f'<li><a href="#bagian-{i}">{t}</a></li>' for i, t in enumerate(titles, 1))
     cells = [_markdown(
-        "sampul", f'<div class="laporan-sampul"><h1>Analisis Laporan Kinerja Instansi Pemerintah '
-        f'(LKjIP) {year}</h1><p>Dinas Sosial Provinsi Kalimantan Timur</p>'
+        "sampul", f'<div class="laporan-sampul"><h1>{html.escape(title)}</h1>'
+        f'<p>{html.escape(agency)}</p>'
         f'<p>Dihitung ulang dari teks laporan oleh <code>lkjip-analysis</code>'
         f'{" — versi auditor, dengan kode" if with_code else ""}</p></div>\n\n'
         f'<div class="laporan-daftar-isi"><h2>Daftar Isi</h2><ol>{toc}</ol></div>')]
@@ -185,8 +194,20 @@ def combine(notebooks: list[Path], year: int, with_code: bool) -> nbformat.Noteb
         cells.append(_markdown(f"bagian-{i}", f'<a id="bagian-{i}"></a>'))
         cells.extend(c for c in book.cells if not _hidden(c, with_code))
     combined = nbformat.v4.new_notebook(cells=cells, metadata=books[0].metadata)
-    combined.metadata["title"] = f"Analisis LKjIP {year}"
+    combined.metadata["title"] = title
     return combined
+
+
+def report_title(year: int) -> str:
+    return f"Analisis Laporan Kinerja Instansi Pemerintah (LKjIP) {year}"
+
+
+def agency_name(paths: Paths) -> str:
+    """The agency the year's report names (from the processed `instansi` dataset)."""
+    from .datasets import read_csv
+
+    path = paths.processed / "instansi.csv"
+    return str(read_csv(path, "instansi").nama.iloc[0]) if path.exists() else ""
 
 
 def _markdown(cell_id: str, text: str):
@@ -226,7 +247,7 @@ def to_html(book: nbformat.NotebookNode, with_code: bool) -> str:
     return html
 
 
-def export_into(stage: Path, year: int, jobs: int = 1) -> list[Path]:
+def export_into(stage: Path, year: int, jobs: int = 1, agency: str = "") -> list[Path]:
     """Write the reader and the auditor HTML into `stage` (in parallel when `jobs` > 1)."""
     notebooks = sorted((stage / "notebooks").glob("*.ipynb"))
     if not notebooks:
@@ -237,8 +258,8 @@ def export_into(stage: Path, year: int, jobs: int = 1) -> list[Path]:
 
     def write(with_code: bool, target: Path) -> Path:
         log.info("exporting %s", target.name)
-        html = to_html(combine(notebooks, year, with_code), with_code)
-        write_bytes(target, html.encode("utf-8"))
+        page = to_html(combine(notebooks, report_title(year), agency, with_code), with_code)
+        write_bytes(target, page.encode("utf-8"))
         return target
 
     if jobs <= 1:
@@ -251,7 +272,7 @@ def export(year: int, data_dir=None, reports_dir=None, pdf: bool = False) -> lis
     """Export `reports/<year>/laporan_<year>.html` (readers) and `_audit.html` (with code)."""
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
     with year_lock(paths.lock_file), staged(paths.reports) as stage:
-        written = export_into(stage, paths.year, default_jobs())
+        written = export_into(stage, paths.year, default_jobs(), agency_name(paths))
         if pdf:
             written.append(print_pdf(stage / f"laporan_{paths.year}.html"))
     return [paths.reports / p.name for p in written]
@@ -318,7 +339,7 @@ def _build(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: int) ->
         _drop_old_notebooks(stage, keys)
         if stale:
             execute(stage, paths, stale, parameters, jobs)
-        export_into(stage, paths.year, jobs)
+        export_into(stage, paths.year, jobs, agency_name(paths))
         if pdf:
             print_pdf(stage / paths.reader_report.name)
         record = manifest.make(paths, parameters, inputs, keys, paths.processed, stage)

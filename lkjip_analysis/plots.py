@@ -133,7 +133,7 @@ def kinerja_historis(d) -> Figure:
                     textcoords="offset points", ha="center", fontsize=9)
     shown = targets[targets.tahun.isin(series.tahun)]
     ax.scatter(shown.tahun.astype(str), shown.nilai, color=PALETTE["target"], zorder=3,
-               marker="D", label="Target Renstra (Tabel 3)")
+               marker="D", label="Target Renstra")
     ax.set(title="Realisasi IKU per tahun", ylabel="Persen PMKS (%)", xlabel="Tahun")
     ax.legend()
     return fig
@@ -228,7 +228,7 @@ def serapan_baris(d) -> Figure:
     ax.invert_yaxis()
     ax.axvline(90, color="grey", ls="--", lw=1)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_percent(v, 0)))
-    ax.set(title="Serapan anggaran per baris Tabel 14 (merah: di bawah 90%)",
+    ax.set(title="Serapan anggaran per baris realisasi APBD (merah: di bawah 90%)",
            xlabel="Serapan", xlim=(0, 105))
     ax.tick_params(axis="y", labelsize=7)
     return fig
@@ -284,6 +284,30 @@ def tren_anggaran(history: pd.DataFrame, fund: str) -> Figure:
         fig.supxlabel("Tahun tanpa angka (" + ", ".join(map(str, missing)) + "): grafik asli "
                       "laporan berupa gambar, angkanya tidak ada dalam teks.\nTidak diisi, "
                       "diperkirakan atau diinterpolasi.", fontsize=8, color="grey")
+    return fig
+
+
+def kinerja_lintas_tahun(series: pd.DataFrame) -> Figure:
+    """Each indicator's realisation by year, as every report states it: the report of the year
+    itself as a bar, a later report's restatement as a marker, so that a disagreement shows."""
+    fig, ax = _figure(9, 4.5)
+    years = sorted(series.tahun.unique())
+    x = {year: i for i, year in enumerate(years)}
+    own = series[series.tahun == series.tahun_laporan]
+    ax.bar([x[t] for t in own.tahun], own.realisasi, width=0.6, color=PALETTE["realisasi"],
+           label="Realisasi (laporan tahun itu)")
+    for row in own.itertuples():
+        ax.annotate(format_number(row.realisasi, 2), (x[row.tahun], row.realisasi),
+                    xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9)
+    restated = series[series.tahun != series.tahun_laporan]
+    for offset, (report, rows) in enumerate(restated.groupby("tahun_laporan")):
+        ax.scatter([x[t] + 0.08 * offset for t in rows.tahun], rows.realisasi, zorder=3,
+                   marker="o", label=f"Dinyatakan ulang di LKjIP {report}")
+    ax.set_xticks(range(len(years)), [str(y) for y in years])
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, 2)))
+    ax.set(title="Realisasi indikator kinerja menurut tahun dan laporan", xlabel="Tahun",
+           ylabel="Realisasi")
+    ax.legend(fontsize=8)
     return fig
 
 

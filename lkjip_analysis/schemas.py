@@ -84,6 +84,16 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                           ("realisasi", RUPIAH), ("sumber", TEXT)],
 }
 DATASET_NAMES: tuple[str, ...] = tuple(COLUMNS)
+# The cross-year layer's datasets (data/processed/tren/), built from every year's datasets.
+SERIES_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "anggaran_tahunan": [("tahun", INT), ("sumber_dana", TEXT), ("anggaran", RUPIAH),
+                         ("realisasi", RUPIAH), ("serapan", PERCENT), ("sumber", TEXT)],
+    "kinerja_tahunan": [("indikator", TEXT), ("tahun", INT), ("target", FLOAT),
+                        ("realisasi", FLOAT), ("capaian", PERCENT), ("sumber", TEXT),
+                        ("tahun_laporan", INT), ("tabel", TEXT), ("baris_sumber", INT)],
+}
+SERIES_NAMES: tuple[str, ...] = tuple(SERIES_COLUMNS)
+_ALL_COLUMNS = COLUMNS | SERIES_COLUMNS
 
 _DTYPES = {TEXT: "str", INT: "int64", INT_NA: "Int64", RUPIAH: "Int64", PERCENT: "float64",
            FLOAT: "float64", BOOL: "bool"}
@@ -99,6 +109,7 @@ _EXTRA_CHECKS = {
 }
 _UNIQUE = {
     "anggaran_historis": ["tahun", "sumber_dana"],
+    "anggaran_tahunan": ["tahun", "sumber_dana"],
     "realisasi_apbd": ["baris_sumber"],
     "realisasi_apbn": ["baris_sumber"],
     "sdm": ["jabatan", "dimensi", "kategori"],
@@ -107,7 +118,7 @@ _UNIQUE = {
 
 def kinds(dataset: str) -> dict[str, str]:
     """Column -> kind of `dataset`, in column order."""
-    return dict(COLUMNS[dataset])
+    return dict(_ALL_COLUMNS[dataset])
 
 
 def schema(dataset: str):
@@ -120,7 +131,7 @@ def schema(dataset: str):
 
     columns = {
         name: pa.Column(_DTYPES[kind], nullable=kind in _NULLABLE, checks=checks(kind, name))
-        for name, kind in COLUMNS[dataset]
+        for name, kind in _ALL_COLUMNS[dataset]
     }
     return pa.DataFrameSchema(columns, strict=True, ordered=True, coerce=True,
                               unique=_UNIQUE.get(dataset), name=dataset)
@@ -132,7 +143,7 @@ def conform(dataset: str, df: pd.DataFrame, origin: str, first_line: int | None 
     source line: its `baris_sumber`, or `first_line` + its position for a file read row by
     row (a CSV's first data row is line 2)."""
     df = df.reset_index(drop=True)
-    for name, kind in COLUMNS[dataset]:
+    for name, kind in _ALL_COLUMNS[dataset]:
         if kind == TEXT and name in df:
             df[name] = df[name].fillna("").astype(str)
     from pandera.errors import SchemaErrors

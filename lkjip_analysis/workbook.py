@@ -69,6 +69,55 @@ def _write_sheet(sheet, df: pd.DataFrame, kinds: dict[str, str]) -> None:
     sheet.freeze_panes = "A2"
 
 
+_NOTES = (
+    "Petunjuk pengisian buku kerja LKjIP {year}",
+    "",
+    "Setiap lembar adalah satu dataset; baris pertama adalah judul kolom: jangan diubah.",
+    "Satu baris per pengamatan, seperti dataset yang ditulis `lkjip extract` untuk tahun lain.",
+    "Angka ditulis sebagai angka biasa (50193200643, 88.6), tanpa 'Rp', titik ribuan atau '%'.",
+    "Rumus tidak diterima: tempelkan nilainya.",
+    "baris_sumber: nomor halaman atau baris dokumen asal angka itu, agar auditor dapat "
+    "menelusurinya.",
+    "dikoreksi: TRUE bila angka itu diperbaiki dari salah tulis (catat alasannya di "
+    "koreksi.yaml), selain itu FALSE.",
+    "instansi: satu baris, nama instansi dan tahun laporan.",
+    "tabel_sumber: dataset, label tabel dalam laporan (mis. 'Tabel 14'), judulnya dan barisnya.",
+    "Angka yang tidak ada dalam laporan dibiarkan kosong: jangan diperkirakan.",
+)
+_VALIDATION_ROWS = 5000
+
+
+def template_bytes(names: tuple[str, ...], year: int) -> bytes:
+    """An empty workbook in the datasets' shape: headers, number validation on every number
+    column, and a `petunjuk` sheet of notes in Bahasa Indonesia."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    frames = {name: pd.DataFrame(columns=list(schemas.kinds(name))) for name in names}
+    book = load_workbook(io.BytesIO(workbook_bytes(frames)))
+    for name in names:
+        sheet = book[name]
+        for index, kind in enumerate(schemas.kinds(name).values(), start=1):
+            if kind in (schemas.TEXT, schemas.BOOL):
+                continue
+            whole = kind in (schemas.INT, schemas.INT_NA, schemas.RUPIAH)
+            rule = DataValidation(type="whole" if whole else "decimal", operator="between",
+                                  formula1="-1000000000000000", formula2="1000000000000000",
+                                  allow_blank=kind != schemas.INT, showErrorMessage=True,
+                                  errorTitle="Bukan angka",
+                                  error="Tulis angka biasa, tanpa Rp, titik ribuan atau %.")
+            letter = get_column_letter(index)
+            rule.add(f"{letter}2:{letter}{_VALIDATION_ROWS}")
+            sheet.add_data_validation(rule)
+    notes = book.create_sheet("petunjuk", 0)
+    for line in _NOTES:
+        notes.append([line.format(year=year)])
+    notes.column_dimensions["A"].width = 100
+    notes["A1"].font = Font(bold=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _without_timestamps(buffer.getvalue())
+
+
 def _without_timestamps(data: bytes) -> bytes:
     fixed = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()

@@ -1,0 +1,106 @@
+"""`lkjip build --all`: every year that has raw data (each reused when unchanged), then the
+cross-year outputs: `data/processed/tren/`, `reports/temuan_lintas_tahun.csv`, and
+`reports/index.html` made by the `06_lintas_tahun` notebook.
+
+The cross-year step has a manifest of its own (`reports/lintas_tahun/manifest.json`): its
+inputs are every year's manifest, the budget history, the notebook and the package code; when
+they and the outputs are as recorded, the step is skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .. import manifest
+from ..atomic import replace_directory, write_bytes
+from ..config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, SeriesPaths
+from ..errors import LkjipError
+from ..lock import year_lock
+from .years import report_years
+
+log = logging.getLogger("lkjip")
+INDEX_TITLE = "Analisis LKjIP Lintas Tahun"
+
+
+def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: dict | None = None,
+              force: bool = False, jobs: int | None = None) -> Path:
+    """Build every year that has a report, then the cross-year layer; returns `index.html`.
+    A year that fails is named and the others are still built; the cross-year outputs are
+    then left as they were."""
+    from ..pipeline import build
+
+    where = SeriesPaths.under(data_dir, reports_dir)
+    years = report_years(where.data_dir)
+    if not years:
+        raise LkjipError(f"no year in {where.data_dir / 'raw'} has a report document or "
+                         "workbook: run `lkjip init --year <year>` and add the report")
+    failed = []
+    for year in years:
+        try:
+            build(year, where.data_dir, where.reports_dir, pdf, parameters, force, jobs)
+            log.info("year %d ready", year)
+        except LkjipError as exc:
+            log.error("year %d failed: %s", year, exc)
+            failed.append(year)
+    if failed:
+        raise LkjipError(f"{len(failed)} of {len(years)} years failed "
+                         f"({', '.join(map(str, failed))}); the cross-year outputs were left as "
+                         "they were. Fix the inputs named above and run again")
+    return build_series(where, years, force)
+
+
+def _inputs(where: SeriesPaths, years: list[int]) -> dict[str, str]:
+    files = {f"reports/{y}/manifest.json": Paths.for_year(y, where.data_dir,
+                                                          where.reports_dir).manifest
+             for y in years}
+    files["data/raw/anggaran_historis.csv"] = Paths.for_year(0, where.data_dir).budget_history
+    files[f"notebooks/{SERIES_NOTEBOOK}.ipynb"] = NOTEBOOKS_DIR / f"{SERIES_NOTEBOOK}.ipynb"
+    files |= manifest.code_files()
+    return manifest.hashes(files)
+
+
+def _outputs(where: SeriesPaths) -> dict[str, str]:
+    files = {f"processed/tren/{p.name}": p for p in sorted(where.processed.glob("*.csv"))}
+    files |= {f"reports/lintas_tahun/{p.relative_to(where.reports).as_posix()}": p
+              for p in sorted(where.figures.glob("*"))}
+    files |= {f"reports/{p.name}": p for p in (where.findings, where.index) if p.exists()}
+    return manifest.hashes(files)
+
+
+def build_series(where: SeriesPaths, years: list[int], force: bool = False) -> Path:
+    """The cross-year outputs, skipped when their inputs and outputs are as recorded."""
+    with year_lock(where.lock_file):
+        inputs = _inputs(where, years)
+        previous = manifest.read(where.manifest)
+        if (not force and previous and previous.get("inputs") == inputs
+                and previous.get("outputs") == _outputs(where) and where.index.exists()):
+            log.info("cross-year outputs up to date: %s", where.index)
+            return where.index
+        _write_series(where)
+        record = {"years": years, "inputs": inputs, "outputs": _outputs(where)}
+        write_bytes(where.manifest, manifest.to_bytes(record))
+    return where.index
+
+
+def _write_series(where: SeriesPaths) -> None:
+    from ..datasets import csv_bytes
+    from ..pipeline import agency_name, combine, execute_notebook, staged, to_html
+    from ..schemas import SERIES_NAMES
+    from . import load_series
+    from .temuan import findings_csv_bytes, summary
+
+    series = load_series(where.data_dir)
+    replace_directory(where.processed, {f"{n}.csv": csv_bytes(series[n]) for n in SERIES_NAMES})
+    findings = series.temuan_lintas_tahun
+    log.info("%s", summary(findings))
+    values = {"data_dir": str(where.data_dir)}
+    with staged(where.reports) as stage:
+        for old in stage.glob("figures/*"):
+            old.unlink()
+        executed = execute_notebook(SERIES_NOTEBOOK, stage, where.reports / "failed",
+                                    values | {"output_dir": str(stage.parent)})
+        latest = Paths.for_year(series.year, where.data_dir)
+        page = to_html(combine([executed], INDEX_TITLE, agency_name(latest), False), False)
+    write_bytes(where.findings, findings_csv_bytes(findings))
+    write_bytes(where.index, page.encode("utf-8"))

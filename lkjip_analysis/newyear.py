@@ -1,0 +1,73 @@
+"""Preparing a new report year: `lkjip init` (the folder and an empty `koreksi.yaml`) and
+`lkjip template` (an empty workbook in the datasets' shape, for a report that is not
+machine-readable). Nothing here overwrites a file a user has written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .atomic import write_bytes
+from .config import Paths
+from .errors import LkjipError
+
+KOREKSI_FORMAT = """\
+# Koreksi salah tulis dalam dokumen laporan tahun {year}.
+#
+# Setiap entri memperbaiki tepat satu sel, dan hanya berlaku bila baris itu memuat teks itu:
+#   tabel     tabel sebagaimana judulnya dalam dokumen ("Tabel 14")
+#   baris     nomor baris dokumen (1 = baris pertama)
+#   kolom     kolom dataset yang dibaca dari sel itu (mis. realisasi)
+#   tertulis  teks sebagaimana tertulis di dokumen
+#   dipakai   nilai yang dipakai (angka biasa, mis. 158108200)
+#   alasan    mengapa nilai itu, dalam Bahasa Indonesia: ditampilkan kepada pembaca dan auditor
+# Contoh:
+#   - tabel: Tabel 14
+#     baris: 694
+#     kolom: realisasi
+#     tertulis: "158.108,200"
+#     dipakai: 158108200
+#     alasan: Koma dipakai di tempat titik pemisah ribuan.
+koreksi: []
+"""
+
+
+def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
+    """Create `data/raw/<year>/` with an empty `koreksi.yaml`; returns the next steps."""
+    paths = Paths.for_year(year, data_dir)
+    paths.raw.mkdir(parents=True, exist_ok=True)
+    if paths.corrections.exists():
+        made = f"{paths.corrections} sudah ada dan dibiarkan apa adanya."
+    else:
+        write_bytes(paths.corrections, KOREKSI_FORMAT.format(year=year).encode("utf-8"))
+        made = f"Dibuat: {paths.corrections} (kosong, dengan petunjuk formatnya)."
+    polarity = paths.indicator_polarity
+    return [
+        f"Folder {paths.raw} siap untuk LKjIP {year}.", made, "",
+        "Langkah berikutnya:",
+        f"1. Salin teks laporan ke folder itu sebagai lkjip_{year}_<instansi>.md (UTF-8), "
+        "tabel sebagai baris bertab di bawah judul 'Tabel N. ...'.",
+        f"   Laporan yang tidak dapat dibaca mesin: `lkjip template --year {year}`, lalu isi "
+        "buku kerjanya.",
+        f"2. Jalankan `lkjip extract --year {year}`. Bila berhenti pada angka yang salah tulis, "
+        "catat koreksinya di koreksi.yaml (pesan galat menyebut berkas, baris, tabel dan kolom).",
+        "3. Bila sebuah tabel tidak dikenali atau dikenali dua kali, tulis di tabel.yaml: "
+        "`<dataset>: Tabel N` (pesan galat menyebut judul-judul tabel yang ada).",
+        f"4. Polaritas indikator: dipakai {polarity} kecuali folder ini punya "
+        "polaritas_indikator.csv sendiri.",
+        "5. Jalankan `lkjip build --all`: setiap tahun, lalu ringkasan lintas tahun "
+        "(reports/index.html).",
+    ]
+
+
+def write_template(year: int, data_dir: str | Path | None = None) -> Path:
+    """Write `data/raw/<year>/lkjip_<year>.xlsx`: one empty sheet per dataset, number
+    validation, and a sheet of notes; refuse to overwrite a workbook that exists."""
+    from .datasets import WORKBOOK_DATASETS
+    from .workbook import template_bytes
+
+    paths = Paths.for_year(year, data_dir)
+    if paths.workbook_input.exists():
+        raise LkjipError(f"{paths.workbook_input} already exists and was left as it is; "
+                         "move it away first to write a new empty template")
+    write_bytes(paths.workbook_input, template_bytes(WORKBOOK_DATASETS, year))
+    return paths.workbook_input
