@@ -9,6 +9,7 @@ read from `data/raw` in every case.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from .source import read_document
 from .tables import SPECS, agency_frame, read_facts
 from .workbook import read_workbook, workbook_bytes
 
+log = logging.getLogger("lkjip")
 SIDE_DATASETS = ("polaritas_indikator", "anggaran_historis")
 DOCUMENT_DATASETS = tuple(n for n in schemas.DATASET_NAMES if n not in SIDE_DATASETS)
 WORKBOOK_DATASETS = tuple(n for n in DOCUMENT_DATASETS if n != "koreksi")
@@ -176,9 +178,19 @@ def _side_datasets(paths: Paths) -> dict[str, pd.DataFrame]:
     file it came from) and the budget history."""
     polarity = paths.indicator_polarity
     berkas = polarity.relative_to(paths.data_dir).as_posix()
-    return {"polaritas_indikator": read_csv(polarity, "polaritas_indikator",
-                                            added={"berkas": berkas}),
-            "anggaran_historis": read_csv(paths.budget_history, "anggaran_historis")}
+    return {"polaritas_indikator": _optional(polarity, "polaritas_indikator",
+                                             added={"berkas": berkas}),
+            "anggaran_historis": _optional(paths.budget_history, "anggaran_historis")}
+
+
+def _optional(path: Path, dataset: str, added: dict[str, str] | None = None) -> pd.DataFrame:
+    """A side file that a new data folder may not have yet: missing, it is an empty dataset
+    (and a warning); present, it is read strictly."""
+    if path.exists():
+        return read_csv(path, dataset, added)
+    log.warning("%s not found: %s is empty until it is written", path, dataset)
+    return schemas.conform(dataset, pd.DataFrame(columns=list(schemas.kinds(dataset))),
+                           str(path))
 
 
 def read_csv(path: Path, dataset: str, added: dict[str, str] | None = None) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atomic import write_bytes
-from .config import Paths
+from .config import POLARITY_FILE, Paths
 from .errors import LkjipError
 
 KOREKSI_FORMAT = """\
@@ -52,8 +52,10 @@ def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
         "catat koreksinya di koreksi.yaml (pesan galat menyebut berkas, baris, tabel dan kolom).",
         "3. Bila sebuah tabel tidak dikenali atau dikenali dua kali, tulis di tabel.yaml: "
         "`<dataset>: Tabel N` (pesan galat menyebut judul-judul tabel yang ada).",
-        f"4. Polaritas indikator: dipakai {polarity} kecuali folder ini punya "
-        "polaritas_indikator.csv sendiri.",
+        (f"4. Polaritas indikator: dipakai {polarity} kecuali folder ini punya "
+         "polaritas_indikator.csv sendiri." if polarity.exists() else
+         f"4. Polaritas indikator belum ada: tulis {paths.raw / POLARITY_FILE} "
+         "(indikator_kinerja, polaritas maksimal/minimal, alasan)."),
         "5. Jalankan `lkjip build --all`: setiap tahun, lalu ringkasan lintas tahun "
         "(reports/index.html).",
     ]

@@ -12,40 +12,22 @@ from __future__ import annotations
 
 import difflib
 import logging
-import re
 from pathlib import Path
 
 import yaml
 
 from .errors import DocumentError, SourceError
-from .source import Caption, Document
+from .source import Caption, Document, normalise
 
 log = logging.getLogger("lkjip")
 SIMILAR = 0.8  # the least difflib ratio for two column names to count as the same
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_WHOLE_PARENS = re.compile(r"^\(\s*(.*?)\s*\)$")
-_PARENS = re.compile(r"\([^)]*\)")
-_STRAY_DIGITS = re.compile(r"^\d+(?=[a-z])")
-_OTHER = re.compile(r"[^\w%/# ]+")
-_SLASH = re.compile(r"\s*/\s*")
 MAPPING_FORMAT = "# dataset: caption label, e.g.\n# realisasi_apbd: Tabel 15\n"
-
-
-def normalise_name(text: str) -> str:
-    """A column name for comparison: `Realisasi (Rp)` = `realisasi`, `(%)` = `%`,
-    `Program / Kegiatan` = `program/kegiatan`, `Nilai 2019` = `nilai #`."""
-    text = " ".join(text.split()).lower()
-    whole = _WHOLE_PARENS.match(text)
-    text = whole.group(1) if whole else _PARENS.sub(" ", text)
-    text = _STRAY_DIGITS.sub("", _YEAR.sub("#", text))
-    text = _SLASH.sub("/", _OTHER.sub(" ", text.replace("_", " ")))
-    return " ".join(text.split())
 
 
 def signature(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The normalised non-empty names, a name repeated next to itself counted once."""
     found: list[str] = []
-    for name in map(normalise_name, names):
+    for name in map(normalise, names):
         if name and (not found or found[-1] != name):
             found.append(name)
     return tuple(found)
@@ -65,7 +47,7 @@ def header_signature(document: Document, caption: Caption) -> tuple[str, ...]:
 
 def matches(document: Document, caption: Caption, header: tuple[str, ...],
             caption_words: tuple[str, ...]) -> bool:
-    title = normalise_name(caption.title).split()
+    title = normalise(caption.title).split()
     return (all(word in title for word in caption_words)
             and similar(header_signature(document, caption), signature(header)))
 

@@ -21,7 +21,12 @@ CAPTION = re.compile(r"^[\s*#]*(Tabel\s+\d+[A-Za-z]?)\s*[.:]\s*(.*?)[\s*]*$", re
 RUNNING_HEADER = re.compile(r"^[#*\s]*Laporan Kinerja Instansi Pemerintah Tahun \d{4}", re.I)
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _BOLD = re.compile(r"<b>", re.I)
-_STRAY_DIGITS = re.compile(r"^\d+(?=[A-Za-z])")
+_STRAY_DIGITS = re.compile(r"^\d+(?=[a-z])")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_WHOLE_PARENS = re.compile(r"^\(\s*(.*?)\s*\)$")
+_PARENS = re.compile(r"\([^)]*\)")
+_OTHER = re.compile(r"[^\w%/# ]+")
+_SLASH = re.compile(r"\s*/\s*")
 _BOMS = {
     b"\xef\xbb\xbf": "a UTF-8 byte-order mark",
     b"\xff\xfe": "UTF-16 (little-endian)",
@@ -156,8 +161,14 @@ def read_document(path: str | Path) -> Document:
 
 
 def normalise(text: str) -> str:
-    """Header text for comparison: lower case, single spaces, no stray leading digits."""
-    return _STRAY_DIGITS.sub("", " ".join(text.split())).lower()
+    """Header text for comparison: `Realisasi (Rp)` = `realisasi`, `(%)` = `%`,
+    `Program / Kegiatan` = `program/kegiatan`, `7No.` = `no`, `Nilai 2019` = `nilai #`."""
+    text = " ".join(text.split()).lower()
+    whole = _WHOLE_PARENS.match(text)
+    text = whole.group(1) if whole else _PARENS.sub(" ", text)
+    text = _STRAY_DIGITS.sub("", _YEAR.sub("#", text))
+    text = _SLASH.sub("/", _OTHER.sub(" ", text.replace("_", " ")))
+    return " ".join(text.split())
 
 
 def _table_lines(lines: tuple[str, ...], caption_line: int) -> list[tuple[str, int]]:
