@@ -8,6 +8,11 @@ Each repetition runs floor, cold build and cached build one after the other (int
 that machine noise hits all alike), each on a fresh copy of data/raw in a temporary folder.
 Prints the median of each, the peak RSS of a cold build's largest process, `lkjip --help` wall
 time, `load(2020)` time after import, and last `build/floor: <ratio>  cached/cold: <ratio>`.
+
+Across years: after the cold and cached builds of 2020, the synthetic next-year report of the
+tests (`tests/nextyear.py`, test data) is added and `lkjip build --all` timed (2020 reused, 2021
+built cold, then the cross-year layer): `new_year/cold_year` compares it with 2020's cold build
+(goal: at most 1,3). A second `build --all` with nothing changed is timed as `cached --all`.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
 LKJIP = [sys.executable, "-m", "lkjip_analysis.cli", "-q"]
 
 # The whole work of a build in one plain process: extract, every metric and summary, the
@@ -100,6 +106,13 @@ def one_round() -> dict[str, tuple[float, int]]:
             str(build / "reports")]
     results["cold"] = timed([*LKJIP, *args, "--force"])
     results["cached"] = timed([*LKJIP, *args])
+    from nextyear import make_next_year
+
+    make_next_year(build / "data")
+    every = ["build", "--all", "--data-dir", str(build / "data"), "--reports-dir",
+             str(build / "reports")]
+    results["new_year"] = timed([*LKJIP, *every])
+    results["cached_all"] = timed([*LKJIP, *every])
     for root in (floor, build):
         shutil.rmtree(root, ignore_errors=True)
     return results
@@ -122,7 +135,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reps", type=int, default=5)
     reps = parser.parse_args().reps
-    runs: dict[str, list[tuple[float, int]]] = {"floor": [], "cold": [], "cached": []}
+    runs: dict[str, list[tuple[float, int]]] = {
+        "floor": [], "cold": [], "cached": [], "new_year": [], "cached_all": []}
     for i in range(reps):
         for name, value in one_round().items():
             runs[name].append(value)
@@ -130,14 +144,17 @@ def main() -> None:
             f"{k} {v[-1][0]:.2f} s" for k, v in runs.items()), flush=True)
     median = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
     for name, label in (("floor", "floor (library, one process)"), ("cold", "cold build"),
-                        ("cached", "cached build")):
+                        ("cached", "cached build"),
+                        ("new_year", "build --all, 2021 added"),
+                        ("cached_all", "cached build --all")):
         print(f"{label:<30} median {median[name]:7.2f} s")
     peak = max(rss for _, rss in runs["cold"]) / 1024
     print(f"{'peak RSS, cold build':<30} {peak:7.0f} MiB (largest process)")
     print(f"{'lkjip --help':<30} median {statistics.median(help_time() for _ in range(5)):7.3f} s")
     print(f"{'load(2020) after import':<30} median {load_time()} (cache warm)")
     print(f"build/floor: {median['cold'] / median['floor']:.2f}  "
-          f"cached/cold: {median['cached'] / median['cold']:.3f}")
+          f"cached/cold: {median['cached'] / median['cold']:.3f}  "
+          f"new_year/cold_year: {median['new_year'] / median['cold']:.2f}")
 
 
 if __name__ == "__main__":
