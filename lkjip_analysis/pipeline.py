@@ -199,6 +199,7 @@ def combine(notebooks: list[Path], title: str, agency: str,
 
 
 def report_title(year: int) -> str:
+    """The title of a year's report."""
     return f"Analisis Laporan Kinerja Instansi Pemerintah (LKjIP) {year}"
 
 

@@ -41,12 +41,14 @@ def similar(found: tuple[str, ...], expected: tuple[str, ...]) -> bool:
 
 
 def header_signature(document: Document, caption: Caption) -> tuple[str, ...]:
+    """The signature of the first header row under `caption`."""
     rows = document.header_rows(caption, 1)
     return signature([c.text for c in rows[0].cells]) if rows else ()
 
 
 def matches(document: Document, caption: Caption, header: tuple[str, ...],
             caption_words: tuple[str, ...]) -> bool:
+    """True when the table under `caption` has the header and caption words of a spec."""
     title = normalise(caption.title).split()
     return (all(word in title for word in caption_words)
             and similar(header_signature(document, caption), signature(header)))

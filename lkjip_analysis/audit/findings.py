@@ -85,9 +85,9 @@ class Findings:
                 "id": f"{prefix}-{self.counters[prefix]:02d}",
                 "tabel": tabel,
                 "uraian": uraian,
-                "dilaporkan": _tidy(stated),
-                "dihitung": _tidy(computed),
-                "selisih": _tidy(computed - stated) if numeric else None,
+                "dilaporkan": tidy(stated),
+                "dihitung": tidy(computed),
+                "selisih": tidy(computed - stated) if numeric else None,
                 "status": COCOK if ok else TIDAK_COCOK,
                 "baris_sumber": int(line),
                 "catatan": note,
@@ -154,7 +154,8 @@ class Findings:
         return df.astype({"baris_sumber": "int64"})
 
 
-def _tidy(value):
+def tidy(value):
+    """A figure for the findings: whole floats as ints, others to four decimals."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, float):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..audit import COCOK, COLUMNS, TIDAK_COCOK, agrees, decimals_of
+from ..audit.findings import tidy
 from ..numbers import format_value
 from .seri import indicator_key, label, report_budget, where
 
@@ -30,12 +31,12 @@ class CrossYearFindings:
             difference = None
         else:
             ok = agrees(float(stated), float(expected), decimals_of(float(stated)))
-            difference = _tidy(float(expected) - float(stated))
+            difference = tidy(float(expected) - float(stated))
         self.rows.append({
             "id": f"L-{len(self.rows) + 1:02d}", "tabel": tabel, "uraian": uraian,
-            "dilaporkan": _tidy(stated), "dihitung": _tidy(expected), "selisih": difference,
+            "dilaporkan": tidy(stated), "dihitung": tidy(expected), "selisih": difference,
             "status": COCOK if ok else TIDAK_COCOK, "baris_sumber": int(line),
-            "catatan": "" if ok else f"{other} menyebut {format_value(_tidy(expected))}.",
+            "catatan": "" if ok else f"{other} menyebut {format_value(tidy(expected))}.",
             "laporan": report, "sumber_pembanding": other, "baris_pembanding": int(other_line),
         })
 
@@ -43,12 +44,6 @@ class CrossYearFindings:
         df = pd.DataFrame(self.rows, columns=FINDING_COLUMNS).astype(object)
         return df.astype({"baris_sumber": "int64", "laporan": "int64",
                           "baris_pembanding": "int64"})
-
-
-def _tidy(value):
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return round(value, 4) if isinstance(value, float) else value
 
 
 def indicator_findings(f: CrossYearFindings, reports: dict) -> None:
@@ -123,6 +118,7 @@ def cross_year_findings(reports: dict, history: pd.DataFrame,
 
 
 def summary(findings: pd.DataFrame) -> str:
+    """One line: how many comparisons, how many agree."""
     agree = int((findings.status == COCOK).sum())
     return (f"{len(findings)} perbandingan lintas tahun: {agree} cocok, "
             f"{int((findings.status == TIDAK_COCOK).sum())} tidak cocok")
