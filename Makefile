@@ -20,7 +20,11 @@ help: ## list the targets
 install: $(STAMP) ## create .venv and install the project (only when missing or pyproject changed)
 
 .PHONY: report
-report: $(STAMP) ## build the year's datasets and report (YEAR=2020)
+report: $(STAMP) ## build every year's datasets and report, then reports/index.html
+	$(BIN)/lkjip build --all
+
+.PHONY: report-year
+report-year: $(STAMP) ## build one year only (YEAR=2020)
 	$(BIN)/lkjip build --year $(YEAR)
 
 .PHONY: test

@@ -74,7 +74,7 @@ _NOTES = (
     "",
     "Setiap lembar adalah satu dataset; baris pertama adalah judul kolom: jangan diubah.",
     "Satu baris per pengamatan, seperti dataset yang ditulis `lkjip extract` untuk tahun lain.",
-    "Angka ditulis sebagai angka biasa (50193200643, 88.6), tanpa 'Rp', titik ribuan atau '%'.",
+    "Angka ditulis sebagai angka biasa (1234567, 88.6), tanpa 'Rp', titik ribuan atau '%'.",
     "Rumus tidak diterima: tempelkan nilainya.",
     "baris_sumber: nomor halaman atau baris dokumen asal angka itu, agar auditor dapat "
     "menelusurinya.",
