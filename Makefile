@@ -41,10 +41,17 @@ format: $(STAMP) ## ruff format and fix imports
 	$(BIN)/ruff check --fix --select I lkjip_analysis tests benchmarks
 	$(BIN)/ruff format lkjip_analysis tests benchmarks
 
-.PHONY: lab
-lab: $(STAMP) ## open JupyterLab on the notebooks (installs jupyterlab on first use)
+LAB_STAMP := $(VENV)/.lab-installed
+# JupyterLab refuses to start as root unless told; root is the usual user in a container.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+$(LAB_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet jupyterlab
-	$(BIN)/jupyter lab notebooks
+	touch $(LAB_STAMP)
+
+.PHONY: lab
+lab: $(LAB_STAMP) ## open JupyterLab on the notebooks (installs jupyterlab once)
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks
 
 .PHONY: clean
 clean: ## remove generated data and reports (keeps .venv)

@@ -2,19 +2,26 @@
 
 The key is the SHA-256 of every file the load reads plus the package's own code: any change to
 either misses the cache and the datasets are read and validated again. The cache lives in
-`data/processed/.cache/` (generated, never committed) and holds only what this package wrote.
+`data/processed/.cache/` (generated, never committed) as plain JSON: data folders may be shared,
+so nothing in them can run code when read. A file that is unreadable, foreign or of another
+shape is a miss, never an error.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 from contextlib import suppress
 from functools import cache as memoize
 from pathlib import Path
 
+import pandas as pd
+
+from . import schemas
 from .atomic import write_bytes
 from .config import PACKAGE_DIR, Paths
+
+FORMAT = "lkjip-cache-1"
 
 
 @memoize
@@ -36,23 +43,39 @@ def key(source: str, files: list[Path]) -> str:
 
 
 def _path(paths: Paths, source: str) -> Path:
-    return paths.data_dir / "processed" / ".cache" / f"{paths.year}-{source}.pickle"
+    return paths.data_dir / "processed" / ".cache" / f"{paths.year}-{source}.json"
 
 
-def read(paths: Paths, source: str, wanted: str):
-    """The cached value for `wanted`, or None when absent, stale or unreadable."""
-    path = _path(paths, source)
+def read(paths: Paths, source: str, wanted: str) -> tuple[dict[str, pd.DataFrame], str] | None:
+    """The cached (frames, origin) for `wanted`, or None when absent, stale or not ours."""
     try:
-        with path.open("rb") as handle:
-            stored_key, value = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
-            AttributeError, ImportError):
+        stored = json.loads(_path(paths, source).read_text(encoding="utf-8"))
+        if stored["format"] != FORMAT or stored["key"] != wanted:
+            return None
+        frames = {name: _frame(name, table) for name, table in stored["frames"].items()}
+        return frames, str(stored["origin"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return value if stored_key == wanted else None
 
 
-def write(paths: Paths, source: str, stored_key: str, value) -> None:
-    """Store `value` under `stored_key`; failure to write is ignored."""
-    data = pickle.dumps((stored_key, value), protocol=pickle.HIGHEST_PROTOCOL)
-    with suppress(OSError):  # a cache that cannot be written only costs time
-        write_bytes(_path(paths, source), data)
+def write(paths: Paths, source: str, stored_key: str,
+          value: tuple[dict[str, pd.DataFrame], str]) -> None:
+    """Store `value` (frames, origin) under `stored_key`; failure to write is ignored."""
+    frames, origin = value
+    document = {"format": FORMAT, "key": stored_key, "origin": origin,
+                "frames": {name: _table(df) for name, df in frames.items()}}
+    with suppress(OSError, TypeError, ValueError):  # a cache that cannot be written only costs time
+        write_bytes(_path(paths, source), json.dumps(document).encode("utf-8"))
+
+
+def _table(df: pd.DataFrame) -> dict:
+    plain = df.astype(object).where(df.notna(), None)
+    return {"columns": list(df.columns), "rows": plain.values.tolist()}
+
+
+def _frame(name: str, table: dict) -> pd.DataFrame:
+    kinds = schemas.kinds(name)
+    if table["columns"] != list(kinds):
+        raise ValueError(f"cached {name} has other columns")
+    df = pd.DataFrame(table["rows"], columns=table["columns"], dtype=object)
+    return df.astype({c: schemas.DTYPES[k] for c, k in kinds.items()})

@@ -137,7 +137,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-_JOBS = (("--jobs",), {"type": int, "default": None, "metavar": "N",
+def _positive(text: str) -> int:
+    """A count of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
+_JOBS = (("--jobs",), {"type": _positive, "default": None, "metavar": "N",
                        "help": "notebooks run at once (default: the number of cores)"})
 cmd_run.options.append(_JOBS)
 cmd_build.options = [*cmd_export.options, cmd_run.options[2], _JOBS,
@@ -200,10 +207,21 @@ cmd_verify.options = [cmd_export.options[0]]
 
 
 def _parameters(pairs: list[list[str]]) -> dict:
-    """`-p KEY VALUE` pairs; values read as YAML scalars (2020 is a number, abc a text)."""
+    """`-p KEY VALUE` pairs, checked before any kernel starts against the notebooks' typed
+    parameter cells; values read as YAML scalars (2020 is a number, abc a text)."""
     import yaml
 
-    return {key: yaml.safe_load(value) for key, value in pairs}
+    from .parameters import check_parameters
+
+    try:
+        values = {key: yaml.safe_load(value) for key, value in pairs}
+    except yaml.YAMLError as exc:
+        raise UsageError(f"-p value does not parse: {exc}") from None
+    try:
+        check_parameters(values)
+    except LkjipError as exc:
+        raise UsageError(str(exc)) from None
+    return values
 
 
 def format_findings(findings) -> str:
@@ -225,6 +243,13 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
                              "project, or $LKJIP_DATA_DIR)")
 
 
+def first_sentence(doc: str) -> str:
+    """A docstring's first sentence, on one line, for the command list."""
+    text = " ".join(doc.split("\n\n")[0].split())
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
 def _year(text: str) -> int:
     """A report year: four digits, nothing else."""
     if not (len(text) == 4 and text.isdigit()):
@@ -242,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, func in COMMANDS.items():
         doc = func.__doc__ or ""
-        child = sub.add_parser(name, help=doc.split("\n")[0], description=doc,
+        child = sub.add_parser(name, help=first_sentence(doc), description=doc,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
         _add_common(child)
         for option in getattr(func, "options", ()):
@@ -263,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except UsageError as exc:
-        parser.error(str(exc))
+        print(f"lkjip: error: {exc}", file=sys.stderr)
+        return 2
     except LkjipError as exc:
         log.error("%s", exc)
         return 1

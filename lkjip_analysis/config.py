@@ -17,12 +17,18 @@ SERIES_NOTEBOOK = "06_lintas_tahun"  # the cross-year notebook: not part of a ye
 
 def default_data_dir() -> Path:
     """The data root: `$LKJIP_DATA_DIR` when set, else `data/` in the project."""
-    return Path(os.environ.get(DATA_DIR_ENV) or PROJECT_ROOT / "data")
+    return resolved(os.environ.get(DATA_DIR_ENV) or PROJECT_ROOT / "data")
 
 
 def default_reports_dir() -> Path:
     """The reports root: `$LKJIP_REPORTS_DIR` when set, else `reports/` in the project."""
-    return Path(os.environ.get(REPORTS_DIR_ENV) or PROJECT_ROOT / "reports")
+    return resolved(os.environ.get(REPORTS_DIR_ENV) or PROJECT_ROOT / "reports")
+
+
+def resolved(path: str | Path) -> Path:
+    """An absolute path, resolved once against the current folder (`~` expanded), so that
+    a notebook running in another folder writes where the user meant."""
+    return Path(path).expanduser().resolve()
 
 
 @dataclass(frozen=True)
@@ -39,8 +45,8 @@ class Paths:
     ) -> Paths:
         return cls(
             year=year,
-            data_dir=Path(data_dir) if data_dir else default_data_dir(),
-            reports_dir=Path(reports_dir) if reports_dir else default_reports_dir(),
+            data_dir=resolved(data_dir) if data_dir else default_data_dir(),
+            reports_dir=resolved(reports_dir) if reports_dir else default_reports_dir(),
         )
 
     @property
@@ -126,6 +132,11 @@ class Paths:
         return self.reports / f"laporan_{self.year}.html"
 
     @property
+    def reader_pdf(self) -> Path:
+        """The reader report printed to PDF (`--pdf`), derived from the reader HTML."""
+        return self.reports / f"laporan_{self.year}.pdf"
+
+    @property
     def audit_report(self) -> Path:
         return self.reports / f"laporan_{self.year}_audit.html"
 
@@ -135,8 +146,18 @@ class Paths:
 
     @property
     def lock_file(self) -> Path:
-        """One run per year at a time, across data and reports."""
+        """One run per year and data folder at a time."""
         return self.data_dir / "processed" / f".{self.year}.lock"
+
+    @property
+    def reports_lock_file(self) -> Path:
+        """One run per year and reports folder at a time (two data folders may share one)."""
+        return self.reports_dir / f".{self.year}.lock"
+
+    @property
+    def reports_stage(self) -> Path:
+        """Where a run stages `reports/<year>/` before swapping it in."""
+        return self.reports_dir / f".{self.year}.stage"
 
 
 @dataclass(frozen=True)
@@ -149,8 +170,8 @@ class SeriesPaths:
     @classmethod
     def under(cls, data_dir: str | Path | None = None,
               reports_dir: str | Path | None = None) -> SeriesPaths:
-        return cls(Path(data_dir) if data_dir else default_data_dir(),
-                   Path(reports_dir) if reports_dir else default_reports_dir())
+        return cls(resolved(data_dir) if data_dir else default_data_dir(),
+                   resolved(reports_dir) if reports_dir else default_reports_dir())
 
     @property
     def processed(self) -> Path:
@@ -179,8 +200,9 @@ class SeriesPaths:
         return self.reports / "manifest.json"
 
     @property
-    def lock_file(self) -> Path:
-        return self.data_dir / "processed" / ".tren.lock"
+    def lock_files(self) -> tuple[Path, Path]:
+        return (self.data_dir / "processed" / ".tren.lock",
+                self.reports_dir / ".lintas_tahun.lock")
 
 
 def available_years(data_dir: str | Path | None = None) -> list[int]:

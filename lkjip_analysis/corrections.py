@@ -28,6 +28,7 @@ class Correction:
     raw: str
     value: float
     reason: str
+    entry_line: int | None = None  # where the entry starts in koreksi.yaml
 
 
 @dataclass
@@ -53,10 +54,14 @@ class Corrections:
                 else []
             )
             if entry.raw not in (cell.strip() for cell in held):
+                problem = ("which does not hold it" if held else
+                           f"but the document has {len(document.lines)} lines")
                 raise CorrectionError(
-                    f"correction names line {entry.line}, which does not hold {entry.raw!r}",
-                    file=self.path, line=entry.line, table=entry.table, column=entry.column,
-                    raw=entry.raw, hint="Fix 'baris' or 'tertulis' in koreksi.yaml",
+                    f"the entry names document line {entry.line} ({document.path.name}) "
+                    f"for {entry.raw!r}, {problem}", file=self.path, line=entry.entry_line,
+                    table=entry.table, column=entry.column, raw=entry.raw,
+                    hint=f"Fix 'baris' or 'tertulis' of the entry on line {entry.entry_line} "
+                         "of koreksi.yaml",
                 )
 
     def check_all_used(self) -> None:
@@ -97,20 +102,32 @@ def load_corrections(path: str | Path) -> Corrections:
     entries = (data or {}).get("koreksi") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise CorrectionError("koreksi.yaml must hold a list under 'koreksi:'", file=path)
-    return Corrections(path, tuple(_entry(item, i, path) for i, item in enumerate(entries, 1)))
+    starts = _entry_lines(path)
+    return Corrections(path, tuple(
+        _entry(item, i, path, starts[i - 1] if i <= len(starts) else None)
+        for i, item in enumerate(entries, 1)))
 
 
-def _entry(item: object, index: int, path: Path) -> Correction:
+def _entry_lines(path: Path) -> list[int]:
+    """The line of koreksi.yaml where each entry of the list starts."""
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    for key, value in getattr(node, "value", []):
+        if getattr(key, "value", None) == "koreksi" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _entry(item: object, index: int, path: Path, line: int | None) -> Correction:
     missing = [f for f in FIELDS if not isinstance(item, dict) or item.get(f) in (None, "")]
     if missing:
         raise CorrectionError(f"correction #{index} lacks {', '.join(missing)}", file=path,
-                              hint=f"Each entry needs: {', '.join(FIELDS)}")
+                              line=line, hint=f"Each entry needs: {', '.join(FIELDS)}")
     value = item["dipakai"]
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise CorrectionError(f"correction #{index}: 'dipakai' must be a plain number",
-                              file=path, raw=str(value))
+                              file=path, line=line, raw=str(value))
     if not isinstance(item["baris"], int):
         raise CorrectionError(f"correction #{index}: 'baris' must be a line number",
-                              file=path, raw=str(item["baris"]))
+                              file=path, line=line, raw=str(item["baris"]))
     return Correction(str(item["tabel"]), item["baris"], str(item["kolom"]),
-                      str(item["tertulis"]), value, str(item["alasan"]))
+                      str(item["tertulis"]), value, str(item["alasan"]), line)

@@ -215,7 +215,26 @@ def read_csv(path: Path, dataset: str, added: dict[str, str] | None = None) -> p
             df[column] = df[column].map({"True": True, "False": False})
         elif kind != schemas.TEXT:
             df[column] = _to_number(df[column], path, dataset)
+    _check_unique_rows(df, path, dataset)
     return schemas.conform(dataset, df.assign(**added), str(path), first_line=2)
+
+
+def _check_unique_rows(df: pd.DataFrame, path: Path, dataset: str) -> None:
+    """A key that a file must hold once (a year and fund) named in words, with both lines."""
+    key = schemas.unique_key(dataset)
+    if not key or not set(key) <= set(df.columns):
+        return
+    repeated = df[df.duplicated(key, keep=False)]
+    if repeated.empty:
+        return
+    first = repeated.iloc[0]
+    same = repeated[(repeated[key] == first[key]).all(axis=1)]
+    lines = [int(i) + 2 for i in same.index]
+    what = ", ".join(f"{c} {first[c]}" for c in key)
+    raise SourceError(
+        f"{what} appears {len(lines)} times, on lines {' and '.join(map(str, lines))}",
+        file=path, line=lines[1], table=dataset, raw=what,
+        hint=f"Keep one row per {' and '.join(key)} in {path.name}: delete or merge the others")
 
 
 def _to_number(values: pd.Series, path: Path, dataset: str) -> pd.Series:
@@ -251,10 +270,10 @@ def write_processed(datasets: Datasets, paths: Paths,
 
 def extract(year: int = 2020, data_dir: str | Path | None = None) -> list[Path]:
     """Read the year's raw data and write `data/processed/<year>/`; returns the files."""
-    from .lock import year_lock
+    from .lock import year_run
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir)
-    with year_lock(paths.lock_file):
+    with year_run(paths, reports=False):
         return write_processed(load(year, data_dir), paths)
 
 
@@ -264,10 +283,10 @@ def run_audit(year: int = 2020, data_dir: str | Path | None = None,
     folder again, its workbook with a `temuan_audit` sheet. Returns the findings."""
     from .atomic import write_bytes
     from .audit import audit, findings_csv_bytes
-    from .lock import year_lock
+    from .lock import year_run
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    with year_lock(paths.lock_file):
+    with year_run(paths):
         datasets = load(year, data_dir)
         findings = audit(datasets)
         write_processed(datasets, paths, findings)

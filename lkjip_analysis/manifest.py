@@ -20,6 +20,9 @@ KEY_PACKAGES = ("pandas", "numpy", "pandera", "openpyxl", "babel", "matplotlib",
 # rerun elsewhere differs there; everything else must be byte-identical.
 VOLATILE = {"reports/notebooks/": "executed notebooks hold the run's own folder paths in "
                                   "their injected-parameters cell"}
+# A PDF printed by Chromium is not byte-reproducible (it stamps its own dates and ids): it is
+# recorded as derived from the HTML it was printed from, and verified through that link.
+DERIVED = {".pdf": ".html"}
 
 
 def sha256(path: Path) -> str:
@@ -55,8 +58,34 @@ def output_files(processed: Path, reports: Path) -> dict[str, Path]:
     files = {f"processed/{p.name}": p for p in sorted(processed.iterdir()) if p.is_file()}
     files |= {f"reports/{p.relative_to(reports).as_posix()}": p
               for p in sorted(reports.rglob("*"))
-              if p.is_file() and p.name != "manifest.json" and "failed" not in p.parts}
+              if p.is_file() and p.name != "manifest.json" and "failed" not in p.parts
+              and p.suffix not in DERIVED}
     return files
+
+
+def derived_files(reports: Path) -> dict[str, dict[str, str]]:
+    """Each derived output (a PDF) with the output it was made from and that one's hash."""
+    found = {}
+    for suffix, source_suffix in DERIVED.items():
+        for path in sorted(reports.glob(f"*{suffix}")):
+            source = path.with_suffix(source_suffix)
+            if source.exists():
+                found[f"reports/{path.name}"] = {"dari": f"reports/{source.name}",
+                                                 "sha256_dari": sha256(source)}
+    return found
+
+
+def derived_ok(manifest_path: Path, reports: Path) -> bool:
+    """True when every derived output the manifest records is on disk and the output it was
+    made from is still the one the manifest records."""
+    record = read(manifest_path) or {}
+    derived = record.get("derived", {})
+    return all((reports / key.removeprefix("reports/")).exists()
+               and entry["sha256_dari"] == record.get("outputs", {}).get(entry["dari"])
+               and (reports / entry["dari"].removeprefix("reports/")).exists()
+               and sha256(reports / entry["dari"].removeprefix("reports/"))
+               == entry["sha256_dari"]
+               for key, entry in derived.items())
 
 
 def hashes(files: dict[str, Path]) -> dict[str, str]:
@@ -102,6 +131,7 @@ def make(paths: Paths, parameters: dict, inputs: dict[str, str], notebooks: dict
         "inputs": inputs,
         "notebooks": notebooks,
         "outputs": hashes(output_files(processed, reports)),
+        "derived": derived_files(reports),
         "volatile": VOLATILE,
         "versions": versions(),
         "git_commit": git_commit(),

@@ -25,7 +25,7 @@ from . import manifest
 from .atomic import swap_directory, write_bytes
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
-from .lock import year_lock
+from .lock import year_run
 
 log = logging.getLogger("lkjip")
 KERNEL = "python3"
@@ -171,7 +171,7 @@ def run(year: int, data_dir=None, reports_dir=None, names: list[str] | None = No
         parameters: dict | None = None, jobs: int | None = None) -> list[Path]:
     """Execute the notebooks of `year` into `reports/<year>/notebooks/`."""
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    with year_lock(paths.lock_file), staged(paths.reports) as stage:
+    with year_run(paths), staged(paths.reports) as stage:
         executed = execute(stage, paths, names, parameters, jobs or default_jobs())
     return [paths.executed_notebooks / p.name for p in executed]
 
@@ -272,7 +272,7 @@ def export_into(stage: Path, year: int, jobs: int = 1, agency: str = "") -> list
 def export(year: int, data_dir=None, reports_dir=None, pdf: bool = False) -> list[Path]:
     """Export `reports/<year>/laporan_<year>.html` (readers) and `_audit.html` (with code)."""
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    with year_lock(paths.lock_file), staged(paths.reports) as stage:
+    with year_run(paths), staged(paths.reports) as stage:
         written = export_into(stage, paths.year, default_jobs(), agency_name(paths))
         if pdf:
             written.append(print_pdf(stage / f"laporan_{paths.year}.html"))
@@ -319,7 +319,7 @@ def build(year: int, data_dir=None, reports_dir=None, pdf: bool = False,
     skipped; when only some notebooks changed, only those are rerun (and the export).
     """
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    with year_lock(paths.lock_file):
+    with year_run(paths):
         return _build(paths, pdf, parameters or {}, force, jobs or default_jobs())
 
 
@@ -327,7 +327,7 @@ def _build(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: int) ->
     inputs = manifest.hashes(manifest.input_files(paths))
     keys = {n: manifest.notebook_key(inputs, n, parameters) for n in notebook_names()}
     previous = None if force else _reusable(paths, inputs, parameters)
-    if previous and previous.get("notebooks") == keys and not pdf:
+    if previous and previous.get("notebooks") == keys and (not pdf or _pdf_current(paths)):
         log.info("up to date: inputs and outputs match %s (use --force to rebuild)",
                  paths.manifest)
         return paths.reports
@@ -341,11 +341,18 @@ def _build(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: int) ->
         if stale:
             execute(stage, paths, stale, parameters, jobs)
         export_into(stage, paths.year, jobs, agency_name(paths))
+        printed = stage / paths.reader_pdf.name
+        printed.unlink(missing_ok=True)  # printed from the HTML just replaced: stale
         if pdf:
             print_pdf(stage / paths.reader_report.name)
         record = manifest.make(paths, parameters, inputs, keys, paths.processed, stage)
         write_bytes(stage / paths.manifest.name, manifest.to_bytes(record))
     return paths.reports
+
+
+def _pdf_current(paths: Paths) -> bool:
+    """True when the PDF is there and was printed from the reader HTML now on disk."""
+    return paths.reader_pdf.exists() and manifest.derived_ok(paths.manifest, paths.reports)
 
 
 def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
@@ -357,6 +364,10 @@ def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
     before = {k: v for k, v in previous.get("inputs", {}).items()
               if not k.startswith("notebooks/")}
     if shared != before or not paths.processed.exists() or not paths.reports.exists():
+        return None
+    required = [paths.reader_report, paths.audit_report, paths.audit_findings,
+                *(paths.executed_notebooks / f"{n}.ipynb" for n in notebook_names())]
+    if not all(path.exists() for path in required):
         return None
     current = manifest.hashes(manifest.output_files(paths.processed, paths.reports))
     recorded = {k: v for k, v in previous.get("outputs", {}).items()

@@ -95,7 +95,7 @@ SERIES_COLUMNS: dict[str, list[tuple[str, str]]] = {
 SERIES_NAMES: tuple[str, ...] = tuple(SERIES_COLUMNS)
 _ALL_COLUMNS = COLUMNS | SERIES_COLUMNS
 
-_DTYPES = {TEXT: "str", INT: "int64", INT_NA: "Int64", RUPIAH: "Int64", PERCENT: "float64",
+DTYPES = {TEXT: "str", INT: "int64", INT_NA: "Int64", RUPIAH: "Int64", PERCENT: "float64",
            FLOAT: "float64", BOOL: "bool"}
 _NULLABLE = {INT_NA, RUPIAH, PERCENT, FLOAT}
 # Checks by kind and by (dataset, column), as (pandera Check name, arguments).
@@ -116,6 +116,11 @@ _UNIQUE = {
 }
 
 
+def unique_key(dataset: str) -> list[str]:
+    """The columns whose values together must be unique in `dataset` (may be none)."""
+    return list(_UNIQUE.get(dataset, []))
+
+
 def kinds(dataset: str) -> dict[str, str]:
     """Column -> kind of `dataset`, in column order."""
     return dict(_ALL_COLUMNS[dataset])
@@ -130,7 +135,7 @@ def schema(dataset: str):
         return [getattr(pa.Check, check)(*args) for check, args in wanted]
 
     columns = {
-        name: pa.Column(_DTYPES[kind], nullable=kind in _NULLABLE, checks=checks(kind, name))
+        name: pa.Column(DTYPES[kind], nullable=kind in _NULLABLE, checks=checks(kind, name))
         for name, kind in _ALL_COLUMNS[dataset]
     }
     return pa.DataFrameSchema(columns, strict=True, ordered=True, coerce=True,

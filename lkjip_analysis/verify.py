@@ -10,13 +10,14 @@ from . import manifest
 from .config import Paths, validate_year
 from .errors import LkjipError
 
-AGREE = {"same", "volatile"}
+AGREE = {"same", "volatile", "derived"}
 
 
 def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
     """(status, key) for every input and output of the year's manifest: the files on disk
-    and a rebuild from the same raw data in a temporary folder must both match it. Status
-    `same` or `volatile` means reproduced; `differs`, `missing` or `new` does not."""
+    and a rebuild from the same raw data in a temporary folder must both match it. A PDF is
+    checked through the HTML it was printed from (`derived`). Status `same`, `volatile` or
+    `derived` means reproduced; `differs`, `missing` or `new` does not."""
     from .pipeline import build
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
@@ -39,7 +40,18 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
         present = dict((k, s) for s, k in manifest.compare(expected.get(part, {}),
                                                             on_disk[part]))
         rows += [(_worse(status, present.get(key, "new")), key) for status, key in rebuilt]
-    return rows
+    return rows + [(_derived_status(paths, key, entry), key)
+                   for key, entry in expected.get("derived", {}).items()]
+
+
+def _derived_status(paths: Paths, key: str, entry: dict) -> str:
+    """`derived` when the file is there and the output it was made from is unchanged, else
+    `missing` or `differs`."""
+    source = paths.reports / entry["dari"].removeprefix("reports/")
+    made = paths.reports / key.removeprefix("reports/")
+    if not made.exists() or not source.exists():
+        return "missing"
+    return "derived" if manifest.sha256(source) == entry["sha256_dari"] else "differs"
 
 
 def _worse(first: str, second: str) -> str:

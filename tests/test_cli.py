@@ -48,8 +48,11 @@ def test_strict_audit_exits_3_on_disagreement(data_root, tmp_path, capsys):
     assert (tmp_path / "2020" / "temuan_audit.csv").exists()
 
 
-def test_notebook_parameters_are_read_as_yaml_scalars():
+def test_notebook_parameters_are_read_as_yaml_scalars(monkeypatch):
+    from lkjip_analysis import parameters
     from lkjip_analysis.cli import _parameters
 
-    assert _parameters([["year", "2020"], ["data_dir", "/srv/data"], ["flag", "true"]]) == {
-        "year": 2020, "data_dir": "/srv/data", "flag": True}
+    monkeypatch.setattr(parameters, "notebook_parameters",
+                        lambda: {"top": "int", "label": "str", "flag": "bool"})
+    assert _parameters([["top", "15"], ["label", "/srv/data"], ["flag", "true"]]) == {
+        "top": 15, "label": "/srv/data", "flag": True}

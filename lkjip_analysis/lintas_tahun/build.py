@@ -16,7 +16,7 @@ from .. import manifest
 from ..atomic import replace_directory, write_bytes
 from ..config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, SeriesPaths
 from ..errors import LkjipError
-from ..lock import year_lock
+from ..lock import holding
 from .years import report_years
 
 log = logging.getLogger("lkjip")
@@ -70,7 +70,7 @@ def _outputs(where: SeriesPaths) -> dict[str, str]:
 
 def build_series(where: SeriesPaths, years: list[int], force: bool = False) -> Path:
     """The cross-year outputs, skipped when their inputs and outputs are as recorded."""
-    with year_lock(where.lock_file):
+    with holding(*where.lock_files):
         inputs = _inputs(where, years)
         previous = manifest.read(where.manifest)
         if (not force and previous and previous.get("inputs") == inputs

@@ -1,0 +1,207 @@
+"""What an adversarial run of the CLI found (issue 11): each case fails without its fix."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import edit_line
+
+from lkjip_analysis import load
+from lkjip_analysis.cli import COMMANDS, first_sentence, main
+from lkjip_analysis.config import PROJECT_ROOT, Paths
+from lkjip_analysis.errors import CorrectionError, SourceError
+from lkjip_analysis.pipeline import find_chromium
+
+CLI = [sys.executable, "-m", "lkjip_analysis.cli"]
+
+
+def lkjip(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, **(env or {})})
+
+
+def figures_in(html: Path) -> int:
+    text = html.read_text(encoding="utf-8")
+    return len(re.findall(r'<img[^>]+src="data:image/png;base64,', text))
+
+
+# 1. two data folders, one reports folder -------------------------------------------------------
+
+def test_two_builds_sharing_a_reports_folder_never_overlap(data_root, tmp_path):
+    other = tmp_path / "other"
+    shutil.copytree(data_root / "raw", other / "raw")
+    reports = tmp_path / "reports"
+    first = subprocess.Popen([*CLI, "build", "--data-dir", str(data_root), "--reports-dir",
+                              str(reports), "--jobs", "1"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    lock = reports / ".2020.lock"
+    deadline = time.time() + 120
+    while not (lock.exists() and lock.read_text().strip()) and time.time() < deadline:
+        time.sleep(0.05)
+    second = lkjip("build", "--data-dir", str(other), "--reports-dir", str(reports),
+                   cwd=tmp_path)
+    assert first.wait(timeout=600) == 0
+    assert second.returncode == 1
+    assert "in progress" in second.stderr and str(lock) in second.stderr
+    assert figures_in(reports / "2020" / "laporan_2020.html") == 15
+    (reports / "2020" / "laporan_2020.html").unlink()  # a cached build trusts only what is there
+    rebuilt = lkjip("build", "--data-dir", str(data_root), "--reports-dir", str(reports),
+                    cwd=tmp_path)
+    assert rebuilt.returncode == 0 and "up to date" not in rebuilt.stderr
+    assert (reports / "2020" / "laporan_2020.html").exists()
+
+
+# 2. nothing in a data folder can run code -------------------------------------------------------
+
+class _Planted:
+    def __reduce__(self):
+        return (Path.write_text, (Path(os.environ["LKJIP_PLANTED"]), "ran"))
+
+
+@pytest.mark.parametrize("name, content", [
+    ("2020-document.pickle", None),
+    ("2020-document.json", b"\x80\x04not json at all"),
+    ("2020-document.json", b'{"format": "lkjip-cache-1", "key": "x", "frames": 3}'),
+])
+def test_a_planted_cache_file_runs_nothing_and_is_a_miss(data_root, tmp_path, monkeypatch,
+                                                         name, content):
+    proof = tmp_path / "proof"
+    monkeypatch.setenv("LKJIP_PLANTED", str(proof))
+    cache = data_root / "processed" / ".cache"
+    cache.mkdir(parents=True)
+    (cache / name).write_bytes(content if content is not None
+                               else pickle.dumps(("anything", _Planted())))
+    d = load(2020, data_root, source="document")
+    assert d.realisasi_apbd.realisasi.sum() == 26_661_611_467
+    assert not proof.exists()
+
+
+# 3 and 4. relative folders ------------------------------------------------------------------
+
+def test_relative_folders_are_resolved_once(data_root, tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.move(data_root, work / "dS")
+    done = lkjip("build", "--data-dir", "dS", "--reports-dir", "relrep", "--jobs", "2",
+                 cwd=work)
+    assert done.returncode == 0, done.stderr
+    assert figures_in(work / "relrep" / "2020" / "laporan_2020.html") == 15
+    assert len(list((work / "relrep" / "2020" / "figures").glob("*.png"))) == 15
+    assert not (PROJECT_ROOT / "notebooks" / "relrep").exists()
+    by_env = lkjip("extract", cwd=work, env={"LKJIP_DATA_DIR": "dS"})
+    assert by_env.returncode == 0, by_env.stderr
+
+
+# 5 and 6. the PDF ----------------------------------------------------------------------------
+
+@pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
+def test_pdf_is_verified_through_its_html_and_never_left_stale(data_root, tmp_path):
+    reports = tmp_path / "reports"
+    common = ["--data-dir", str(data_root), "--reports-dir", str(reports)]
+    assert lkjip("build", "--pdf", *common, cwd=tmp_path).returncode == 0
+    pdf = reports / "2020" / "laporan_2020.pdf"
+    record = json.loads((reports / "2020" / "manifest.json").read_text())
+    assert pdf.exists() and "reports/laporan_2020.pdf" not in record["outputs"]
+    assert record["derived"]["reports/laporan_2020.pdf"]["dari"] == "reports/laporan_2020.html"
+    cached = lkjip("build", "--pdf", *common, cwd=tmp_path)
+    assert "up to date" in cached.stderr
+    verified = lkjip("verify", *common, cwd=tmp_path)
+    assert verified.returncode == 0, verified.stdout
+    assert "derived   reports/laporan_2020.pdf" in verified.stdout
+    edit_line(data_root / "raw" / "2020" / "lkjip_2020_dinsos_kaltim.md", 681,
+              "2.892.957.804", "2.892.957.805")
+    assert lkjip("build", *common, cwd=tmp_path).returncode == 0
+    record = json.loads((reports / "2020" / "manifest.json").read_text())
+    assert not pdf.exists() and record["derived"] == {}
+
+
+# 7 and 8. usage errors exit 2 at once ---------------------------------------------------------
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "--jobs", "0"], "at least 1"),
+    (["build", "--jobs", "-1"], "at least 1"),
+    (["run", "--jobs", "x"], "at least 1"),
+    (["build", "-p", "year", "2019"], "-p year is not allowed: use --year"),
+    (["run", "-p", "year", "abc"], "-p year is not allowed: use --year"),
+    (["build", "-p", "output_dir", "X"], "use --reports-dir"),
+    (["build", "-p", "data_dir", "X"], "use --data-dir"),
+    (["run", "-p", "top", "5"], "-p top: no notebook has this parameter"),
+])
+def test_usage_errors_exit_2_before_any_kernel(tmp_path, args, message):
+    started = time.perf_counter()
+    done = lkjip(*args, "--reports-dir", str(tmp_path / "r"), cwd=tmp_path)
+    assert done.returncode == 2 and message in done.stderr
+    assert time.perf_counter() - started < 20
+    assert not (tmp_path / "r").exists()
+
+
+def test_a_parameter_of_the_wrong_type_exits_2(monkeypatch, capsys):
+    from lkjip_analysis import parameters
+
+    monkeypatch.setattr(parameters, "notebook_parameters", lambda: {"top": "int"})
+    assert main(["run", "-p", "top", "abc"]) == 2
+    assert "-p top must be int, got 'abc'" in capsys.readouterr().err
+
+
+# 9. make lab ---------------------------------------------------------------------------------
+
+def test_make_lab_allows_root_and_installs_once():
+    done = subprocess.run(["make", "-n", "lab"], cwd=PROJECT_ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0
+    if os.getuid() == 0:
+        assert "--allow-root" in done.stdout
+    if (PROJECT_ROOT / ".venv" / ".lab-installed").exists():
+        assert "pip install" not in done.stdout
+
+
+# smaller ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_command_list_shows_whole_sentences(name):
+    shown = first_sentence(COMMANDS[name].__doc__)
+    assert shown.endswith(".") and " ".join(COMMANDS[name].__doc__.split()).startswith(shown)
+
+
+def test_a_correction_for_a_missing_line_names_both_lines(data_root):
+    koreksi = data_root / "raw" / "2020" / "koreksi.yaml"
+    lines = koreksi.read_text(encoding="utf-8").split("\n")
+    entry = next(i for i, line in enumerate(lines, 1) if line.strip().startswith("- tabel"))
+    assert lines[entry].strip() == "baris: 694"
+    lines[entry] = lines[entry].replace("694", "99999")
+    koreksi.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(CorrectionError) as caught:
+        load(2020, data_root)
+    message = str(caught.value)
+    assert f"line {entry}," in message and "document line 99999" in message
+    assert f"entry on line {entry} of koreksi.yaml" in message
+
+
+def test_a_duplicated_year_in_the_budget_history_is_said_in_words(data_root):
+    history = data_root / "raw" / "anggaran_historis.csv"
+    lines = history.read_text(encoding="utf-8").splitlines()
+    history.write_text("\n".join([*lines, lines[7]]) + "\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load(2020, data_root)
+    message = str(caught.value)
+    assert "tahun 2020, sumber_dana APBD appears 2 times, on lines 8 and 16" in message
+    assert "anggaran_historis.csv" in message and "koreksi" not in message
+
+
+def test_leftovers_are_cleared_by_any_run_holding_the_lock(data_root, tmp_path):
+    reports = tmp_path / "reports"
+    paths = Paths.for_year(2020, data_root, reports)
+    (paths.reports_stage / "2020").mkdir(parents=True)
+    paths.failed_notebooks.mkdir(parents=True)
+    (paths.failed_notebooks / "03_anggaran.ipynb").write_text("{}")
+    assert main(["audit", "--data-dir", str(data_root), "--reports-dir", str(reports)]) == 0
+    assert not paths.reports_stage.exists() and not paths.failed_notebooks.exists()
