@@ -109,7 +109,7 @@ def corrections(root: Path) -> Path:
 def test_correction_naming_the_wrong_line(extracted):
     text = corrections(extracted).read_text(encoding="utf-8")
     corrections(extracted).write_text(text.replace("baris: 694", "baris: 695"), encoding="utf-8")
-    expect_failure(extracted, CorrectionError, "line 695", "does not hold '158.108,200'")
+    expect_failure(extracted, CorrectionError, "document line 695", "for '158.108,200', which does not hold it")
     run_cli_keeps_outputs(extracted)
 
 
@@ -138,7 +138,7 @@ def budget_history(root: Path) -> Path:
 
 @pytest.mark.parametrize("old, new, fragment", [
     ("2014,APBD", "2014,DAK", "isin"),
-    ("2015,APBD", "2014,APBD", "unique"),
+    ("2015,APBD", "2014,APBD", "appears 2 times, on lines 2 and 3"),
     ("2014,APBN", "1914,APBN", "in_range"),
     ("2020,APBD,56652801485", "2020,APBD,56.652.801.485", "not a plain number"),
 ])
