@@ -109,7 +109,8 @@ def corrections(root: Path) -> Path:
 def test_correction_naming_the_wrong_line(extracted):
     text = corrections(extracted).read_text(encoding="utf-8")
     corrections(extracted).write_text(text.replace("baris: 694", "baris: 695"), encoding="utf-8")
-    expect_failure(extracted, CorrectionError, "document line 695", "for '158.108,200', which does not hold it")
+    expect_failure(extracted, CorrectionError, "document line 695",
+                   "for '158.108,200', which does not hold it")
     run_cli_keeps_outputs(extracted)
 
 
