@@ -30,9 +30,10 @@ from .lock import year_run
 log = logging.getLogger("lkjip")
 KERNEL = "python3"
 KERNEL_START_ATTEMPTS = 3
-# The kernel's own start-up notices (e.g. that it listens on localhost TCP) are not the job's
-# news; its errors still reach the log, and a failing cell fails the notebook.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# The kernel's own notices (that it listens on localhost TCP; at shutdown, "ERROR |
+# KeyboardInterrupt caught in kernel", which is how a kernel is stopped) are not the job's
+# news: a failing cell still fails the notebook and is reported with its error.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 TEMPLATES = Path(__file__).parent / "templates"
 # Cells left out of the report: the reader sees neither parameter cell; the auditor sees the
 # typed defaults but not papermill's injected values, which hold the run's folder paths (the

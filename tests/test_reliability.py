@@ -94,6 +94,7 @@ def test_relative_folders_are_resolved_once(data_root, tmp_path):
     done = lkjip("build", "--data-dir", "dS", "--reports-dir", "relrep", "--jobs", "2",
                  cwd=work)
     assert done.returncode == 0, done.stderr
+    assert not re.search(r"ERROR|Traceback|KeyboardInterrupt", done.stderr), done.stderr
     assert figures_in(work / "relrep" / "2020" / "laporan_2020.html") == 15
     assert len(list((work / "relrep" / "2020" / "figures").glob("*.png"))) == 15
     assert not (PROJECT_ROOT / "notebooks" / "relrep").exists()

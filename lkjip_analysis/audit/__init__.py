@@ -99,5 +99,8 @@ def summary(findings: pd.DataFrame) -> str:
 
 
 def findings_csv_bytes(findings: pd.DataFrame) -> bytes:
-    """The findings as `temuan_audit.csv` (UTF-8, plain numbers)."""
-    return findings.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """The findings as `temuan_audit.csv` (UTF-8, plain numbers, text safe to open in a
+    spreadsheet)."""
+    from ..spreadsheet import people_csv_bytes
+
+    return people_csv_bytes(findings)
