@@ -64,7 +64,7 @@ figures = {
     "kinerja_triwulan": plots.kinerja_triwulan(d),
     "kinerja_historis": plots.kinerja_historis(d),
     "evaluasi_akip": plots.evaluasi_akip(d),
-    "keluaran_program": plots.output_program(d.fakta),
+    "keluaran_program": plots.output_program(analysis.program_outputs(d)),
     "realisasi_apbd_per_unit": plots.realisasi_per_unit(d),
     "realisasi_apbd_per_program": plots.realisasi_per_program(d),
     "serapan_apbd_per_baris": plots.serapan_baris(d),

@@ -34,17 +34,17 @@ class NotebookContext:
         return str(found.iloc[0]) if len(found) else dataset
 
     def save(self, fig, name: str) -> None:
-        """Save a figure as reports/<year>/figures/<name>.png and .svg, and show that PNG as
-        the cell's output, its title as the image's alternative text."""
+        """Save a figure as <figures>/<name>.png and .svg, and show that SVG as the cell's
+        output: its text stays text, each bar's exact value shows on hover (its `<title>`),
+        and the figure's title is its accessible name."""
         import matplotlib.pyplot as plt
-        from IPython.display import Image, display
+        from IPython.display import SVG, display
 
         from . import plots
 
-        png, _ = plots.save(fig, name, self.figures)
-        title = fig.axes[0].get_title() if fig.axes else name
+        _, svg = plots.save(fig, name, self.figures)
         plt.close(fig)
-        display(Image(data=png.read_bytes(), metadata={"alt": title}))
+        display(SVG(data=svg.read_text(encoding="utf-8")))
 
     def say(self, text: str) -> None:
         """Show a sentence (Markdown) computed from the data."""
@@ -82,13 +82,25 @@ def setup_series(data_dir: str = "", output_dir: str = "",
 
 
 def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values=()) -> None:
-    """Display `df` without its index, chosen columns in Indonesian formats."""
+    """Display `df` without its index, chosen columns in Indonesian formats; text columns
+    aligned left, numbers right."""
     from IPython.display import display
 
     shown = table(df, rupiah, percent, number, decimals, values)
+    numeric = {*rupiah, *percent, *number, *decimals, *values,
+               *(c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])
+                 and not pd.api.types.is_bool_dtype(df[c]))}
     shown.columns = [str(c).replace("_", " ") for c in shown.columns]
+    align = {str(c).replace("_", " "): "right" if c in numeric else "left" for c in df.columns}
     digest = hashlib.sha256(shown.to_json().encode()).hexdigest()[:10]
-    html = shown.style.set_uuid(digest).hide(axis="index").to_html()  # same table, same HTML
+    styler = shown.style.set_uuid(digest).hide(axis="index")  # same table, same HTML
+    for side in ("left", "right"):
+        columns = [c for c, a in align.items() if a == side]
+        styler = styler.set_properties(subset=columns, **{"text-align": side})
+    styler = styler.set_table_styles(
+        {column: [{"selector": "th", "props": f"text-align: {side}"}]
+         for column, side in align.items()}, overwrite=False)
+    html = styler.to_html()
     display({"text/html": html, "text/plain": shown.to_string(index=False)}, raw=True)
 
 

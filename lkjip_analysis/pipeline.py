@@ -184,13 +184,14 @@ def combine(notebooks: list[Path], title: str, agency: str,
     """One notebook: a title page, a table of contents, then each notebook's cells."""
     books = [nbformat.read(p, as_version=4) for p in notebooks]
     titles = [_title(book, path.stem) for book, path in zip(books, notebooks, strict=True)]
+    # the titles carry their own numbers ("1. Sumber Daya Aparatur"): a plain list
     toc = "\n".join(f'<li><a href="#bagian-{i}">{t}</a></li>' for i, t in enumerate(titles, 1))
     cells = [_markdown(
         "sampul", f'<div class="laporan-sampul"><h1>{html.escape(title)}</h1>'
         f'<p>{html.escape(agency)}</p>'
         f'<p>Dihitung ulang dari teks laporan oleh <code>lkjip-analysis</code>'
         f'{" — versi auditor, dengan kode" if with_code else ""}</p></div>\n\n'
-        f'<div class="laporan-daftar-isi"><h2>Daftar Isi</h2><ol>{toc}</ol></div>')]
+        f'<div class="laporan-daftar-isi"><h2>Daftar Isi</h2><ul>{toc}</ul></div>')]
     for i, book in enumerate(books, 1):
         cells.append(_markdown(f"bagian-{i}", f'<a id="bagian-{i}"></a>'))
         cells.extend(c for c in book.cells if not _hidden(c, with_code))

@@ -1,20 +1,27 @@
 """Every figure of the report: one function each, one theme, Indonesian labels and numbers.
 
-Each function takes datasets (or a frame) and returns a matplotlib Figure; `save` writes it as
-PNG and SVG with fixed metadata, so the same data give the same bytes.
+Each function takes datasets (or a frame) and returns a matplotlib Figure; `save` finishes it
+(every numeric axis in Indonesian format through one Babel formatter, long titles wrapped, each
+bar's exact value as an SVG `<title>` shown on hover) and writes it as PNG and SVG (text kept as
+text) with fixed metadata, so the same data give the same bytes.
 """
 
 from __future__ import annotations
 
+import math
+import re
+import textwrap
+from html import escape
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
+from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
-from .numbers import format_number, format_percent
+from .numbers import format_number, format_percent, format_rupiah
 
 PALETTE = {"anggaran": "#9DB4CE", "realisasi": "#1F4E79", "target": "#C9A227",
            "cocok": "#4C8C4A", "tidak_cocok": "#B23A3A"}
@@ -27,8 +34,9 @@ def apply_theme() -> None:
     """The one theme of every figure."""
     sns.set_theme(style="whitegrid", context="notebook", font="DejaVu Sans")
     plt.rcParams.update({"figure.dpi": 100, "savefig.dpi": 110, "svg.hashsalt": "lkjip",
-                         "axes.titleweight": "bold", "axes.titlesize": 13,
-                         "figure.autolayout": False, "path.simplify": True})
+                         "svg.fonttype": "none", "axes.titleweight": "bold",
+                         "axes.titlesize": 13, "figure.autolayout": False,
+                         "path.simplify": True})
 
 
 def rupiah_unit(values) -> tuple[float, str]:
@@ -45,17 +53,103 @@ def rupiah_axis(axis, values, which: str = "x") -> str:
     size, name = rupiah_unit(values)
     formatter = FuncFormatter(lambda v, _: format_number(v / size, 1 if size > 1 else 0))
     (axis.xaxis if which == "x" else axis.yaxis).set_major_formatter(formatter)
+    axis.lkjip_rupiah = which  # hover titles show these bars' exact rupiah
     return f"Rupiah ({name})" if name else "Rupiah"
 
 
 def save(fig: Figure, name: str, folder: str | Path) -> list[Path]:
-    """Write `name`.png and `name`.svg in `folder`, without timestamps."""
+    """Finish `fig` and write `name`.png and `name`.svg in `folder`, without timestamps."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    tips = finish(fig)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     fig.savefig(paths[0], metadata={"Software": None})
     fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    paths[1].write_text(with_titles(paths[1].read_text(encoding="utf-8"), tips, figure_title(fig)),
+                        encoding="utf-8")
     return paths
+
+
+def finish(fig: Figure) -> dict[str, str]:
+    """Indonesian numbers on every numeric axis, titles wrapped to the figure's width, and an
+    id on every bar; returns id -> the bar's label and exact value."""
+    tips: dict[str, str] = {}
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(FuncFormatter(_indonesian_tick(axis)))
+        tips |= _bar_tips(ax, start=len(tips))
+    title = fig.axes[0].get_title() if len(fig.axes) == 1 else ""
+    if title:  # over the whole figure, not the axes beside long labels: never cut
+        fig.axes[0].set_title("")
+        fig.suptitle(textwrap.fill(" ".join(title.split()), int(fig.get_figwidth() * 8.5)),
+                     fontweight="bold", fontsize=13)
+    return tips
+
+
+def _indonesian_tick(axis):
+    """A tick formatter with as many decimals as the tick step needs (0,25 … 1,75)."""
+    def tick(value, _position):
+        ticks = sorted(axis.get_majorticklocs())
+        steps = [b - a for a, b in zip(ticks, ticks[1:], strict=False) if b != a]
+        step = min(steps, default=1)
+        decimals = max(0, -math.floor(math.log10(step))) if 0 < step < 1 else 0
+        return format_number(value, min(decimals, 4))
+    return tick
+
+
+def _bar_tips(ax, start: int) -> dict[str, str]:
+    tips = {}
+    rupiah = getattr(ax, "lkjip_rupiah", None)
+    for container in (c for c in ax.containers if isinstance(c, BarContainer)):
+        horizontal = container.orientation == "horizontal"
+        for patch in container.patches:
+            value = patch.get_width() if horizontal else patch.get_height()
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                continue
+            gid = f"nilai-{start + len(tips) + 1}"
+            patch.set_gid(gid)
+            where = _category(ax, patch, horizontal)
+            exact = (format_rupiah(value) if rupiah == ("x" if horizontal else "y")
+                     else format_number(value, 2 if value % 1 else 0))
+            series = container.get_label()
+            series = "" if not series or series.startswith("_") else f" ({series})"
+            tips[gid] = f"{where}{series}: {exact}" if where else f"{exact}{series}"
+    return tips
+
+
+def _category(ax, patch, horizontal: bool) -> str:
+    """The tick label under (or beside) a bar."""
+    centre = (patch.get_y() + patch.get_height() / 2 if horizontal
+              else patch.get_x() + patch.get_width() / 2)
+    axis = ax.yaxis if horizontal else ax.xaxis
+    labels = {round(t.get_position()[1 if horizontal else 0], 6): t.get_text()
+              for t in axis.get_ticklabels()}
+    if not labels:
+        return ""
+    nearest = min(labels, key=lambda position: abs(position - centre))
+    return " ".join(labels[nearest].split()) if abs(nearest - centre) < 0.5 else ""
+
+
+def figure_title(fig: Figure) -> str:
+    """The figure's title on one line (its suptitle once finished, else its axes' title)."""
+    supertitle = fig.get_suptitle() if hasattr(fig, "get_suptitle") else ""
+    titles = [supertitle] + [ax.get_title() for ax in fig.axes]
+    return next((" ".join(t.split()) for t in titles if t), "")
+
+
+_GROUP = re.compile(r'<g id="(nilai-\d+)">')
+
+
+def with_titles(svg: str, tips: dict[str, str], title: str) -> str:
+    """`svg` with a `<title>` in each bar's group (shown on hover, no script) and the figure's
+    title as the image's accessible name."""
+    svg = _GROUP.sub(lambda m: f'{m.group(0)}<title>{escape(tips.get(m.group(1), ""))}</title>',
+                     svg)
+    if title:
+        svg = re.sub(r"(<svg\b[^>]*>)", lambda m: f"{m.group(1)}<title>{escape(title)}</title>",
+                     svg, count=1)
+    return svg
 
 
 def _figure(width: float = 9, height: float = 5) -> tuple[Figure, plt.Axes]:
@@ -156,24 +250,23 @@ def evaluasi_akip(d) -> Figure:
     return fig
 
 
-def output_program(facts: pd.DataFrame) -> Figure:
-    """Planned and realised outputs of KUBE, UEP, KAT and PKH (narrative)."""
-    pairs = (("KUBE (kelompok)", "kube"), ("UEP (orang)", "uep"), ("KAT (KK)", "kat"),
-             ("PKH (KPM)", "pkh"))
-    values = facts.drop_duplicates("kunci").set_index("kunci").nilai
-    rows = []
-    for label, prefix in pairs:
-        target = values.get(f"{prefix}_target", values.get(f"{prefix}_target_kk"))
-        done = values.get(f"{prefix}_realisasi", values.get(f"{prefix}_realisasi_kk"))
-        rows += [(label, "Direncanakan", target), (label, "Terealisasi", done)]
-    data = pd.DataFrame(rows, columns=["keluaran", "jenis", "jumlah"])
+def output_program(outputs: pd.DataFrame) -> Figure:
+    """Planned and realised outputs of the programmes, in the units of the table beside it
+    (`analysis.program_outputs`: KUBE in KK, UEP in persons, …)."""
+    data = outputs.melt(id_vars=["keluaran", "satuan"], value_vars=["direncanakan",
+                                                                     "terealisasi"],
+                        var_name="jenis", value_name="jumlah")
+    data["keluaran"] = data.keluaran + " (" + data.satuan + ")"
+    data["jenis"] = data.jenis.map({"direncanakan": "Direncanakan",
+                                    "terealisasi": "Terealisasi"})
     fig, ax = _figure(8, 4)
     sns.barplot(data=data, x="keluaran", y="jumlah", hue="jenis", ax=ax,
                 palette=[PALETTE["target"], PALETTE["realisasi"]])
     for container in ax.containers:
         ax.bar_label(container, labels=[format_number(v) for v in container.datavalues],
                      padding=2, fontsize=9)
-    ax.set(title="Keluaran program penanganan PMKS", xlabel="", ylabel="Jumlah")
+    ax.set(title="Keluaran program penanganan PMKS", xlabel="", ylabel="Jumlah (satuan "
+           "masing-masing)")
     ax.legend(title="")
     return fig
 
@@ -208,8 +301,8 @@ def realisasi_per_program(d, top: int = 15) -> Figure:
     lines = d.realisasi_apbd.dropna(subset=["realisasi"])
     programs = (lines.groupby(["no_program", "program"], sort=False).realisasi.sum()
                 .sort_values(ascending=False).head(top).reset_index())
-    names = [f"{r.no_program}. {_short(r.program)}" for r in programs.itertuples()]
-    fig, ax = _figure(10, 0.42 * len(programs) + 1.5)
+    names = [_wrap(f"{r.no_program}. {r.program}", 60) for r in programs.itertuples()]
+    fig, ax = _figure(10, _height(names, 0.42))
     label = _rupiah_bars(ax, names, programs.realisasi.to_numpy(), fontsize=8)
     ax.set(title=f"{len(programs)} program APBD {d.year} dengan realisasi terbesar",
            xlabel=label)
@@ -220,9 +313,9 @@ def realisasi_per_program(d, top: int = 15) -> Figure:
 def serapan_baris(d) -> Figure:
     """Absorption of every Tabel 14 value line, lowest first."""
     lines = d.realisasi_apbd.dropna(subset=["persen"]).sort_values("persen")
-    names = [f"{r.no_program}. {_short(r.program)} (baris {r.baris_sumber})"
+    names = [_wrap(f"{r.no_program}. {r.program}", 64) + f" (baris {r.baris_sumber})"
              for r in lines.itertuples()]
-    fig, ax = _figure(10, 0.26 * len(lines) + 1.5)
+    fig, ax = _figure(10, _height(names, 0.26))
     colors = [PALETTE["tidak_cocok"] if p < 90 else PALETTE["realisasi"] for p in lines.persen]
     ax.barh(names, lines.persen, color=colors)
     ax.invert_yaxis()
@@ -237,9 +330,9 @@ def serapan_baris(d) -> Figure:
 def realisasi_apbn(d) -> Figure:
     """APBN realisation by programme and source of funds (Tabel 15)."""
     lines = d.realisasi_apbn.copy()
-    lines["nama"] = [f"{_short(p, 45)} ({s.split()[-1]})" for p, s in
+    lines["nama"] = [_wrap(f"{p} ({s.split()[-1]})", 50) for p, s in
                      zip(lines.program, lines.sumber_dana, strict=True)]
-    fig, ax = _figure(10, 4.2)
+    fig, ax = _figure(10, _height(list(lines.nama), 0.45, 1.8))
     sns.barplot(data=lines, y="nama", x="realisasi", hue="sumber_dana", ax=ax, dodge=False,
                 palette=[PALETTE["realisasi"], PALETTE["target"]], orient="h")
     label = rupiah_axis(ax, lines.realisasi)
@@ -320,8 +413,8 @@ def selisih_terbesar(findings: pd.DataFrame, top: int = 12) -> Figure:
     bad["relatif"] = [abs(float(s)) / abs(float(r)) * 100 if float(r) else float("nan")
                       for s, r in zip(bad.selisih, bad.dilaporkan, strict=True)]
     bad = bad.dropna(subset=["relatif"]).sort_values("relatif", ascending=False).head(top)
-    fig, ax = _figure(10, 0.42 * len(bad) + 1.5)
-    names = [f"{r.id}: {_short(r.uraian, 60)}" for r in bad.itertuples()]
+    names = [_wrap(f"{r.id}: {r.uraian}", 60) for r in bad.itertuples()]
+    fig, ax = _figure(10, _height(names, 0.42))
     ax.barh(names, bad.relatif, color=PALETTE["tidak_cocok"])
     ax.invert_yaxis()
     ax.set_xscale("symlog", linthresh=1)
@@ -332,5 +425,12 @@ def selisih_terbesar(findings: pd.DataFrame, top: int = 12) -> Figure:
     return fig
 
 
-def _short(text: str, limit: int = 55) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _wrap(text: str, width: int) -> str:
+    """A long name on several lines, broken between words, never cut."""
+    return textwrap.fill(" ".join(text.split()), width)
+
+
+def _height(names: list[str], per_line: float, extra: float = 1.5) -> float:
+    """A figure height that fits every (wrapped) name."""
+    lines = sum(max(1, name.count("\n") + 1) * 0.8 + 0.2 for name in names)
+    return per_line * lines + extra

@@ -1,5 +1,6 @@
-"""The reader report in a real browser with the network cut off: every figure renders and no
-request leaves the machine. Needs Debian's chromium (`.ci/run` installs it)."""
+"""The reader report in a real browser with the network cut off: every figure renders (inline
+SVG, a hover title on every bar) and no request leaves the machine. Needs Debian's chromium
+(`.ci/run` installs it)."""
 
 import json
 import re
@@ -22,11 +23,13 @@ HARNESS = """<!DOCTYPE html><html><body>
 const f = document.getElementById("f");
 f.onload = () => setTimeout(() => {{
   const page = f.contentWindow;
-  const imgs = [...page.document.images];
-  const ok = imgs.filter(i => i.complete && i.naturalWidth > 0).length;
+  const figures = [...page.document.querySelectorAll(".laporan-gambar svg")];
+  const ok = figures.filter(f => f.getBoundingClientRect().width > 100).length;
+  const tips = page.document.querySelectorAll('.laporan-gambar svg g[id^="nilai-"] > title');
   const fetched = page.performance.getEntriesByType("resource").map(e => e.name)
     .filter(u => !u.startsWith("data:") && !u.startsWith("file:"));
-  document.body.setAttribute("data-images", ok + "/" + imgs.length);
+  document.body.setAttribute("data-images", ok + "/" + figures.length);
+  document.body.setAttribute("data-tips", tips.length);
   document.body.setAttribute("data-fetched", JSON.stringify(fetched));
 }}, 500);
 </script></body></html>"""
@@ -47,6 +50,7 @@ def test_reader_report_renders_offline(built, tmp_path):
     images = re.search(r'data-images="(\d+)/(\d+)"', dom)
     assert images, dom[-2000:]
     assert images.group(1) == images.group(2) == "15"
+    assert int(re.search(r'data-tips="(\d+)"', dom).group(1)) > 100  # a value on every bar
     assert json.loads(re.search(r'data-fetched="([^"]*)"', dom).group(1)
                       .replace("&quot;", '"')) == []
     urls = set(re.findall(r'"url":"([^"]+)"', netlog.read_text(encoding="utf-8")))

@@ -66,7 +66,7 @@ def test_key_figures_in_the_notebooks(built):
 def test_reader_report_is_complete_and_self_contained(built):
     html = (built / "laporan_2020.html").read_text(encoding="utf-8")
     assert not EXTERNAL.search(html)
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == len(FIGURES)
+    assert len(re.findall(r'<div class="jp-RenderedSVG[^"]*laporan-gambar', html)) == len(FIGURES)
     assert 'class="jp-CodeMirrorEditor' not in html and "ctx = setup(" not in text_of(html)
     assert "Daftar Isi" in html and "Rp50.193.200.643" in html
     for n in range(1, 6):

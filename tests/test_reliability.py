@@ -31,7 +31,7 @@ def lkjip(*args: str, cwd: Path, env: dict | None = None) -> subprocess.Complete
 
 def figures_in(html: Path) -> int:
     text = html.read_text(encoding="utf-8")
-    return len(re.findall(r'<img[^>]+src="data:image/png;base64,', text))
+    return len(re.findall(r'<div class="jp-RenderedSVG[^"]*laporan-gambar', text))
 
 
 # 1. two data folders, one reports folder -------------------------------------------------------

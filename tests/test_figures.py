@@ -1,0 +1,54 @@
+"""The figures as a reader sees them: Indonesian numbers, nothing cut, text kept as text, each
+bar's exact value on hover, chart and table in the same units, a clean table of contents."""
+
+import re
+
+from lkjip_analysis import analysis, load, plots
+
+DECIMAL_POINT = re.compile(r">\s*-?\d+\.\d+\s*<")  # 0.25 in a tick or label: English format
+
+
+def test_every_figure_speaks_indonesian_and_keeps_its_text(built):
+    for svg in sorted((built / "figures").glob("*.svg")):
+        text = svg.read_text(encoding="utf-8")
+        assert "<text" in text, svg.name  # text as text, not glyph outlines
+        assert not DECIMAL_POINT.search(text), (svg.name, DECIMAL_POINT.search(text))
+        assert "…" not in text, svg.name  # no name cut mid-word
+    triwulan = (built / "figures" / "kinerja_triwulan.svg").read_text(encoding="utf-8")
+    assert ">0,25<" in triwulan and ">1,4<" in triwulan
+
+
+def test_hover_shows_the_exact_value(built):
+    html = (built / "laporan_2020.html").read_text(encoding="utf-8")
+    # Tabel 14 line 681, as the document states it
+    assert "<title>1. Program Pelayanan Administrasi Perkantoran: Rp2.892.957.804</title>" in html
+    assert "<script" not in html.split("</head>", 1)[1]
+
+
+def test_titles_are_whole(tmp_path):
+    d = load(2020)
+    fig = plots.serapan_baris(d)
+    plots.save(fig, "serapan", tmp_path)
+    title = plots.figure_title(fig)
+    assert title == "Serapan anggaran per baris realisasi APBD (merah: di bawah 90%)"
+    fig.canvas.draw()
+    box = fig.get_suptitle() and fig._suptitle.get_window_extent()
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.width  # inside the figure
+
+
+def test_programme_outputs_chart_and_table_share_units():
+    d = load(2020)
+    table = analysis.program_outputs(d)
+    fig = plots.output_program(table)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels == [f"{r.keluaran} ({r.satuan})" for r in table.itertuples()]
+    assert labels[0] == "KUBE (KK)"
+    heights = sorted(p.get_height() for p in fig.axes[0].patches if p.get_height() > 0)
+    assert table.loc[0, "direncanakan"] in heights  # 200 KK, as the narrative states
+
+
+def test_table_of_contents_is_numbered_once(built):
+    html = (built / "laporan_2020.html").read_text(encoding="utf-8")
+    toc = re.search(r'<div class="laporan-daftar-isi">(.*?)</div>', html, re.S).group(1)
+    assert "<ol" not in toc and ">1. Sumber Daya Aparatur<" in toc
+    assert "size: A4" in html and "break-after: avoid" in html
