@@ -112,6 +112,8 @@ def test_pdf_is_verified_through_its_html_and_never_left_stale(data_root, tmp_pa
     pdf = reports / "2020" / "laporan_2020.pdf"
     record = json.loads((reports / "2020" / "manifest.json").read_text())
     assert pdf.exists() and "reports/laporan_2020.pdf" not in record["outputs"]
+    boxes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes()))
+    assert {(round(float(w)), round(float(h))) for w, h in boxes} == {(595, 842)}  # A4
     assert record["derived"]["reports/laporan_2020.pdf"]["dari"] == "reports/laporan_2020.html"
     cached = lkjip("build", "--pdf", *common, cwd=tmp_path)
     assert "up to date" in cached.stderr
