@@ -41,17 +41,12 @@ format: $(STAMP) ## ruff format and fix imports
 	$(BIN)/ruff check --fix --select I lkjip_analysis tests benchmarks
 	$(BIN)/ruff format lkjip_analysis tests benchmarks
 
-LAB_STAMP := $(VENV)/.lab-installed
 # JupyterLab refuses to start as root unless told; root is the usual user in a container.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-$(LAB_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet jupyterlab
-	touch $(LAB_STAMP)
-
 .PHONY: lab
-lab: $(LAB_STAMP) ## open JupyterLab on the notebooks (installs jupyterlab once)
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks
+lab: $(STAMP) ## open JupyterLab on the budget explorer (notebooks/jelajah_anggaran.ipynb)
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/jelajah_anggaran.ipynb
 
 .PHONY: clean
 clean: ## remove generated data and reports (keeps .venv)

@@ -343,6 +343,24 @@ def realisasi_apbn(d) -> Figure:
     return fig
 
 
+def pilihan_anggaran(frame: pd.DataFrame, measure: str, title: str) -> Figure:
+    """An explored selection (`jelajah.select`): `measure` of each row's `nama`, largest on
+    top; rupiah in the axis unit, serapan in percent."""
+    names = [_wrap(name, 60) for name in frame.nama]
+    fig, ax = _figure(10, _height(names, 0.42))
+    values = frame[measure].astype(float).to_numpy()
+    if measure == "serapan":
+        ax.barh(names, values, color=PALETTE["realisasi"])
+        ax.invert_yaxis()
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_percent(v, 0)))
+        label = "Serapan"
+    else:
+        label = _rupiah_bars(ax, names, values, fontsize=8)
+    ax.set(title=title, xlabel=label)
+    ax.tick_params(axis="y", labelsize=8)
+    return fig
+
+
 def tren_anggaran(history: pd.DataFrame, fund: str) -> Figure:
     """Grafik 1/2 rebuilt: budget and realisation per year for one fund. Years without
     numbers are not drawn as values: the figure names them as missing."""

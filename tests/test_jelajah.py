@@ -1,0 +1,68 @@
+"""The budget explorer's logic, without a browser. Expected figures are read off the 2020
+document by hand (Tabel 14 lines 681 and 740–743, Tabel 15 line 760, the Belanja Langsung of
+line 680)."""
+
+import pytest
+from openpyxl import load_workbook
+
+from lkjip_analysis import jelajah
+from lkjip_analysis.errors import ParameterError
+from lkjip_analysis.jelajah import Selection
+
+
+def test_units_sum_to_the_reported_belanja_langsung(d2020):
+    frame = jelajah.select(d2020, Selection(2020, "APBD", "unit_kerja", "realisasi", 50))
+    assert frame.realisasi.sum() == 26_661_611_467
+    pskwhp = frame[frame.nama == "PSKWHP"].iloc[0]
+    assert pskwhp.realisasi == 356_839_590 + 607_964_085 + 163_569_700 + 69_049_100
+    assert pskwhp.baris_sumber == "740, 741, 742, 743" and pskwhp.jumlah_baris == 4
+    assert list(frame.realisasi) == sorted(frame.realisasi, reverse=True)
+
+
+def test_value_lines_and_implied_allocation(d2020):
+    frame = jelajah.select(d2020, Selection(2020, "APBD", "baris", "alokasi_tersirat", 50))
+    line = frame[frame.baris_sumber == "681"].iloc[0]
+    assert line.nama == "Program Pelayanan Administrasi Perkantoran (baris 681)"
+    assert line.alokasi_tersirat == pytest.approx(2_892_957_804 / 94.82 * 100)
+    assert line.serapan == pytest.approx(94.82)
+    assert len(frame) == 42
+
+
+def test_apbn_by_absorption_and_top_n(d2020):
+    frame = jelajah.select(d2020, Selection(2020, "APBN", "program", "serapan", 1))
+    assert len(frame) == 1
+    assert frame.nama.iloc[0].startswith("Program dukungan manajemen")  # line 760: 100%
+    assert frame.serapan.iloc[0] == pytest.approx(100.0)
+    funds = jelajah.select(d2020, Selection(2020, "APBN", "unit_kerja", "realisasi", 5))
+    assert set(funds.nama) == {"Dana Dekonsentrasi", "Tugas Pembantuan"}
+    assert funds.loc[funds.nama == "Tugas Pembantuan", "realisasi"].item() == 3_787_064_000
+
+
+def test_shown_in_indonesian_formats(d2020):
+    frame = jelajah.select(d2020, Selection(2020, "APBD", "baris", "realisasi", 1))
+    row = jelajah.shown(frame).iloc[0]
+    assert row["realisasi"] == "Rp3.497.503.285" and row["serapan"].endswith("%")
+
+
+def test_figure_and_workbook(d2020, tmp_path):
+    selection = Selection(2020, "APBD", "program", "realisasi", 3)
+    frame = jelajah.select(d2020, selection)
+    fig = jelajah.figure(frame, selection)
+    assert fig.get_suptitle() == "Realisasi APBD 2020 per program (3 teratas)"
+    path = jelajah.save(frame, selection, tmp_path / "reports")
+    assert path == tmp_path / "reports" / "2020" / "jelajah" / \
+        "jelajah_2020_apbd_program_realisasi_top3.xlsx"
+    sheet = load_workbook(path)["jelajah"]
+    assert [c.value for c in sheet[1]] == jelajah.COLUMNS
+    assert sheet["B2"].value == frame.realisasi.iloc[0] and sheet["B2"].number_format != "General"
+
+
+@pytest.mark.parametrize("selection, message", [
+    (Selection(2020, fund="APBX"), "fund must be one of APBD, APBN"),
+    (Selection(2020, level="kabupaten"), "level must be one of"),
+    (Selection(2020, measure="anggaran"), "measure must be one of"),
+    (Selection(2020, top=0), "top must be a whole number of at least 1"),
+])
+def test_a_bad_selection_is_refused(d2020, selection, message):
+    with pytest.raises(ParameterError, match=message):
+        jelajah.select(d2020, selection)
