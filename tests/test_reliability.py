@@ -164,7 +164,8 @@ def test_make_lab_allows_root_and_installs_once():
     if os.getuid() == 0:
         assert "--allow-root" in done.stdout
     stamp = PROJECT_ROOT / ".venv" / ".installed"
-    if stamp.exists() and stamp.stat().st_mtime >= (PROJECT_ROOT / "pyproject.toml").stat().st_mtime:
+    project = PROJECT_ROOT / "pyproject.toml"
+    if stamp.exists() and stamp.stat().st_mtime >= project.stat().st_mtime:
         assert "pip install" not in done.stdout  # JupyterLab comes with the project
     assert "notebooks/jelajah_anggaran.ipynb" in done.stdout
 
