@@ -18,14 +18,16 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from . import manifest
 from .atomic import swap_directory, write_bytes
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
 from .lock import year_run
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 log = logging.getLogger("lkjip")
 KERNEL = "python3"
@@ -147,6 +149,8 @@ def execute_notebook(name: str, stage: Path, failed: Path, values: dict) -> Path
 def _normalise_executed(notebook: Path) -> None:
     """Drop the run's clock times from an executed notebook and give papermill's injected
     cell a fixed id, so a rerun writes the same bytes."""
+    import nbformat
+
     book = nbformat.read(notebook, as_version=4)
     for meta in [book.metadata.get("papermill", {})] + [
             c.metadata.get("papermill", {}) for c in book.cells]:
@@ -180,8 +184,10 @@ def run(year: int, data_dir=None, reports_dir=None, names: list[str] | None = No
 # --- export --------------------------------------------------------------------------------
 
 def combine(notebooks: list[Path], title: str, agency: str,
-            with_code: bool) -> nbformat.NotebookNode:
+            with_code: bool) -> NotebookNode:
     """One notebook: a title page, a table of contents, then each notebook's cells."""
+    import nbformat
+
     books = [nbformat.read(p, as_version=4) for p in notebooks]
     titles = [_title(book, path.stem) for book, path in zip(books, notebooks, strict=True)]
     # the titles carry their own numbers ("1. Sumber Daya Aparatur"): a plain list
@@ -215,6 +221,8 @@ def agency_name(paths: Paths) -> str:
 
 def _markdown(cell_id: str, text: str):
     """A markdown cell with a fixed id (nbformat would draw a random one)."""
+    import nbformat
+
     cell = nbformat.v4.new_markdown_cell(text)
     cell.id = cell_id
     return cell
@@ -231,7 +239,7 @@ def _title(book, fallback: str) -> str:
     return fallback
 
 
-def to_html(book: nbformat.NotebookNode, with_code: bool) -> str:
+def to_html(book: NotebookNode, with_code: bool) -> str:
     """Self-contained HTML: figures embedded, nothing loaded from the network."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
