@@ -178,12 +178,13 @@ def _side_datasets(paths: Paths) -> dict[str, pd.DataFrame]:
     file it came from) and the budget history."""
     polarity = paths.indicator_polarity
     berkas = polarity.relative_to(paths.data_dir).as_posix()
-    return {"polaritas_indikator": _optional(polarity, "polaritas_indikator",
+    return {"polaritas_indikator": read_optional_csv(polarity, "polaritas_indikator",
                                              added={"berkas": berkas}),
-            "anggaran_historis": _optional(paths.budget_history, "anggaran_historis")}
+            "anggaran_historis": read_optional_csv(paths.budget_history, "anggaran_historis")}
 
 
-def _optional(path: Path, dataset: str, added: dict[str, str] | None = None) -> pd.DataFrame:
+def read_optional_csv(path: Path, dataset: str,
+                      added: dict[str, str] | None = None) -> pd.DataFrame:
     """A side file that a new data folder may not have yet: missing, it is an empty dataset
     (and a warning); present, it is read strictly."""
     if path.exists():

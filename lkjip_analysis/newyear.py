@@ -68,6 +68,10 @@ def write_template(year: int, data_dir: str | Path | None = None) -> Path:
     from .workbook import template_bytes
 
     paths = Paths.for_year(year, data_dir)
+    if paths.documents:
+        raise LkjipError(f"{paths.raw} already has a report document ({paths.documents[0].name}); "
+                         "a workbook there would be read instead of it. Write the template only "
+                         "for a year whose report is not machine-readable")
     if paths.workbook_input.exists():
         raise LkjipError(f"{paths.workbook_input} already exists and was left as it is; "
                          "move it away first to write a new empty template")

@@ -193,14 +193,29 @@ def test_init_and_template(tmp_path, capsys):
     assert (root / "raw" / "2022" / "lkjip_2022.xlsx").read_bytes() == before
 
 
-def test_year_folder_without_report(data_root):
+def test_year_folder_without_report(data_root, caplog):
     (data_root / "raw" / "2021").mkdir()
     with pytest.raises(SourceError) as caught:
         load(2021, data_root)
     message = str(caught.value)
     assert "raw/2021" in message and "neither a report document nor a workbook" in message
     assert "lkjip template --year 2021" in message
-    assert report_years(data_root) == [2020]
+    with caplog.at_level(logging.WARNING, logger="lkjip"):
+        assert report_years(data_root) == [2020]
+    assert "raw/2021 holds neither a report document" in caplog.text
+
+
+def test_template_never_shadows_a_document(data_root):
+    assert main(["template", "--year", "2020", "--data-dir", str(data_root)]) == 1
+    assert not (data_root / "raw" / "2020" / "lkjip_2020.xlsx").exists()
+
+
+def test_series_of_a_new_data_folder_without_history(two_years, tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(two_years / "raw" / "2021", root / "raw" / "2021")
+    series = load_series(root)
+    assert series.anggaran_tahunan.tahun.tolist() == [2021, 2021]  # APBD, APBN: the report
+    assert series.temuan_lintas_tahun.empty
 
 
 def test_folder_that_is_not_a_year(data_root, caplog):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Paths, default_data_dir
-from ..datasets import Datasets, load, read_csv
+from ..datasets import Datasets, load, read_optional_csv
 from .seri import budget_series, indicator_series
 from .temuan import cross_year_findings
 from .years import report_years
@@ -25,7 +25,7 @@ def load_series(data_dir: str | Path | None = None, until: int | None = None) ->
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     years = [y for y in report_years(data_dir) if until is None or y <= until]
     reports = {year: load(year, data_dir) for year in years}
-    history = read_csv(Paths.for_year(0, data_dir).budget_history, "anggaran_historis")
+    history = read_optional_csv(Paths.for_year(0, data_dir).budget_history, "anggaran_historis")
     if until is not None:
         history = history[history.tahun <= until].reset_index(drop=True)
     frames = {"anggaran_tahunan": budget_series(reports, history),

@@ -23,6 +23,12 @@ def report_years(data_dir: Path) -> list[int]:
     for folder in stray_folders(data_dir):
         log.warning("%s is not a year folder and is not read: name it by its year (e.g. "
                     "raw/2021) or move it out of raw/", folder)
-    return [year for year in available_years(data_dir)
-            if (paths := Paths.for_year(year, data_dir)).documents
-            or paths.workbook_input.exists()]
+    found = []
+    for year in available_years(data_dir):
+        paths = Paths.for_year(year, data_dir)
+        if paths.documents or paths.workbook_input.exists():
+            found.append(year)
+        else:
+            log.warning("%s holds neither a report document (lkjip_<...>.md) nor a workbook "
+                        "(%s): skipped until one is added", paths.raw, paths.workbook_input.name)
+    return found
