@@ -59,6 +59,18 @@ class Datasets(Mapping[str, pd.DataFrame]):
     def __dir__(self) -> list[str]:
         return [*super().__dir__(), *self._frames]
 
+    def table_labels(self) -> dict[str, str]:
+        """Dataset -> the label its table has in this document (`Tabel 14`); empty where the
+        source names no tables (a workbook without `tabel_sumber`, the cross-year series)."""
+        sources = self._frames.get("tabel_sumber")
+        if sources is None or sources.empty:
+            return {}
+        return dict(zip(sources.dataset, sources.tabel, strict=True))
+
+    def table_label(self, dataset: str) -> str:
+        """The label of the table `dataset` was read from, else the dataset's own name."""
+        return self.table_labels().get(dataset, dataset)
+
     def __repr__(self) -> str:
         sizes = ", ".join(f"{k} ({len(v)})" for k, v in self._frames.items())
         return f"<Datasets {self.year} from {self.origin}: {sizes}>"

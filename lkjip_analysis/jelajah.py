@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import metrics
+from . import metrics, schemas
 from .config import Paths, available_years
 from .errors import ParameterError
 
@@ -123,8 +123,9 @@ def save(frame: pd.DataFrame, selection: Selection, reports_dir: str | Path | No
     from .workbook import workbook_bytes
 
     paths = Paths.for_year(selection.year, data_dir, reports_dir)
-    kinds = {"nama": "text", "realisasi": "rupiah", "alokasi_tersirat": "rupiah",
-             "serapan": "percent", "jumlah_baris": "int", "baris_sumber": "text"}
+    kinds = {"nama": schemas.TEXT, "realisasi": schemas.RUPIAH,
+             "alokasi_tersirat": schemas.RUPIAH, "serapan": schemas.PERCENT,
+             "jumlah_baris": schemas.INT, "baris_sumber": schemas.TEXT}
     target = paths.reports / "jelajah" / selection.file_name
     data = frame.assign(realisasi=frame.realisasi.round().astype("Int64"),
                         alokasi_tersirat=frame.alokasi_tersirat.round().astype("Int64"))

@@ -75,17 +75,23 @@ def derived_files(reports: Path) -> dict[str, dict[str, str]]:
     return found
 
 
+def derived_status(reports: Path, key: str, entry: dict) -> str:
+    """`derived` when the derived file is there and the output it was made from is still
+    the one it was made from, else `missing` or `differs`."""
+    made = reports / key.removeprefix("reports/")
+    source = reports / entry["dari"].removeprefix("reports/")
+    if not made.exists() or not source.exists():
+        return "missing"
+    return "derived" if sha256(source) == entry["sha256_dari"] else "differs"
+
+
 def derived_ok(manifest_path: Path, reports: Path) -> bool:
-    """True when every derived output the manifest records is on disk and the output it was
-    made from is still the one the manifest records."""
+    """True when every derived output the manifest records is on disk and was made from the
+    output the manifest records."""
     record = read(manifest_path) or {}
-    derived = record.get("derived", {})
-    return all((reports / key.removeprefix("reports/")).exists()
-               and entry["sha256_dari"] == record.get("outputs", {}).get(entry["dari"])
-               and (reports / entry["dari"].removeprefix("reports/")).exists()
-               and sha256(reports / entry["dari"].removeprefix("reports/"))
-               == entry["sha256_dari"]
-               for key, entry in derived.items())
+    return all(entry["sha256_dari"] == record.get("outputs", {}).get(entry["dari"])
+               and derived_status(reports, key, entry) == "derived"
+               for key, entry in record.get("derived", {}).items())
 
 
 def hashes(files: dict[str, Path]) -> dict[str, str]:

@@ -29,9 +29,7 @@ class NotebookContext:
 
     def tabel(self, dataset: str) -> str:
         """The label the document gives the table `dataset` was read from (`Tabel 14`)."""
-        sources = self.d.get("tabel_sumber")
-        found = sources.loc[sources.dataset == dataset, "tabel"] if sources is not None else []
-        return str(found.iloc[0]) if len(found) else dataset
+        return self.d.table_label(dataset)
 
     def save(self, fig, name: str) -> None:
         """Save a figure as <figures>/<name>.png and .svg, and show that SVG as the cell's

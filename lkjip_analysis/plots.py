@@ -8,6 +8,7 @@ text) with fixed metadata, so the same data give the same bytes.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import textwrap
@@ -64,9 +65,9 @@ def save(fig: Figure, name: str, folder: str | Path) -> list[Path]:
     tips = finish(fig)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     fig.savefig(paths[0], metadata={"Software": None})
-    fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
-    paths[1].write_text(with_titles(paths[1].read_text(encoding="utf-8"), tips, figure_title(fig)),
-                        encoding="utf-8")
+    svg = io.StringIO()
+    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    paths[1].write_text(with_titles(svg.getvalue(), tips, figure_title(fig)), encoding="utf-8")
     return paths
 
 

@@ -46,12 +46,13 @@ def header_signature(document: Document, caption: Caption) -> tuple[str, ...]:
     return signature([c.text for c in rows[0].cells]) if rows else ()
 
 
-def matches(document: Document, caption: Caption, header: tuple[str, ...],
+def matches(caption: Caption, table_signature: tuple[str, ...], header: tuple[str, ...],
             caption_words: tuple[str, ...]) -> bool:
-    """True when the table under `caption` has the header and caption words of a spec."""
+    """True when the table under `caption`, whose first header row has `table_signature`,
+    has the header and caption words of a spec."""
     title = normalise(caption.title).split()
     return (all(word in title for word in caption_words)
-            and similar(header_signature(document, caption), signature(header)))
+            and similar(table_signature, signature(header)))
 
 
 def load_mapping(path: Path, known: list[str]) -> dict[str, str]:
@@ -80,12 +81,13 @@ def locate(document: Document, specs, mapping: dict[str, str],
     """Spec name -> its table's caption. Every spec needs exactly one table; a table that no
     spec claims is logged as skipped."""
     found = {}
+    signatures = {c.line: header_signature(document, c) for c in document.captions}
     for spec in specs:
         if spec.name in mapping:
             found[spec.name] = _mapped(document, spec.name, mapping[spec.name], mapping_path)
             continue
         candidates = [c for c in document.captions
-                      if matches(document, c, spec.header, spec.caption_words)]
+                      if matches(c, signatures[c.line], spec.header, spec.caption_words)]
         if len(candidates) != 1:
             raise _not_one(document, spec, candidates, mapping_path)
         found[spec.name] = candidates[0]

@@ -40,18 +40,8 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
         present = dict((k, s) for s, k in manifest.compare(expected.get(part, {}),
                                                             on_disk[part]))
         rows += [(_worse(status, present.get(key, "new")), key) for status, key in rebuilt]
-    return rows + [(_derived_status(paths, key, entry), key)
+    return rows + [(manifest.derived_status(paths.reports, key, entry), key)
                    for key, entry in expected.get("derived", {}).items()]
-
-
-def _derived_status(paths: Paths, key: str, entry: dict) -> str:
-    """`derived` when the file is there and the output it was made from is unchanged, else
-    `missing` or `differs`."""
-    source = paths.reports / entry["dari"].removeprefix("reports/")
-    made = paths.reports / key.removeprefix("reports/")
-    if not made.exists() or not source.exists():
-        return "missing"
-    return "derived" if manifest.sha256(source) == entry["sha256_dari"] else "differs"
 
 
 def _worse(first: str, second: str) -> str:

@@ -23,7 +23,6 @@ from .findings import (
     agrees,
     decimals_of,
     implied_range,
-    table_labels,
 )
 from .kinerja import (
     check_achievement,
@@ -62,7 +61,7 @@ __all__ = [
 
 def audit(d) -> pd.DataFrame:
     """Run every check on the datasets `d` of one year; one row per check."""
-    f, facts = Findings(table_labels(d)), Facts(d.fakta)
+    f, facts = Findings(d.table_labels()), Facts(d.fakta)
     check_sdm(d, f, facts)
     check_targets(d, f)
     check_sakip(d, f, facts)

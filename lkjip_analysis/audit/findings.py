@@ -29,15 +29,6 @@ _TABLE_TOKEN = re.compile(r"<([a-z_]+)>")
 _NUMBER = re.compile(r"(\d+)")
 
 
-def table_labels(d) -> dict[str, str]:
-    """Dataset -> the caption label of the table it was read from (a workbook year without
-    that sheet names the dataset itself)."""
-    sources = d.get("tabel_sumber")
-    if sources is None or sources.empty:
-        return {}
-    return dict(zip(sources.dataset, sources.tabel, strict=True))
-
-
 def id_prefix(tabel: str) -> str:
     """`T14` for `Tabel 14`, `N` for the narrative."""
     if tabel == "Narasi":
@@ -192,10 +183,15 @@ def _single(df: pd.DataFrame, **where) -> pd.Series:
     return df[mask].iloc[0]
 
 
+def indicator_key(text: str) -> str:
+    """An indicator's name for matching across tables and reports: case and spacing
+    ignored."""
+    return "".join(text.split()).lower()
+
+
 def _polarity(d, indicator: str) -> str:
     table = d.polaritas_indikator
-    key = "".join(indicator.split()).lower()
-    match = table[table.indikator_kinerja.map(lambda s: "".join(s.split()).lower()) == key]
+    match = table[table.indikator_kinerja.map(indicator_key) == indicator_key(indicator)]
     if match.empty:
         raise SourceError(
             f"no polarity for indicator {indicator!r}",

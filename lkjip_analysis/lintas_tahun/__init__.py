@@ -23,7 +23,12 @@ def load_series(data_dir: str | Path | None = None, until: int | None = None) ->
     """The cross-year datasets, from every year that has a report (up to `until`):
     `anggaran_tahunan`, `kinerja_tahunan` and `temuan_lintas_tahun`."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
-    years = [y for y in report_years(data_dir) if until is None or y <= until]
+    return series_of(data_dir, report_years(data_dir), until)
+
+
+def series_of(data_dir: Path, years: list[int], until: int | None = None) -> Datasets:
+    """The cross-year datasets of the report `years` found in `data_dir` (up to `until`)."""
+    years = [y for y in years if until is None or y <= until]
     reports = {year: load(year, data_dir) for year in years}
     history = read_optional_csv(Paths.for_year(0, data_dir).budget_history, "anggaran_historis")
     if until is not None:

@@ -77,20 +77,20 @@ def build_series(where: SeriesPaths, years: list[int], force: bool = False) -> P
                 and previous.get("outputs") == _outputs(where) and where.index.exists()):
             log.info("cross-year outputs up to date: %s", where.index)
             return where.index
-        _write_series(where)
+        _write_series(where, years)
         record = {"years": years, "inputs": inputs, "outputs": _outputs(where)}
         write_bytes(where.manifest, manifest.to_bytes(record))
     return where.index
 
 
-def _write_series(where: SeriesPaths) -> None:
+def _write_series(where: SeriesPaths, years: list[int]) -> None:
     from ..datasets import csv_bytes
     from ..pipeline import agency_name, combine, execute_notebook, staged, to_html
     from ..schemas import SERIES_NAMES
-    from . import load_series
+    from . import series_of
     from .temuan import findings_csv_bytes, summary
 
-    series = load_series(where.data_dir)
+    series = series_of(where.data_dir, years)
     replace_directory(where.processed, {f"{n}.csv": csv_bytes(series[n]) for n in SERIES_NAMES})
     findings = series.temuan_lintas_tahun
     log.info("%s", summary(findings))

@@ -12,16 +12,10 @@ import re
 import pandas as pd
 
 from .. import metrics, schemas
+from ..audit.findings import indicator_key
 
 APBD, APBN = "APBD", "APBN"
 _GRAND_TOTAL = re.compile(r"^\s*(total|jumlah)", re.I)
-
-
-def label(d, dataset: str) -> str:
-    """The caption label of the table `dataset` was read from (`Tabel 14`)."""
-    sources = d.tabel_sumber
-    found = sources.loc[sources.dataset == dataset, "tabel"]
-    return str(found.iloc[0]) if not found.empty else dataset
 
 
 def where(year: int, tabel: str, line: int) -> str:
@@ -48,7 +42,7 @@ def report_budget(d) -> list[dict]:
         budget = _fact(d, f"{key}_anggaran")
         origin = {}
         if total is not None:
-            origin["realisasi"] = (where(d.year, label(d, dataset), total.baris_sumber),
+            origin["realisasi"] = (where(d.year, d.table_label(dataset), total.baris_sumber),
                                    int(total.baris_sumber))
         if budget is not None:
             origin["anggaran"] = (where(d.year, "narasi", budget.baris_sumber),
@@ -83,15 +77,10 @@ def _polarity(d, indicator: str) -> str:
     return match.polaritas.iloc[0] if not match.empty else metrics.MAKSIMAL
 
 
-def indicator_key(text: str) -> str:
-    """An indicator's name for matching across reports: case and spacing ignored."""
-    return "".join(text.split()).lower()
-
-
 def report_indicators(d) -> list[dict]:
     """The indicator rows one report states: its own year (target and realisation) and the
     history it restates."""
-    own_label, past_label = label(d, "capaian_kinerja"), label(d, "kinerja_historis")
+    own_label, past_label = d.table_label("capaian_kinerja"), d.table_label("kinerja_historis")
     rows = []
     for row in d.capaian_kinerja.itertuples():
         rows.append({"indikator": row.indikator_kinerja, "tahun": d.year,

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..audit import COCOK, COLUMNS, TIDAK_COCOK, agrees, decimals_of
-from ..audit.findings import tidy
+from ..audit.findings import indicator_key, tidy
 from ..numbers import format_value
-from .seri import indicator_key, label, report_budget, where
+from .seri import report_budget, where
 
 FINDING_COLUMNS = [*COLUMNS, "laporan", "sumber_pembanding", "baris_pembanding"]
 
@@ -51,7 +51,7 @@ def indicator_findings(f: CrossYearFindings, reports: dict) -> None:
     report, against the earliest report that states that year."""
     stated = []
     for d in reports.values():
-        own, past = label(d, "capaian_kinerja"), label(d, "kinerja_historis")
+        own, past = d.table_label("capaian_kinerja"), d.table_label("kinerja_historis")
         stated += [(indicator_key(r.indikator_kinerja), d.year, d.year, r, own)
                    for r in d.capaian_kinerja.itertuples()]
         stated += [(indicator_key(r.indikator_kinerja), r.tahun, d.year, r, past)
@@ -76,7 +76,7 @@ def sakip_findings(f: CrossYearFindings, reports: dict) -> None:
     stated: dict[int, list] = {}
     for d in reports.values():
         for row in d.evaluasi_akip_total.itertuples():
-            stated.setdefault(row.tahun, []).append((d.year, row, label(d, "evaluasi_akip")))
+            stated.setdefault(row.tahun, []).append((d.year, row, d.table_label("evaluasi_akip")))
     for year, found in sorted(stated.items()):
         base_report, base, base_tabel = found[0]
         for report, row, tabel in found[1:]:
