@@ -29,24 +29,39 @@ def _umask() -> int:
     return mask
 
 
-def replace_directory(target: Path, files: dict[str, bytes]) -> None:
-    """Make `target` hold exactly `files`, swapping in a fully written sibling folder."""
+def replace_directory(target: Path, files: dict[str, bytes], keep: Path | None = None) -> None:
+    """Make `target` hold exactly `files`, swapping in a fully written sibling folder; the
+    folder it replaces is moved to `keep` when given (for `restore`), else removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
-        swap_directory(staging, target)
+        swap_directory(staging, target, keep)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def swap_directory(staging: Path, target: Path) -> None:
-    """Move `staging` to `target`, the old `target` removed only once the new one is in."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+def swap_directory(staging: Path, target: Path, keep: Path | None = None) -> None:
+    """Move `staging` to `target`, the old `target` removed (or moved to `keep`) only once the
+    new one is in. A swap that a kill cut between its two renames is completed first."""
+    old = recover_swap(target)
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
+    if keep is not None and old.exists():
+        shutil.rmtree(keep, ignore_errors=True)
+        os.replace(old, keep)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover_swap(target: Path) -> Path:
+    """After a swap cut between its renames, `target` is missing and its old copy is still
+    beside it: put that copy back. Returns the old copy's path (gone afterwards)."""
+    old = target.with_name(f".{target.name}.old")
+    if old.exists() and not target.exists():
+        os.replace(old, target)
+    shutil.rmtree(old, ignore_errors=True)
+    return old
+

@@ -126,13 +126,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         from .lintas_tahun.build import build_all
 
         index = build_all(args.data_dir, args.reports_dir, args.pdf,
-                          _parameters(args.parameter), args.force, args.jobs)
+                          _parameters(args.parameter), args.force, args.jobs, args.wait)
         log.info("every year ready: %s", index)
         return 0
     from .pipeline import build
 
     folder = build(args.year, args.data_dir, args.reports_dir, args.pdf,
-                   _parameters(args.parameter), args.force, args.jobs)
+                   _parameters(args.parameter), args.force, args.jobs, args.wait)
     log.info("report ready: %s", folder / f"laporan_{args.year}.html")
     return 0
 
@@ -144,6 +144,18 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _seconds(text: str) -> float:
+    """A number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 86_400:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds from 0 to 86400, "
+                                         f"got {text!r}")
+    return value
+
+
 _JOBS = (("--jobs",), {"type": _positive, "default": None, "metavar": "N",
                        "help": "notebooks run at once (default: the number of cores)"})
 cmd_run.options.append(_JOBS)
@@ -152,7 +164,10 @@ cmd_build.options = [*cmd_export.options, cmd_run.options[2], _JOBS,
                                      "help": "rebuild even when nothing changed"}),
                      (("--all",), {"action": "store_true",
                                    "help": "every year with raw data, then the cross-year "
-                                           "outputs"})]
+                                           "outputs"}),
+                     (("--wait",), {"type": _seconds, "default": 0, "metavar": "SECONDS",
+                                    "help": "wait this long for another run of the same "
+                                            "year(s) to finish (default: stop at once)"})]
 
 
 @command
@@ -193,9 +208,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     Example: lkjip verify --year 2020
     """
+    from .manifest import ManifestError
     from .verify import reproduced, verify
 
-    rows = verify(args.year, args.data_dir, args.reports_dir)
+    try:
+        rows = verify(args.year, args.data_dir, args.reports_dir)
+    except ManifestError as exc:
+        log.error("%s: nothing was rerun; rebuild with `lkjip build --year %d --force` "
+                  "from inputs you trust", exc, args.year)
+        return 4
     for status, key in rows:
         print(f"{status:<9} {key}")
     same = sum(status == "same" for status, _ in rows)
@@ -212,9 +233,10 @@ def _parameters(pairs: list[list[str]]) -> dict:
     import yaml
 
     from .parameters import check_parameters
+    from .yamlfile import scalar
 
     try:
-        values = {key: yaml.safe_load(value) for key, value in pairs}
+        values = {key: scalar(value) for key, value in pairs}
     except yaml.YAMLError as exc:
         raise UsageError(f"-p value does not parse: {exc}") from None
     try:
@@ -251,9 +273,12 @@ def first_sentence(doc: str) -> str:
 
 
 def _year(text: str) -> int:
-    """A report year: four digits, nothing else."""
-    if not (len(text) == 4 and text.isdigit()):
-        raise argparse.ArgumentTypeError(f"a year is four digits, got {text!r}")
+    """A report year: four digits from 1900 to 2100, nothing else."""
+    from .config import FIRST_YEAR, LAST_YEAR, is_year_name
+
+    if not is_year_name(text):
+        raise argparse.ArgumentTypeError(
+            f"a year is four digits from {FIRST_YEAR} to {LAST_YEAR}, got {text!r}")
     return int(text)
 
 

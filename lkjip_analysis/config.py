@@ -74,6 +74,14 @@ class Paths:
         return self.raw / "tabel.yaml"
 
     @property
+    def input_files(self) -> list[Path]:
+        """The files of the year's folder that a load reads, those that exist; anything else
+        there is not an input."""
+        named = [self.corrections, self.table_mapping, self.raw / POLARITY_FILE,
+                 self.workbook_input]
+        return sorted({*self.documents, *(p for p in named if p.is_file())})
+
+    @property
     def workbook_input(self) -> Path:
         """A filled workbook an analyst drops in instead of the document."""
         return self.raw / f"lkjip_{self.year}.xlsx"
@@ -102,6 +110,12 @@ class Paths:
     @property
     def processed(self) -> Path:
         return self.data_dir / "processed" / str(self.year)
+
+    @property
+    def processed_previous(self) -> Path:
+        """Where a build keeps the processed folder it replaced until its reports are in:
+        processed data and reports change together or not at all."""
+        return self.processed.with_name(f".{self.year}.previous")
 
     @property
     def workbook_output(self) -> Path:
@@ -155,9 +169,22 @@ class Paths:
         return self.reports_dir / f".{self.year}.lock"
 
     @property
+    def explorer(self) -> Path:
+        """Where the explorer saves an analyst's selections: `reports/jelajah/<year>/`,
+        outside the year's report folder, so a build never replaces or records them."""
+        return self.reports_dir / "jelajah" / str(self.year)
+
+    @property
+    def reports_real(self) -> Path:
+        """`reports/<year>/`, or the folder it links to: a published folder linked there is
+        updated in place and the link kept."""
+        return self.reports.resolve()
+
+    @property
     def reports_stage(self) -> Path:
-        """Where a run stages `reports/<year>/` before swapping it in."""
-        return self.reports_dir / f".{self.year}.stage"
+        """Where a run stages `reports/<year>/` before swapping it in (beside the real
+        folder, so that the swap is a rename)."""
+        return self.reports_real.with_name(f".{self.reports_real.name}.stage")
 
 
 @dataclass(frozen=True)
@@ -205,23 +232,59 @@ class SeriesPaths:
                 self.reports_dir / ".lintas_tahun.lock")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a report year is four digits in this range, everywhere
+
+
+def is_year_name(name: str) -> bool:
+    """True when a folder name is a report year (`2020`)."""
+    return len(name) == 4 and name.isdigit() and FIRST_YEAR <= int(name) <= LAST_YEAR
+
+
 def available_years(data_dir: str | Path | None = None) -> list[int]:
     """The years that have a folder of raw data."""
     raw = Path(data_dir or default_data_dir()) / "raw"
     if not raw.is_dir():
         return []
-    return sorted(int(p.name) for p in raw.iterdir() if p.is_dir() and p.name.isdigit())
+    return sorted(int(p.name) for p in raw.iterdir() if p.is_dir() and is_year_name(p.name))
 
 
-def validate_year(year: int, data_dir: str | Path | None = None) -> int:
-    """`year` as an int, or an error naming the years that have raw data."""
+def check_year(year: object) -> int:
+    """`year` when it is a whole number from 1900 to 2100, else a `ParameterError`."""
     from .errors import ParameterError
 
     if isinstance(year, bool) or not isinstance(year, int):
         raise ParameterError(f"year must be a whole number, got {year!r}")
-    years = available_years(data_dir)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ParameterError(f"year must be from {FIRST_YEAR} to {LAST_YEAR}, got {year}")
+    return year
+
+
+def validate_year(year: int, data_dir: str | Path | None = None) -> int:
+    """`year` as an int, or an error naming the years that have raw data. The data folder
+    must hold no link leading out of it."""
+    from .errors import ParameterError
+
+    check_year(year)
+    root = resolved(data_dir) if data_dir else default_data_dir()
+    refuse_outside_links(root / "raw", root)
+    years = available_years(root)
     if year not in years:
-        raw = Path(data_dir or default_data_dir()) / "raw"
-        raise ParameterError(f"no data for year {year} in {raw}; years available: "
+        raise ParameterError(f"no data for year {year} in {root / 'raw'}; years available: "
                              f"{', '.join(map(str, years)) or 'none'}")
     return year
+
+
+def refuse_outside_links(folder: Path, root: Path) -> None:
+    """A link under `folder` that leads outside `root` is refused, naming the link only (never
+    quoting what it points to): a shared data folder must not make a run read other files."""
+    from .errors import SourceError
+
+    if not folder.is_dir():
+        return
+    for parent, dirs, files in os.walk(folder):
+        for name in [*dirs, *files]:
+            path = Path(parent) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                raise SourceError(
+                    "a link in the data folder leads outside it", file=path,
+                    hint="Copy the file into the data folder instead of linking it")

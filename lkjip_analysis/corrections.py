@@ -8,13 +8,15 @@ anything but the typo it documents.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from .errors import CorrectionError
+from . import yamlfile
+from .errors import CorrectionError, SourceError
 from .source import Document
 
 FIELDS = ("tabel", "baris", "kolom", "tertulis", "dipakai", "alasan")
@@ -86,31 +88,25 @@ class Corrections:
 
 
 def load_corrections(path: str | Path) -> Corrections:
-    """Load `koreksi.yaml` with safe YAML; a missing file means no corrections."""
+    """Load `koreksi.yaml` (safe YAML, with limits); a missing file means no corrections."""
     path = Path(path)
     if not path.exists():
         return Corrections(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise CorrectionError(
-            f"koreksi.yaml does not parse as safe YAML: {getattr(exc, 'problem', exc)}",
-            file=path, line=mark.line + 1 if mark else None,
-            hint="Fix the YAML syntax; tags that construct objects are not allowed",
-        ) from None
+        data, node = yamlfile.read(path, "Fix the YAML: plain values only, no tags or aliases")
+    except SourceError as exc:
+        raise CorrectionError(exc.message, file=path, line=exc.line, hint=exc.hint) from None
     entries = (data or {}).get("koreksi") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise CorrectionError("koreksi.yaml must hold a list under 'koreksi:'", file=path)
-    starts = _entry_lines(path)
+    starts = _entry_lines(node)
     return Corrections(path, tuple(
         _entry(item, i, path, starts[i - 1] if i <= len(starts) else None)
         for i, item in enumerate(entries, 1)))
 
 
-def _entry_lines(path: Path) -> list[int]:
+def _entry_lines(node) -> list[int]:
     """The line of koreksi.yaml where each entry of the list starts."""
-    node = yaml.compose(path.read_text(encoding="utf-8"))
     for key, value in getattr(node, "value", []):
         if getattr(key, "value", None) == "koreksi" and isinstance(value, yaml.SequenceNode):
             return [item.start_mark.line + 1 for item in value.value]
@@ -123,10 +119,10 @@ def _entry(item: object, index: int, path: Path, line: int | None) -> Correction
         raise CorrectionError(f"correction #{index} lacks {', '.join(missing)}", file=path,
                               line=line, hint=f"Each entry needs: {', '.join(FIELDS)}")
     value = item["dipakai"]
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise CorrectionError(f"correction #{index}: 'dipakai' must be a plain number",
                               file=path, line=line, raw=str(value))
-    if not isinstance(item["baris"], int):
+    if isinstance(item["baris"], bool) or not isinstance(item["baris"], int):
         raise CorrectionError(f"correction #{index}: 'baris' must be a line number",
                               file=path, line=line, raw=str(item["baris"]))
     return Correction(str(item["tabel"]), item["baris"], str(item["kolom"]),

@@ -130,13 +130,17 @@ def _check_one_document(paths: Paths) -> None:
             file=paths.raw, hint="Keep one lkjip_<...>.md per year folder")
 
 
-def _check_year_stated(paths: Paths, agency: pd.DataFrame) -> None:
+def _check_year_stated(paths: Paths, agency: pd.DataFrame, source: Path, table: str,
+                       line: int) -> None:
+    """The report year a source states must be its folder's."""
+    if agency.empty:
+        raise SourceError("the source states no agency and report year", file=source,
+                          table=table, hint="Fill the instansi sheet: one row, name and year")
     stated = int(agency.tahun.iloc[0])
     if stated != paths.year:
         raise SourceError(
-            f"the document is the report of {stated}, but it lies in the folder of "
-            f"{paths.year}", file=paths.document, line=int(agency.baris_sumber.iloc[0]),
-            table="Narasi", raw=str(agency.kutipan.iloc[0]),
+            f"the source is the report of {stated}, but it lies in the folder of "
+            f"{paths.year}", file=source, line=line, table=table, raw=str(stated),
             hint=f"Move it to data/raw/{stated}/, or put the {paths.year} report here")
 
 
@@ -151,7 +155,8 @@ def _source_files(paths: Paths, source: str) -> list[Path]:
 def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     document = read_document(paths.document)
     agency = agency_frame(document)
-    _check_year_stated(paths, agency)
+    _check_year_stated(paths, agency, paths.document, "Narasi",
+                       int(agency.baris_sumber.iloc[0]))
     mapping = load_mapping(paths.table_mapping, [spec.name for spec in SPECS])
     captions = locate(document, SPECS, mapping, paths.table_mapping)
     corrections = load_corrections(paths.corrections)
@@ -177,7 +182,9 @@ def _from_workbook(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     origin = str(paths.workbook_input)
     frames = read_workbook(paths.workbook_input, WORKBOOK_DATASETS)
     frames["koreksi"] = load_corrections(paths.corrections).as_frame()
-    return {n: schemas.conform(n, frames[n], origin, first_line=2) for n in frames}, origin
+    conformed = {n: schemas.conform(n, frames[n], origin, first_line=2) for n in frames}
+    _check_year_stated(paths, conformed["instansi"], paths.workbook_input, "instansi", 2)
+    return conformed, origin
 
 
 def _from_processed(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
@@ -268,16 +275,18 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def write_processed(datasets: Datasets, paths: Paths,
-                    findings: pd.DataFrame | None = None) -> list[Path]:
+def write_processed(datasets: Datasets, paths: Paths, findings: pd.DataFrame | None = None,
+                    keep_previous: bool = False) -> list[Path]:
     """Write every dataset as CSV plus the workbook (with the audit findings as a sheet of
-    their own when given), replacing the year's folder whole."""
+    their own when given), replacing the year's folder whole; the folder replaced is kept at
+    `paths.processed_previous` when `keep_previous` (a build restores it if it fails)."""
     from .audit import SHEET, SHEET_KINDS
 
     files = {f"{name}.csv": csv_bytes(df) for name, df in datasets.items()}
     sheets = dict(datasets) | ({SHEET: findings} if findings is not None else {})
     files[paths.workbook_output.name] = workbook_bytes(sheets, {SHEET: SHEET_KINDS})
-    replace_directory(paths.processed, files)
+    replace_directory(paths.processed, files,
+                      paths.processed_previous if keep_previous else None)
     return [paths.processed / name for name in files]
 
 

@@ -1,5 +1,5 @@
 """Exploring a year's budget: a selection (year, source of funds, level, measure, top N) becomes
-a frame, a figure and, on request, a workbook in `reports/<year>/jelajah/`. Pure functions: the
+a frame, a figure and, on request, a workbook in `reports/jelajah/<year>/`. Pure functions: the
 `jelajah_anggaran` notebook only wires widgets to them.
 
 Levels: `unit_kerja` (Dinas and each UPTD; for APBN, the source of funds), `program`, `baris`
@@ -118,7 +118,8 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
 
 def save(frame: pd.DataFrame, selection: Selection, reports_dir: str | Path | None = None,
          data_dir: str | Path | None = None) -> Path:
-    """Write the selection as `reports/<year>/jelajah/<name>.xlsx`; returns its path."""
+    """Write the selection as `reports/jelajah/<year>/<name>.xlsx` (outside the year's report
+    folder: a build neither replaces nor records it); returns its path."""
     from .atomic import write_bytes
     from .workbook import workbook_bytes
 
@@ -126,7 +127,7 @@ def save(frame: pd.DataFrame, selection: Selection, reports_dir: str | Path | No
     kinds = {"nama": schemas.TEXT, "realisasi": schemas.RUPIAH,
              "alokasi_tersirat": schemas.RUPIAH, "serapan": schemas.PERCENT,
              "jumlah_baris": schemas.INT, "baris_sumber": schemas.TEXT}
-    target = paths.reports / "jelajah" / selection.file_name
+    target = paths.explorer / selection.file_name
     data = frame.assign(realisasi=frame.realisasi.round().astype("Int64"),
                         alokasi_tersirat=frame.alokasi_tersirat.round().astype("Int64"))
     write_bytes(target, workbook_bytes({"jelajah": data}, {"jelajah": kinds}))

@@ -1,16 +1,20 @@
 """One run per year and folder at a time: a second run that would write the same data or
-reports year folder stops at once with a clear message."""
+reports year folder stops at once with a clear message, or waits for it up to a set time."""
 
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
-import shutil
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .errors import LkjipError
+
+log = logging.getLogger("lkjip")
+POLL_SECONDS = 0.2
 
 
 class BusyError(LkjipError):
@@ -18,17 +22,12 @@ class BusyError(LkjipError):
 
 
 @contextmanager
-def year_lock(lock_file: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `lock_file` for the block, or fail at once."""
+def year_lock(lock_file: Path, wait: float = 0) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_file` for the block, waiting at most `wait` seconds for
+    another run to release it."""
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_file, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            raise BusyError(f"another lkjip run for this year is in progress (process "
-                            f"{holder}, lock {lock_file}); wait for it to finish") from None
+        _acquire(handle, lock_file, wait)
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
@@ -41,30 +40,51 @@ def year_lock(lock_file: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _acquire(handle, lock_file: Path, wait: float) -> None:
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            if time.monotonic() >= deadline:
+                waited = f" (waited {wait:g} s)" if wait else ""
+                raise BusyError(f"another lkjip run for this year is in progress (process "
+                                f"{holder}, lock {lock_file}){waited}; wait for it to finish, "
+                                "or give --wait SECONDS") from None
+            if not told:
+                log.warning("waiting up to %g s for process %s (lock %s)", wait, holder,
+                            lock_file)
+                told = True
+            time.sleep(POLL_SECONDS)
+
+
 @contextmanager
-def holding(*lock_files: Path) -> Iterator[None]:
+def holding(*lock_files: Path, wait: float = 0) -> Iterator[None]:
     """Hold every lock for the block, taken in one fixed order so that two runs never wait on
-    each other crosswise; the first one busy stops the run at once."""
+    each other crosswise; one still busy after `wait` seconds stops the run, and the locks
+    taken so far are released."""
     with ExitStack() as stack:
         for lock_file in sorted(set(lock_files)):
-            stack.enter_context(year_lock(lock_file))
+            stack.enter_context(year_lock(lock_file, wait))
         yield
+
+
+def year_locks(paths) -> list[Path]:
+    """The lock files of a year's build: its data folder's and its reports folder's."""
+    return [paths.lock_file, paths.reports_lock_file]
 
 
 @contextmanager
-def year_run(paths, reports: bool = True) -> Iterator[None]:
+def year_run(paths, reports: bool = True, wait: float = 0) -> Iterator[None]:
     """The locks of every folder a run of `paths.year` writes: the data year's and, when it
-    writes reports, the reports year's. Holding them, clear what an interrupted run left:
-    staging folders and the notebooks of an earlier failure."""
-    with holding(paths.lock_file, *([paths.reports_lock_file] if reports else [])):
-        _clear(paths.processed.parent.glob(f".{paths.year}.new.*"))
-        _clear([paths.processed.with_name(f".{paths.year}.old")])
-        if reports:
-            _clear([paths.reports_stage, paths.reports.with_name(f".{paths.year}.old"),
-                    paths.failed_notebooks])
+    writes reports, the reports year's. Holding them, put right what an interrupted run
+    left (`recovery.recover`)."""
+    from .recovery import recover
+
+    with holding(*(year_locks(paths) if reports else [paths.lock_file]), wait=wait):
+        recover(paths, reports)
         yield
-
-
-def _clear(folders) -> None:
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)

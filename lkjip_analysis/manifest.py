@@ -8,11 +8,14 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import re
 import subprocess
 from importlib import metadata
 from pathlib import Path
 
 from .config import NOTEBOOKS_DIR, PACKAGE_DIR, PROJECT_ROOT, Paths, available_years
+from .errors import LkjipError, ParameterError
+from .hashing import sha256
 
 KEY_PACKAGES = ("pandas", "numpy", "pandera", "openpyxl", "babel", "matplotlib", "seaborn",
                 "papermill", "nbconvert", "nbformat", "ipykernel", "pyyaml")
@@ -25,18 +28,22 @@ VOLATILE = {"reports/notebooks/": "executed notebooks hold the run's own folder 
 DERIVED = {".pdf": ".html"}
 
 
-def sha256(path: Path) -> str:
-    """The SHA-256 of a file, in hex."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+_HEX = re.compile(r"^[0-9a-f]{64}$")
+
+
+class ManifestError(LkjipError):
+    """A manifest that cannot be read, or whose content is not what a build writes: truncated,
+    hand-edited or tampered with."""
 
 
 def input_files(paths: Paths) -> dict[str, Path]:
-    """Every input of a year's build, keyed by a path relative to its root."""
+    """Every input of a year's build, keyed by a path relative to its root. Only the files a
+    load reads count: a stray file in a year's folder is neither hashed nor trusted."""
     files = {}
     for year in [y for y in available_years(paths.data_dir) if y <= paths.year]:
         # earlier years too: the year's trend figures show the series up to it
-        folder = paths.raw_root / str(year)
-        files |= {f"data/raw/{year}/{p.name}": p for p in sorted(folder.iterdir()) if p.is_file()}
+        files |= {f"data/raw/{year}/{p.name}": p
+                  for p in Paths.for_year(year, paths.data_dir).input_files}
     files["data/raw/" + paths.budget_history.name] = paths.budget_history
     polarity = paths.indicator_polarity
     if polarity.exists():
@@ -53,9 +60,14 @@ def code_files() -> dict[str, Path]:
             and "__pycache__" not in p.parts}
 
 
+def processed_files(processed: Path) -> dict[str, Path]:
+    """The processed datasets of a year, keyed `processed/…`."""
+    return {f"processed/{p.name}": p for p in sorted(processed.iterdir()) if p.is_file()}
+
+
 def output_files(processed: Path, reports: Path) -> dict[str, Path]:
     """Every output of a build, keyed by `processed/…` or `reports/…`."""
-    files = {f"processed/{p.name}": p for p in sorted(processed.iterdir()) if p.is_file()}
+    files = processed_files(processed)
     files |= {f"reports/{p.relative_to(reports).as_posix()}": p
               for p in sorted(reports.rglob("*"))
               if p.is_file() and p.name != "manifest.json" and "failed" not in p.parts
@@ -63,35 +75,44 @@ def output_files(processed: Path, reports: Path) -> dict[str, Path]:
     return files
 
 
+def derived_on_disk(reports: Path) -> dict[str, Path]:
+    """The derived outputs (PDFs) in a reports folder, keyed `reports/…`."""
+    return {f"reports/{p.name}": p
+            for suffix in DERIVED for p in sorted(reports.glob(f"*{suffix}"))}
+
+
 def derived_files(reports: Path) -> dict[str, dict[str, str]]:
-    """Each derived output (a PDF) with the output it was made from and that one's hash."""
+    """Each derived output (a PDF) with its own hash, the output it was made from and that
+    one's hash."""
     found = {}
-    for suffix, source_suffix in DERIVED.items():
-        for path in sorted(reports.glob(f"*{suffix}")):
-            source = path.with_suffix(source_suffix)
-            if source.exists():
-                found[f"reports/{path.name}"] = {"dari": f"reports/{source.name}",
-                                                 "sha256_dari": sha256(source)}
+    for key, path in derived_on_disk(reports).items():
+        source = path.with_suffix(DERIVED[path.suffix])
+        if source.exists():
+            found[key] = {"sha256": sha256(path), "dari": f"reports/{source.name}",
+                          "sha256_dari": sha256(source)}
     return found
 
 
 def derived_status(reports: Path, key: str, entry: dict) -> str:
-    """`derived` when the derived file is there and the output it was made from is still
-    the one it was made from, else `missing` or `differs`."""
+    """`derived` when the derived file on disk is the one recorded and the output it was made
+    from is still the one it was made from, else `missing` or `differs`."""
     made = reports / key.removeprefix("reports/")
     source = reports / entry["dari"].removeprefix("reports/")
     if not made.exists() or not source.exists():
         return "missing"
-    return "derived" if sha256(source) == entry["sha256_dari"] else "differs"
+    same = sha256(made) == entry["sha256"] and sha256(source) == entry["sha256_dari"]
+    return "derived" if same else "differs"
 
 
-def derived_ok(manifest_path: Path, reports: Path) -> bool:
-    """True when every derived output the manifest records is on disk and was made from the
-    output the manifest records."""
-    record = read(manifest_path) or {}
-    return all(entry["sha256_dari"] == record.get("outputs", {}).get(entry["dari"])
-               and derived_status(reports, key, entry) == "derived"
-               for key, entry in record.get("derived", {}).items())
+def derived_ok(record: dict, reports: Path, wanted: str) -> bool:
+    """True when the manifest `record` holds the derived output `wanted` (`reports/…pdf`),
+    and every derived output it records is on disk as recorded, made from the output it
+    records."""
+    derived = record.get("derived", {})
+    return wanted in derived and all(
+        entry["sha256_dari"] == record.get("outputs", {}).get(entry["dari"])
+        and derived_status(reports, key, entry) == "derived"
+        for key, entry in derived.items())
 
 
 def hashes(files: dict[str, Path]) -> dict[str, str]:
@@ -150,11 +171,55 @@ def to_bytes(manifest: dict) -> bytes:
 
 
 def read(path: Path) -> dict | None:
-    """A manifest file, or None when absent or unreadable."""
+    """A manifest file as JSON, or None when absent, unreadable or not a JSON object."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return record if isinstance(record, dict) else None
+
+
+def load(path: Path) -> dict | None:
+    """A year's manifest, checked to be what a build writes; None when there is none.
+    Its parameters are checked like `-p` ones, since a rebuild passes them to the notebooks.
+    Raises `ManifestError` for a manifest that is unreadable, truncated or altered."""
+    if not path.exists():
+        return None
+    record = read(path)
+    if record is None:
+        raise ManifestError(f"manifest {path} is unreadable (truncated or not JSON)")
+    problem = _shape_problem(record)
+    if problem is None:
+        from .parameters import check_parameters
+
+        try:
+            check_parameters(record["parameters"])
+        except ParameterError as exc:
+            problem = f"its parameters are not the notebooks' ({exc})"
+    if problem:
+        raise ManifestError(f"manifest {path} has been altered: {problem}")
+    return record
+
+
+def _shape_problem(record: dict) -> str | None:
+    """What in `record` a build would not have written, or None."""
+    if isinstance(record.get("year"), bool) or not isinstance(record.get("year"), int):
+        return "'year' is not a year"
+    if not isinstance(record.get("parameters"), dict):
+        return "'parameters' is not a mapping"
+    for part in ("inputs", "outputs", "notebooks"):
+        table = record.get(part)
+        if not isinstance(table, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) and _HEX.match(v)
+                for k, v in table.items()):
+            return f"'{part}' is not a mapping of files to SHA-256 hashes"
+    derived = record.get("derived", {})
+    if not isinstance(derived, dict) or not all(
+            isinstance(e, dict) and isinstance(e.get("dari"), str)
+            and all(isinstance(e.get(h), str) and _HEX.match(e[h]) for h in
+                    ("sha256", "sha256_dari")) for e in derived.values()):
+        return "'derived' does not hold a hash and a source for each file"
+    return None
 
 
 def is_volatile(key: str) -> bool:
@@ -162,11 +227,13 @@ def is_volatile(key: str) -> bool:
     return any(key.startswith(prefix) for prefix in VOLATILE)
 
 
-def compare(expected: dict, actual: dict) -> list[tuple[str, str]]:
-    """(status, key) for every output: `same`, `differs`, `missing`, `new` or `volatile`."""
+def compare(expected: dict, actual: dict,
+            excuse_volatile: bool = True) -> list[tuple[str, str]]:
+    """(status, key) for every output: `same`, `differs`, `missing`, `new` or (unless not
+    `excuse_volatile`) `volatile`."""
     rows = []
     for key in sorted(set(expected) | set(actual)):
-        if is_volatile(key):
+        if excuse_volatile and is_volatile(key):
             rows.append(("volatile", key))
         elif key not in actual:
             rows.append(("missing", key))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atomic import write_bytes
-from .config import POLARITY_FILE, Paths
+from .config import POLARITY_FILE, Paths, check_year
 from .errors import LkjipError
 
 KOREKSI_FORMAT = """\
@@ -33,7 +33,7 @@ koreksi: []
 
 def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
     """Create `data/raw/<year>/` with an empty `koreksi.yaml`; returns the next steps."""
-    paths = Paths.for_year(year, data_dir)
+    paths = Paths.for_year(check_year(year), data_dir)
     paths.raw.mkdir(parents=True, exist_ok=True)
     if paths.corrections.exists():
         made = f"{paths.corrections} sudah ada dan dibiarkan apa adanya."
@@ -67,7 +67,7 @@ def write_template(year: int, data_dir: str | Path | None = None) -> Path:
     from .datasets import WORKBOOK_DATASETS
     from .workbook import template_bytes
 
-    paths = Paths.for_year(year, data_dir)
+    paths = Paths.for_year(check_year(year), data_dir)
     if paths.documents:
         raise LkjipError(f"{paths.raw} already has a report document ({paths.documents[0].name}); "
                          "a workbook there would be read instead of it. Write the template only "

@@ -12,6 +12,7 @@ import pandas as pd
 from .config import Paths, SeriesPaths, validate_year
 from .datasets import Datasets, load
 from .errors import ParameterError
+from .markup import escape, fill
 from .numbers import format_number, format_percent, format_rupiah, format_value
 
 
@@ -44,11 +45,18 @@ class NotebookContext:
         plt.close(fig)
         display(SVG(data=svg.read_text(encoding="utf-8")))
 
-    def say(self, text: str) -> None:
-        """Show a sentence (Markdown) computed from the data."""
+    def say(self, template: str, /, **values: object) -> None:
+        """Show a sentence: `template` is Markdown written in the notebook, each `{name}` in
+        it filled with a value from the data, escaped (text from data is never markup)."""
         from IPython.display import Markdown, display
 
-        display(Markdown(text))
+        display(Markdown(fill(template, values)))
+
+    def say_lines(self, template: str, rows: list[dict[str, object]]) -> None:
+        """`say` once per row, as one Markdown block (e.g. a list, one item per row)."""
+        from IPython.display import Markdown, display
+
+        display(Markdown("\n".join(fill(template, row) for row in rows)))
 
 
 def _check_folders(data_dir: str, output_dir: str) -> None:
@@ -84,12 +92,14 @@ def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values
     aligned left, numbers right."""
     from IPython.display import display
 
-    shown = table(df, rupiah, percent, number, decimals, values)
+    plain = table(df, rupiah, percent, number, decimals, values)
     numeric = {*rupiah, *percent, *number, *decimals, *values,
                *(c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])
                  and not pd.api.types.is_bool_dtype(df[c]))}
-    shown.columns = [str(c).replace("_", " ") for c in shown.columns]
-    align = {str(c).replace("_", " "): "right" if c in numeric else "left" for c in df.columns}
+    plain.columns = [str(c).replace("_", " ") for c in plain.columns]
+    shown = _escaped(plain)
+    align = {escape(str(c).replace("_", " ")): "right" if c in numeric else "left"
+             for c in df.columns}
     digest = hashlib.sha256(shown.to_json().encode()).hexdigest()[:10]
     styler = shown.style.set_uuid(digest).hide(axis="index")  # same table, same HTML
     for side in ("left", "right"):
@@ -99,7 +109,14 @@ def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values
         {column: [{"selector": "th", "props": f"text-align: {side}"}]
          for column, side in align.items()}, overwrite=False)
     html = styler.to_html()
-    display({"text/html": html, "text/plain": shown.to_string(index=False)}, raw=True)
+    display({"text/html": html, "text/plain": plain.to_string(index=False)}, raw=True)
+
+
+def _escaped(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with its headers and every text cell escaped for HTML (numbers stay numbers)."""
+    out = df.map(lambda v: escape(v) if isinstance(v, str) else v)
+    out.columns = [escape(c) for c in df.columns]
+    return out
 
 
 def table(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(),

@@ -7,11 +7,9 @@ that fails is kept, partly executed and marked at the failing cell, in `reports/
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -25,6 +23,9 @@ from .atomic import swap_directory, write_bytes
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
 from .lock import year_run
+from .markup import fill
+from .parameters import check_parameters
+from .printing import print_pdf
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -55,19 +56,36 @@ def notebook_names() -> list[str]:
 def staged(target: Path) -> Iterator[Path]:
     """A copy of `target` to change; it replaces `target` only if the block succeeds.
     The copy sits in `<root>/.<year>.stage/<year>`, so a notebook given the stage's parent as
-    its `output_dir` writes into it."""
-    root = target.parent / f".{target.name}.stage"
+    its `output_dir` writes into it. A `target` that is a link is updated where it points."""
+    real = target.resolve()
+    root = real.parent / f".{real.name}.stage"
     shutil.rmtree(root, ignore_errors=True)
-    stage = root / target.name
-    if target.exists():
-        shutil.copytree(target, stage, ignore=shutil.ignore_patterns("failed"))
-    else:
-        stage.mkdir(parents=True)
+    stage = root / real.name
     try:
+        _copy_for_stage(real, stage)
         yield stage
-        swap_directory(stage, target)
+        swap_directory(stage, real)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _copy_for_stage(real: Path, stage: Path) -> None:
+    """The current folder copied into the stage (without failed notebooks), or an empty one;
+    a copy that fails (a full disk) is one clear error."""
+    try:
+        if real.exists():
+            shutil.copytree(real, stage, ignore=shutil.ignore_patterns("failed"))
+        else:
+            stage.mkdir(parents=True)
+    except shutil.Error as exc:
+        problems = exc.args[0] if exc.args and isinstance(exc.args[0], list) else []
+        reason = problems[0][2] if problems and len(problems[0]) == 3 else str(exc)
+        raise LkjipError(f"cannot copy {real} to stage the run: {reason}; free space or fix "
+                         "the folder's permissions and run again (nothing was changed)") from None
+    except OSError as exc:
+        raise LkjipError(f"cannot copy {real} to stage the run: {exc.strerror or exc}; free "
+                         "space or fix the folder's permissions and run again (nothing was "
+                         "changed)") from None
 
 
 def _select(names: list[str] | None) -> list[str]:
@@ -85,6 +103,7 @@ def execute(stage: Path, paths: Paths, names: list[str] | None = None,
     """Execute notebooks into `stage/notebooks` (figures into `stage/figures`), `jobs` at a
     time; the first failure stops the run."""
     chosen = _select(names)
+    check_parameters(parameters or {})  # papermill writes each name into the notebook as code
     (stage / "notebooks").mkdir(exist_ok=True)
     values = {"year": paths.year, "data_dir": str(paths.data_dir),
               "output_dir": str(stage.parent)} | (parameters or {})
@@ -191,13 +210,15 @@ def combine(notebooks: list[Path], title: str, agency: str,
     books = [nbformat.read(p, as_version=4) for p in notebooks]
     titles = [_title(book, path.stem) for book, path in zip(books, notebooks, strict=True)]
     # the titles carry their own numbers ("1. Sumber Daya Aparatur"): a plain list
-    toc = "\n".join(f'<li><a href="#bagian-{i}">{t}</a></li>' for i, t in enumerate(titles, 1))
-    cells = [_markdown(
-        "sampul", f'<div class="laporan-sampul"><h1>{html.escape(title)}</h1>'
-        f'<p>{html.escape(agency)}</p>'
-        f'<p>Dihitung ulang dari teks laporan oleh <code>lkjip-analysis</code>'
-        f'{" — versi auditor, dengan kode" if with_code else ""}</p></div>\n\n'
-        f'<div class="laporan-daftar-isi"><h2>Daftar Isi</h2><ul>{toc}</ul></div>')]
+    toc = "".join(fill('<li><a href="#bagian-{i}">{judul}</a></li>', {"i": i, "judul": t})
+                  for i, t in enumerate(titles, 1))
+    cover = fill('<div class="laporan-sampul"><h1>{judul}</h1><p>{instansi}</p>'
+                 '<p>Dihitung ulang dari teks laporan oleh <code>lkjip-analysis</code>{versi}'
+                 '</p></div>\n\n',
+                 {"judul": title, "instansi": agency,
+                  "versi": " — versi auditor, dengan kode" if with_code else ""})
+    cells = [_markdown("sampul", cover + '<div class="laporan-daftar-isi"><h2>Daftar Isi</h2>'
+                                         f"<ul>{toc}</ul></div>")]
     for i, book in enumerate(books, 1):
         cells.append(_markdown(f"bagian-{i}", f'<a id="bagian-{i}"></a>'))
         cells.extend(c for c in book.cells if not _hidden(c, with_code))
@@ -289,29 +310,6 @@ def export(year: int, data_dir=None, reports_dir=None, pdf: bool = False) -> lis
     return [paths.reports / p.name for p in written]
 
 
-def find_chromium() -> str | None:
-    """The path of a Chromium or Chrome on PATH, or None."""
-    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
-        if found := shutil.which(name):
-            return found
-    return None
-
-
-def print_pdf(html: Path) -> Path:
-    """Print the reader report to PDF with a headless Chromium."""
-    browser = find_chromium()
-    if browser is None:
-        raise LkjipError("--pdf needs Chromium, and none was found: install it (Debian: "
-                         "`apt-get install chromium`) or open the HTML report in a browser and "
-                         "print it to PDF")
-    pdf = html.with_suffix(".pdf")
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}", html.resolve().as_uri()],
-                   check=True, capture_output=True, timeout=120)
-    return pdf
-
-
 # --- build ---------------------------------------------------------------------------------
 
 def default_jobs() -> int:
@@ -321,27 +319,31 @@ def default_jobs() -> int:
 
 def build(year: int, data_dir=None, reports_dir=None, pdf: bool = False,
           parameters: dict | None = None, force: bool = False,
-          jobs: int | None = None) -> Path:
+          jobs: int | None = None, wait: float = 0) -> Path:
     """extract → audit → run the notebooks → export → manifest; returns the reports folder.
 
     Unless `force`, a build whose inputs (raw data, notebooks, package code, parameters) are
     those of the manifest, and whose outputs are still as the manifest records them, is
-    skipped; when only some notebooks changed, only those are rerun (and the export).
+    skipped; when only some notebooks changed, only those are rerun (and the export). Another
+    run of the year is waited for at most `wait` seconds.
     """
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    with year_run(paths):
-        return _build(paths, pdf, parameters or {}, force, jobs or default_jobs())
+    with year_run(paths, wait=wait):
+        return build_locked(paths, pdf, parameters or {}, force, jobs or default_jobs())
 
 
-def _build(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: int) -> Path:
+def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: int) -> Path:
+    """`build` for a caller that holds the year's locks and has run `recovery.recover`."""
     inputs = manifest.hashes(manifest.input_files(paths))
     keys = {n: manifest.notebook_key(inputs, n, parameters) for n in notebook_names()}
     previous = None if force else _reusable(paths, inputs, parameters)
-    if previous and previous.get("notebooks") == keys and (not pdf or _pdf_current(paths)):
+    printed = f"reports/{paths.reader_pdf.name}"
+    if previous and previous.get("notebooks") == keys and (
+            not pdf or manifest.derived_ok(previous, paths.reports, printed)):
         log.info("up to date: inputs and outputs match %s (use --force to rebuild)",
                  paths.manifest)
         return paths.reports
-    with staged(paths.reports) as stage:
+    with processed_kept(paths), staged(paths.reports) as stage:
         if previous is None:
             _extract_and_audit(paths, stage)
         stale = [n for n in keys if previous is None
@@ -360,14 +362,32 @@ def _build(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: int) ->
     return paths.reports
 
 
-def _pdf_current(paths: Paths) -> bool:
-    """True when the PDF is there and was printed from the reader HTML now on disk."""
-    return paths.reader_pdf.exists() and manifest.derived_ok(paths.manifest, paths.reports)
+@contextmanager
+def processed_kept(paths: Paths) -> Iterator[None]:
+    """Processed data and reports change together or not at all: the processed folder a build
+    replaces is kept until the block (which publishes the reports) succeeds, and put back if it
+    fails. A kill in between is settled by the next run (`recovery`)."""
+    existed = paths.processed.exists()
+    try:
+        yield
+    except BaseException:
+        if paths.processed_previous.exists():
+            swap_directory(paths.processed_previous, paths.processed)
+        elif not existed:
+            shutil.rmtree(paths.processed, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(paths.processed_previous, ignore_errors=True)
 
 
 def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
-    """The previous manifest, if the data inputs and every recorded output are unchanged."""
-    previous = manifest.read(paths.manifest)
+    """The previous manifest, if the data inputs and every recorded output are unchanged
+    (the executed notebooks included: an edited one is never published as reused)."""
+    try:
+        previous = manifest.load(paths.manifest)
+    except manifest.ManifestError as exc:
+        log.warning("%s; rebuilding the year", exc)
+        return None
     if not previous or previous.get("parameters") != parameters:
         return None
     shared = {k: v for k, v in inputs.items() if not k.startswith("notebooks/")}
@@ -380,9 +400,7 @@ def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
     if not all(path.exists() for path in required):
         return None
     current = manifest.hashes(manifest.output_files(paths.processed, paths.reports))
-    recorded = {k: v for k, v in previous.get("outputs", {}).items()
-                if not manifest.is_volatile(k)}
-    if any(current.get(k) != v for k, v in recorded.items()):
+    if current != previous.get("outputs", {}):
         return None
     return previous
 
@@ -393,7 +411,7 @@ def _extract_and_audit(paths: Paths, stage: Path) -> None:
 
     datasets = load(paths.year, paths.data_dir)
     findings = audit(datasets)
-    write_processed(datasets, paths, findings)
+    write_processed(datasets, paths, findings, keep_previous=True)
     write_bytes(stage / paths.audit_findings.name, findings_csv_bytes(findings))
     log.info("extracted %d datasets; audit: %d checks", len(datasets), len(findings))
 

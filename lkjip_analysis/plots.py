@@ -12,7 +12,6 @@ import io
 import math
 import re
 import textwrap
-from html import escape
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -22,6 +21,8 @@ from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
+from . import metrics
+from .markup import fill
 from .numbers import format_number, format_percent, format_rupiah
 
 PALETTE = {"anggaran": "#9DB4CE", "realisasi": "#1F4E79", "target": "#C9A227",
@@ -37,7 +38,8 @@ def apply_theme() -> None:
     plt.rcParams.update({"figure.dpi": 100, "savefig.dpi": 110, "svg.hashsalt": "lkjip",
                          "svg.fonttype": "none", "axes.titleweight": "bold",
                          "axes.titlesize": 13, "figure.autolayout": False,
-                         "path.simplify": True})
+                         "path.simplify": True,
+                         "text.parse_math": False})  # text from data is drawn as text, never $math$
 
 
 def rupiah_unit(values) -> tuple[float, str]:
@@ -145,10 +147,11 @@ _GROUP = re.compile(r'<g id="(nilai-\d+)">')
 def with_titles(svg: str, tips: dict[str, str], title: str) -> str:
     """`svg` with a `<title>` in each bar's group (shown on hover, no script) and the figure's
     title as the image's accessible name."""
-    svg = _GROUP.sub(lambda m: f'{m.group(0)}<title>{escape(tips.get(m.group(1), ""))}</title>',
-                     svg)
+    svg = _GROUP.sub(lambda m: m.group(0) + fill("<title>{tip}</title>",
+                                                 {"tip": tips.get(m.group(1), "")}), svg)
     if title:
-        svg = re.sub(r"(<svg\b[^>]*>)", lambda m: f"{m.group(1)}<title>{escape(title)}</title>",
+        svg = re.sub(r"(<svg\b[^>]*>)",
+                     lambda m: m.group(1) + fill("<title>{judul}</title>", {"judul": title}),
                      svg, count=1)
     return svg
 
@@ -379,16 +382,19 @@ def tren_anggaran(history: pd.DataFrame, fund: str) -> Figure:
     ax.set_xticks(range(len(years)), years)
     label = rupiah_axis(ax, known[["anggaran", "realisasi"]].stack().astype(float), "y")
     for row in known.itertuples():
-        absorbed = float(row.realisasi) / float(row.anggaran) * 100
-        ax.annotate(f"serapan {format_percent(absorbed)}", (x[str(row.tahun)],
-                    float(row.anggaran)), xytext=(0, 4), textcoords="offset points",
-                    ha="center", fontsize=9)
+        absorbed = metrics.serapan(float(row.realisasi), float(row.anggaran))
+        text = ("serapan tak terdefinisi" if not math.isfinite(absorbed)
+                else f"serapan {format_percent(absorbed)}")  # a zero or missing budget
+        top_of_year = max(v for v in (float(row.anggaran), float(row.realisasi), 0.0)
+                          if math.isfinite(v))
+        ax.annotate(text, (x[str(row.tahun)], top_of_year), xytext=(0, 4),
+                    textcoords="offset points", ha="center", fontsize=9)
     for year in missing:
         ax.annotate("tidak\ntersedia", (x[str(year)], 0), xytext=(0, 6),
                     textcoords="offset points", ha="center", va="bottom", fontsize=8,
                     color="grey")
-    top = known[["anggaran", "realisasi"]].astype(float).max().max() if len(known) else 1
-    ax.set_ylim(0, top * 1.2)
+    top = known[["anggaran", "realisasi"]].astype(float).max().max() if len(known) else 0
+    ax.set_ylim(0, (top if top > 0 else 1) * 1.2)
     ax.set(title=f"Perkembangan anggaran {fund} {years[0]}–{years[-1]}", ylabel=label,
            xlabel="Tahun")
     ax.legend(loc="upper left")

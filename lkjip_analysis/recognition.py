@@ -14,8 +14,7 @@ import difflib
 import logging
 from pathlib import Path
 
-import yaml
-
+from . import yamlfile
 from .errors import DocumentError, SourceError
 from .source import Caption, Document, normalise
 
@@ -59,13 +58,7 @@ def load_mapping(path: Path, known: list[str]) -> dict[str, str]:
     """`tabel.yaml` as dataset -> caption label; a missing file is an empty mapping."""
     if not path.exists():
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SourceError(f"tabel.yaml does not parse as YAML: {getattr(exc, 'problem', exc)}",
-                          file=path, line=mark.line + 1 if mark else None,
-                          hint=f"Write one line per dataset:\n{MAPPING_FORMAT}") from None
+    data = yamlfile.read(path, f"Write one line per dataset:\n{MAPPING_FORMAT}")[0] or {}
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise SourceError("tabel.yaml must map dataset names to caption labels", file=path,
                           hint=f"Write one line per dataset:\n{MAPPING_FORMAT}")

@@ -98,6 +98,7 @@ _ALL_COLUMNS = COLUMNS | SERIES_COLUMNS
 DTYPES = {TEXT: "str", INT: "int64", INT_NA: "Int64", RUPIAH: "Int64", PERCENT: "float64",
            FLOAT: "float64", BOOL: "bool"}
 _NULLABLE = {INT_NA, RUPIAH, PERCENT, FLOAT}
+_WHOLE = {INT, INT_NA, RUPIAH}
 # Checks by kind and by (dataset, column), as (pandera Check name, arguments).
 _CHECKS = {RUPIAH: [("ge", (0,))], PERCENT: [("in_range", (-1000, 1000))]}
 _EXTRA_CHECKS = {
@@ -151,6 +152,8 @@ def conform(dataset: str, df: pd.DataFrame, origin: str, first_line: int | None 
     for name, kind in _ALL_COLUMNS[dataset]:
         if kind == TEXT and name in df:
             df[name] = df[name].fillna("").astype(str)
+        if kind in _WHOLE and name in df:
+            _refuse_fractions(dataset, df, name, origin, first_line)
     from pandera.errors import SchemaErrors
 
     try:
@@ -159,16 +162,38 @@ def conform(dataset: str, df: pd.DataFrame, origin: str, first_line: int | None 
         raise _describe(dataset, df, exc, origin, first_line) from None
 
 
+def _refuse_fractions(dataset: str, df: pd.DataFrame, column: str, origin: str,
+                      first_line: int | None) -> None:
+    """A whole-number column never silently drops a fraction (1.5 is not a line number)."""
+    numbers = pd.to_numeric(df[column], errors="coerce")
+    fractional = numbers.notna() & (numbers % 1 != 0)
+    if fractional.any():
+        index = int(fractional.idxmax())
+        raise ValidationError(
+            f"dataset {dataset}: a whole number is expected", file=origin,
+            line=_line(df, index, first_line) if column != "baris_sumber" else (
+                first_line + index if first_line is not None else None),
+            table=dataset, column=column, raw=str(df[column].iloc[index]),
+            hint="Write a whole number")
+
+
+def _line(df: pd.DataFrame, index: int, first_line: int | None) -> int | None:
+    """The source line of row `index`: its position in a file read row by row, else its
+    `baris_sumber`."""
+    if first_line is not None:
+        return first_line + index
+    if "baris_sumber" in df:
+        return int(df.loc[index, "baris_sumber"])
+    return None
+
+
 def _describe(dataset: str, df: pd.DataFrame, exc, origin: str,
               first_line: int | None) -> ValidationError:
     case = exc.failure_cases.iloc[0]
     line = None
     index = case.get("index")
     if index is not None and not pd.isna(index):
-        if first_line is not None:
-            line = first_line + int(index)
-        elif "baris_sumber" in df:
-            line = int(df.loc[int(index), "baris_sumber"])
+        line = _line(df, int(index), first_line)
     column = case.get("column")
     return ValidationError(
         f"dataset {dataset} breaks its schema: {case.get('check')}", file=origin, line=line,

@@ -21,8 +21,8 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
     from .pipeline import build
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    expected = manifest.read(paths.manifest)
-    if expected is None:
+    expected = manifest.load(paths.manifest)  # ManifestError when altered: its parameters
+    if expected is None:                      # must never reach a notebook unchecked
         raise LkjipError(f"no manifest at {paths.manifest}: run `lkjip build --year {year}` "
                          "first")
     with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
@@ -36,12 +36,16 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
                                                                 paths.reports))}
     rows = []
     for part in ("inputs", "outputs"):
-        rebuilt = manifest.compare(expected.get(part, {}), actual.get(part, {}))
-        present = dict((k, s) for s, k in manifest.compare(expected.get(part, {}),
-                                                            on_disk[part]))
+        rebuilt = manifest.compare(expected[part], actual.get(part, {}))
+        # on disk, in the folder it was built in, even an executed notebook is as recorded
+        present = dict((k, s) for s, k in manifest.compare(expected[part], on_disk[part],
+                                                            excuse_volatile=False))
         rows += [(_worse(status, present.get(key, "new")), key) for status, key in rebuilt]
-    return rows + [(manifest.derived_status(paths.reports, key, entry), key)
-                   for key, entry in expected.get("derived", {}).items()]
+    derived = expected["derived"]
+    rows += [(manifest.derived_status(paths.reports, key, entry), key)
+             for key, entry in derived.items()]
+    return rows + [("new", key) for key in manifest.derived_on_disk(paths.reports)
+                   if key not in derived]
 
 
 def _worse(first: str, second: str) -> str:

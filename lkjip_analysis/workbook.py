@@ -8,6 +8,7 @@ so that the same datasets give the same bytes. Read: values only, never a formul
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 from datetime import datetime
@@ -28,6 +29,7 @@ _DISPLAY = {
     schemas.RUPIAH: '"Rp"#,##0', schemas.PERCENT: '0.00"%"', schemas.FLOAT: "#,##0.00##",
     schemas.INT: "0", schemas.INT_NA: "#,##0",
 }
+_WHOLE = (schemas.INT, schemas.INT_NA, schemas.RUPIAH)
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
@@ -134,9 +136,18 @@ def _without_timestamps(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# A year's datasets fill a few hundred rows; a workbook far beyond this is refused before it
+# is parsed (a small file can unpack into millions of rows).
+MAX_ROWS = 20_000
+MAX_SHEET_XML = 32 << 20  # bytes of one sheet's XML, unpacked
+MAX_UNPACKED = 256 << 20  # bytes of the whole workbook, unpacked
+
+
 def read_workbook(path: str | Path, names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    """The sheets `names` of a filled workbook, each checked cell by cell."""
+    """The sheets `names` of a filled workbook, each checked cell by cell. Every row the
+    sheet holds is read, whatever dimension the file declares."""
     path = Path(path)
+    _check_size(path)
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -147,11 +158,33 @@ def read_workbook(path: str | Path, names: tuple[str, ...]) -> dict[str, pd.Data
         book.close()
 
 
+def _check_size(path: Path) -> None:
+    """Refuse, before parsing, a workbook whose sheets unpack beyond the limits."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise WorkbookError(f"cannot open workbook: {exc}", file=path) from None
+    hint = (f"A workbook holds at most {MAX_ROWS:,} rows per sheet: fill only the datasets' "
+            "rows").replace(",", ".")
+    for member in members:
+        if member.filename.startswith("xl/worksheets/") and member.file_size > MAX_SHEET_XML:
+            raise WorkbookError(f"{member.filename} unpacks to {member.file_size:,} bytes, "
+                                f"more than {MAX_SHEET_XML:,}".replace(",", "."), file=path,
+                                hint=hint)
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNPACKED:
+        raise WorkbookError(f"the workbook unpacks to {total:,} bytes, more than "
+                            f"{MAX_UNPACKED:,}".replace(",", "."), file=path, hint=hint)
+
+
 def _read_sheet(book, name: str, path: Path) -> pd.DataFrame:
     if name not in book.sheetnames:
         raise WorkbookError(f"sheet {name!r} is missing", file=path, table=name,
                             hint="Start from the template: the processed workbook of 2020")
-    rows = book[name].iter_rows()
+    sheet = book[name]
+    sheet.reset_dimensions()  # the declared <dimension> may be wrong: read what is there
+    rows = sheet.iter_rows()
     header = [c.value for c in next(rows, [])]
     kinds = schemas.kinds(name)
     if header != list(kinds):
@@ -160,7 +193,12 @@ def _read_sheet(book, name: str, path: Path) -> pd.DataFrame:
             f"sheet {name!r} columns differ: missing {missing}, found {header}", file=path,
             table=name, line=1, hint="Keep the template's header row as it is")
     records = []
-    for cells in rows:
+    for line, cells in enumerate(rows, start=2):
+        if line > MAX_ROWS + 1:
+            raise WorkbookError(f"sheet {name!r} has more than {MAX_ROWS:,} rows".replace(
+                ",", "."), file=path, table=name, line=line, hint="Fill only the dataset's rows")
+        if all(cell.value is None for cell in cells):
+            continue  # an empty (perhaps formatted) row
         records.append([_cell_value(cell, column, kinds[column], path, name)
                         for cell, column in zip(cells, header, strict=False)])
     return pd.DataFrame.from_records(records, columns=header)
@@ -176,9 +214,19 @@ def _cell_value(cell, column: str, kind: str, path: Path, sheet: str):
     if kind == schemas.TEXT:
         return "" if value is None else str(value)
     if kind == schemas.BOOL:
-        return bool(value)
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-        raise WorkbookError(f"text in a number column ({kind})", file=path, table=sheet,
-                            line=cell.row, column=column, raw=str(value),
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        raise WorkbookError("not a logical value", file=path, table=sheet, line=cell.row,
+                            column=column, raw=str(value),
+                            hint="Enter TRUE or FALSE as a logical cell (not text), or leave "
+                                 "it empty for FALSE")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                              or not math.isfinite(value)):
+        raise WorkbookError(f"not a number in a number column ({kind})", file=path,
+                            table=sheet, line=cell.row, column=column, raw=str(value),
                             hint="Enter a plain number, without dots or 'Rp'")
+    if kind in _WHOLE and value is not None and value % 1:
+        raise WorkbookError(f"a whole number is expected ({kind})", file=path, table=sheet,
+                            line=cell.row, column=column, raw=str(value),
+                            hint="Enter a whole number")
     return value

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from lkjip_analysis.pipeline import find_chromium
+from lkjip_analysis.printing import find_chromium
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(

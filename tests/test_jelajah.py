@@ -50,7 +50,7 @@ def test_figure_and_workbook(d2020, tmp_path):
     fig = jelajah.figure(frame, selection)
     assert fig.get_suptitle() == "Realisasi APBD 2020 per program (3 teratas)"
     path = jelajah.save(frame, selection, tmp_path / "reports")
-    assert path == tmp_path / "reports" / "2020" / "jelajah" / \
+    assert path == tmp_path / "reports" / "jelajah" / "2020" / \
         "jelajah_2020_apbd_program_realisasi_top3.xlsx"
     sheet = load_workbook(path)["jelajah"]
     assert [c.value for c in sheet[1]] == jelajah.COLUMNS

@@ -19,7 +19,7 @@ from lkjip_analysis import load
 from lkjip_analysis.cli import COMMANDS, first_sentence, main
 from lkjip_analysis.config import PROJECT_ROOT, Paths
 from lkjip_analysis.errors import CorrectionError, SourceError
-from lkjip_analysis.pipeline import find_chromium
+from lkjip_analysis.printing import find_chromium
 
 CLI = [sys.executable, "-m", "lkjip_analysis.cli"]
 

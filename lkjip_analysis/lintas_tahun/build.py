@@ -16,7 +16,7 @@ from .. import manifest
 from ..atomic import replace_directory, write_bytes
 from ..config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, SeriesPaths
 from ..errors import LkjipError
-from ..lock import holding
+from ..lock import holding, year_locks
 from .years import report_years
 
 log = logging.getLogger("lkjip")
@@ -24,30 +24,37 @@ INDEX_TITLE = "Analisis LKjIP Lintas Tahun"
 
 
 def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: dict | None = None,
-              force: bool = False, jobs: int | None = None) -> Path:
+              force: bool = False, jobs: int | None = None, wait: float = 0) -> Path:
     """Build every year that has a report, then the cross-year layer; returns `index.html`.
     A year that fails is named and the others are still built; the cross-year outputs are
-    then left as they were."""
-    from ..pipeline import build
+    then left as they were. Every lock the run needs is taken before anything is touched
+    (waiting at most `wait` seconds for another run): two overlapping runs never interleave."""
+    from ..pipeline import build_locked, default_jobs
+    from ..recovery import recover
 
     where = SeriesPaths.under(data_dir, reports_dir)
     years = report_years(where.data_dir)
     if not years:
         raise LkjipError(f"no year in {where.data_dir / 'raw'} has a report document or "
                          "workbook: run `lkjip init --year <year>` and add the report")
-    failed = []
-    for year in years:
-        try:
-            build(year, where.data_dir, where.reports_dir, pdf, parameters, force, jobs)
-            log.info("year %d ready", year)
-        except LkjipError as exc:
-            log.error("year %d failed: %s", year, exc)
-            failed.append(year)
-    if failed:
-        raise LkjipError(f"{len(failed)} of {len(years)} years failed "
-                         f"({', '.join(map(str, failed))}); the cross-year outputs were left as "
-                         "they were. Fix the inputs named above and run again")
-    return build_series(where, years, force)
+    every = [Paths.for_year(y, where.data_dir, where.reports_dir) for y in years]
+    locks = [f for paths in every for f in year_locks(paths)]
+    with holding(*locks, *where.lock_files, wait=wait):
+        failed = []
+        for paths in every:
+            year = paths.year
+            try:
+                recover(paths)
+                build_locked(paths, pdf, parameters or {}, force, jobs or default_jobs())
+                log.info("year %d ready", year)
+            except LkjipError as exc:
+                log.error("year %d failed: %s", year, exc)
+                failed.append(year)
+        if failed:
+            raise LkjipError(f"{len(failed)} of {len(years)} years failed "
+                             f"({', '.join(map(str, failed))}); the cross-year outputs were left "
+                             "as they were. Fix the inputs named above and run again")
+        return build_series(where, years, force, locked=True)
 
 
 def _inputs(where: SeriesPaths, years: list[int]) -> dict[str, str]:
@@ -68,9 +75,11 @@ def _outputs(where: SeriesPaths) -> dict[str, str]:
     return manifest.hashes(files)
 
 
-def build_series(where: SeriesPaths, years: list[int], force: bool = False) -> Path:
-    """The cross-year outputs, skipped when their inputs and outputs are as recorded."""
-    with holding(*where.lock_files):
+def build_series(where: SeriesPaths, years: list[int], force: bool = False,
+                 locked: bool = False) -> Path:
+    """The cross-year outputs, skipped when their inputs and outputs are as recorded (the
+    caller holds the cross-year locks when `locked`)."""
+    with holding(*([] if locked else where.lock_files)):
         inputs = _inputs(where, years)
         previous = manifest.read(where.manifest)
         if (not force and previous and previous.get("inputs") == inputs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..config import Paths, available_years
+from ..config import Paths, available_years, is_year_name
 
 log = logging.getLogger("lkjip")
 
@@ -13,7 +13,7 @@ log = logging.getLogger("lkjip")
 def stray_folders(data_dir: Path) -> list[Path]:
     """Folders under raw/ whose name is not a year: they are never read."""
     raw = data_dir / "raw"
-    return sorted(p for p in raw.iterdir() if p.is_dir() and not p.name.isdigit()) \
+    return sorted(p for p in raw.iterdir() if p.is_dir() and not is_year_name(p.name)) \
         if raw.is_dir() else []
 
 

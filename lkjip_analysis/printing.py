@@ -1,0 +1,60 @@
+"""The reader report printed to PDF by a headless Chromium, as a hostile page would be printed:
+JavaScript off, no network, and no load of anything but the report file itself.
+
+The report needs no script and loads nothing (its figures are inline); text from data is
+escaped and the page forbids scripts by its Content-Security-Policy. Printing adds a third
+wall, because it runs on the build machine: the browser context has JavaScript disabled and is
+offline, and every request other than the report's own URL is aborted (a `file:` iframe or
+image planted in the data prints as an empty box, never as the file's content).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .errors import LkjipError
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run"]
+PRINT_TIMEOUT_MS = 120_000
+
+
+def find_chromium() -> str | None:
+    """The path of a Chromium or Chrome on PATH, or None."""
+    for name in CHROMIUM_NAMES:
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+def print_pdf(html: Path) -> Path:
+    """Print `html` to the PDF beside it (A4, the page's own print styles)."""
+    browser_path = find_chromium()
+    if browser_path is None:
+        raise LkjipError("--pdf needs Chromium, and none was found: install it (Debian: "
+                         "`apt-get install chromium`) or open the HTML report in a browser and "
+                         "print it to PDF")
+    from playwright.sync_api import Error, sync_playwright
+
+    pdf = html.with_suffix(".pdf")
+    url = html.resolve().as_uri()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=browser_path,
+                                                 args=LAUNCH_ARGS)
+            try:
+                context = browser.new_context(java_script_enabled=False, offline=True)
+                context.route("**/*", lambda route: route.continue_()
+                              if route.request.url == url else route.abort())
+                context.set_default_timeout(PRINT_TIMEOUT_MS)
+                page = context.new_page()
+                page.goto(url)
+                page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+            finally:
+                browser.close()
+    except Error as exc:
+        raise LkjipError(f"Chromium could not print {html.name}: "
+                         f"{str(exc).splitlines()[0]}") from None
+    return pdf
