@@ -132,10 +132,10 @@ def _check_one_document(paths: Paths) -> None:
 
 def _check_year_stated(paths: Paths, agency: pd.DataFrame, source: Path, table: str,
                        line: int) -> None:
-    """The report year a source states must be its folder's."""
+    """The report year a source states must be its folder's (a workbook not filled yet
+    states none)."""
     if agency.empty:
-        raise SourceError("the source states no agency and report year", file=source,
-                          table=table, hint="Fill the instansi sheet: one row, name and year")
+        return
     stated = int(agency.tahun.iloc[0])
     if stated != paths.year:
         raise SourceError(

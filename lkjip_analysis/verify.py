@@ -48,8 +48,9 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
                    if key not in derived]
 
 
-def _worse(first: str, second: str) -> str:
-    return first if first not in AGREE else second
+def _worse(rebuilt: str, present: str) -> str:
+    """The rebuild's status, unless the file on disk disagrees with the manifest."""
+    return rebuilt if rebuilt not in AGREE or present in AGREE else present
 
 
 def reproduced(rows: list[tuple[str, str]]) -> bool:

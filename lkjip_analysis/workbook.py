@@ -222,7 +222,7 @@ def _cell_value(cell, column: str, kind: str, path: Path, sheet: str):
                                  "it empty for FALSE")
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
                               or not math.isfinite(value)):
-        raise WorkbookError(f"not a number in a number column ({kind})", file=path,
+        raise WorkbookError(f"text in a number column ({kind})", file=path,
                             table=sheet, line=cell.row, column=column, raw=str(value),
                             hint="Enter a plain number, without dots or 'Rp'")
     if kind in _WHOLE and value is not None and value % 1:

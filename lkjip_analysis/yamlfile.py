@@ -64,7 +64,7 @@ def read(path: Path, hint: str) -> tuple[object, yaml.Node | None]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError(f"{path.name} is not accepted: {problem}", file=path,
+        raise SourceError(f"{path.name} does not parse as safe YAML: {problem}", file=path,
                           line=mark.line + 1 if mark else None, hint=hint) from None
     finally:
         loader.dispose()

@@ -17,8 +17,13 @@ from lkjip_analysis import load
 from lkjip_analysis.cli import main
 from lkjip_analysis.config import Paths, available_years, validate_year
 from lkjip_analysis.corrections import load_corrections
-from lkjip_analysis.errors import (CorrectionError, ParameterError, SourceError,
-                                   ValidationError, WorkbookError)
+from lkjip_analysis.errors import (
+    CorrectionError,
+    ParameterError,
+    SourceError,
+    ValidationError,
+    WorkbookError,
+)
 from lkjip_analysis.manifest import input_files
 from lkjip_analysis.newyear import init_year, write_template
 from lkjip_analysis.recognition import load_mapping
@@ -149,7 +154,7 @@ def test_a_workbook_beyond_the_row_limit_is_refused(data_root, workbook_bytes_20
     ("realisasi_apbd", "dikoreksi", "tidak", "not a logical value"),
     ("realisasi_apbd", "no_program", 1.5, "a whole number is expected"),
     ("realisasi_apbd", "baris_sumber", 681.7, "a whole number is expected"),
-    ("realisasi_apbd", "realisasi", "1.234", "not a number"),
+    ("realisasi_apbd", "realisasi", "1.234", "text in a number column"),
 ])
 def test_a_workbook_cell_is_never_coerced_without_a_word(data_root, workbook_bytes_2020, sheet,
                                                          column, value, message):

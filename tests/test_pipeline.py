@@ -136,7 +136,18 @@ def test_a_failing_notebook_keeps_the_previous_report(tmp_path, monkeypatch, bui
 
 
 def test_a_parameter_of_the_wrong_type_fails_the_notebook(tmp_path, built):
+    """The notebook checks its own parameters (as when papermill runs it alone)."""
+    values = {"year": "dua ribu", "data_dir": str(built.parent.parent / "data"),
+              "output_dir": str(tmp_path)}
     with pytest.raises(NotebookError, match="ParameterError: year must be a whole number"):
+        pipeline.execute_notebook("04_tren_anggaran", tmp_path / "2020", tmp_path / "failed",
+                                  values)
+
+
+def test_the_pipeline_refuses_a_reserved_parameter_before_any_kernel(tmp_path, built):
+    from lkjip_analysis.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="-p year is not allowed"):
         pipeline.run(2020, built.parent.parent / "data", tmp_path / "reports",
                      ["04_tren_anggaran"], {"year": "dua ribu"})
 
