@@ -31,6 +31,7 @@ from .hashing import update
 
 FORMAT = "lkjip-cache-2"
 KEY_ENV = "LKJIP_CACHE_KEY_FILE"
+MAX_BYTES = 256 << 20  # a larger file is not ours: a miss, never read
 
 
 @memoize
@@ -83,6 +84,8 @@ def _path(paths: Paths, source: str) -> Path:
 def read(paths: Paths, source: str, wanted: str) -> tuple[dict[str, pd.DataFrame], str] | None:
     """The cached (frames, origin) for `wanted`, or None when absent, stale or not ours."""
     try:
+        if _path(paths, source).stat().st_size > MAX_BYTES:
+            return None
         body, _, seal = _path(paths, source).read_text(encoding="utf-8").rpartition("\n")
         expected = _seal(body)
         if expected is None or not hmac.compare_digest(seal, expected):

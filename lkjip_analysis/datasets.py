@@ -20,6 +20,7 @@ from .atomic import replace_directory
 from .config import Paths, validate_year
 from .corrections import load_corrections
 from .errors import ParameterError, SourceError
+from .limits import TABLE_BYTES, check_size
 from .recognition import load_mapping, locate
 from .source import read_document
 from .tables import SPECS, agency_frame, read_facts
@@ -219,6 +220,7 @@ def read_csv(path: Path, dataset: str, added: dict[str, str] | None = None) -> p
     if not path.exists():
         raise SourceError(f"{dataset} file not found", file=path, table=dataset,
                           hint="Run `lkjip extract` or restore the raw file")
+    check_size(path, TABLE_BYTES, f"{dataset} file")
     added = added or {}
     kinds = {c: k for c, k in schemas.kinds(dataset).items() if c not in added}
     numeric = [c for c, k in kinds.items() if k not in (schemas.TEXT, schemas.BOOL)]

@@ -53,38 +53,37 @@ def notebook_names() -> list[str]:
 
 
 @contextmanager
-def staged(target: Path) -> Iterator[Path]:
-    """A copy of `target` to change; it replaces `target` only if the block succeeds.
-    The copy sits in `<root>/.<year>.stage/<year>`, so a notebook given the stage's parent as
-    its `output_dir` writes into it. A `target` that is a link is updated where it points."""
+def staged(target: Path, copy: bool = True) -> Iterator[Path]:
+    """A copy of `target` (an empty folder unless `copy`) to change; it replaces `target`
+    only if the block succeeds. The copy sits in `<root>/.<year>.stage/<year>`, so a notebook
+    given the stage's parent as its `output_dir` writes into it. A `target` that is a link is
+    updated where it points."""
     real = target.resolve()
     root = real.parent / f".{real.name}.stage"
     shutil.rmtree(root, ignore_errors=True)
     stage = root / real.name
     try:
-        _copy_for_stage(real, stage)
+        _copy_for_stage(real if copy and real.exists() else None, stage)
         yield stage
         swap_directory(stage, real)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _copy_for_stage(real: Path, stage: Path) -> None:
-    """The current folder copied into the stage (without failed notebooks), or an empty one;
-    a copy that fails (a full disk) is one clear error."""
+def _copy_for_stage(real: Path | None, stage: Path) -> None:
+    """The current folder `real` copied into the stage (without failed notebooks; links as
+    links), or an empty one; a copy that fails (a full disk) is one clear error."""
     try:
-        if real.exists():
-            shutil.copytree(real, stage, ignore=shutil.ignore_patterns("failed"))
+        if real is not None:
+            shutil.copytree(real, stage, symlinks=True, ignore=shutil.ignore_patterns("failed"))
         else:
             stage.mkdir(parents=True)
-    except shutil.Error as exc:
-        problems = exc.args[0] if exc.args and isinstance(exc.args[0], list) else []
-        reason = problems[0][2] if problems and len(problems[0]) == 3 else str(exc)
-        raise LkjipError(f"cannot copy {real} to stage the run: {reason}; free space or fix "
-                         "the folder's permissions and run again (nothing was changed)") from None
-    except OSError as exc:
-        raise LkjipError(f"cannot copy {real} to stage the run: {exc.strerror or exc}; free "
-                         "space or fix the folder's permissions and run again (nothing was "
+    except OSError as exc:  # shutil.Error too: a list of (source, target, reason)
+        problems = exc.args[0] if isinstance(exc, shutil.Error) and exc.args else []
+        reason = (problems[0][2] if isinstance(problems, list) and problems
+                  and len(problems[0]) == 3 else exc.strerror or exc)
+        raise LkjipError(f"cannot copy {real or stage} to stage the run: {reason}; free space "
+                         "or fix the folder's permissions and run again (nothing was "
                          "changed)") from None
 
 
@@ -343,7 +342,8 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
         log.info("up to date: inputs and outputs match %s (use --force to rebuild)",
                  paths.manifest)
         return paths.reports
-    with processed_kept(paths), staged(paths.reports) as stage:
+    # a full rebuild starts from nothing: no file planted in the old folder is carried over
+    with processed_kept(paths), staged(paths.reports, copy=previous is not None) as stage:
         if previous is None:
             _extract_and_audit(paths, stage)
         stale = [n for n in keys if previous is None

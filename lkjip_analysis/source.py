@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import DocumentError, TableFormatError
+from .limits import DOCUMENT_BYTES, check_size
 
 CAPTION = re.compile(r"^[\s*#]*(Tabel\s+\d+[A-Za-z]?)\s*[.:]\s*(.*?)[\s*]*$", re.I)
 RUNNING_HEADER = re.compile(r"^[#*\s]*Laporan Kinerja Instansi Pemerintah Tahun \d{4}", re.I)
@@ -137,6 +138,7 @@ def read_document(path: str | Path) -> Document:
     if not path.is_file():
         raise DocumentError("report document not found", file=path,
                             hint="Put the report text in data/raw/<year>/ as lkjip_<...>.md")
+    check_size(path, DOCUMENT_BYTES, "report document")
     data = path.read_bytes()
     if not data.strip():
         raise DocumentError("report document is empty", file=path,

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from . import schemas
 from .errors import WorkbookError
+from .limits import WORKBOOK_BYTES, check_size
 
 FIXED_TIME = datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -160,6 +161,7 @@ def read_workbook(path: str | Path, names: tuple[str, ...]) -> dict[str, pd.Data
 
 def _check_size(path: Path) -> None:
     """Refuse, before parsing, a workbook whose sheets unpack beyond the limits."""
+    check_size(path, WORKBOOK_BYTES, "workbook")
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()

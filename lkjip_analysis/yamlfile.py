@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from .errors import SourceError
+from .limits import YAML_BYTES, check_size
 
-MAX_BYTES = 1 << 20  # 1 MiB: a year's corrections are a few kilobytes
 MAX_NODES = 50_000
 
 
@@ -52,10 +52,7 @@ class _LimitedLoader(yaml.SafeLoader):
 def read(path: Path, hint: str) -> tuple[object, yaml.Node | None]:
     """The content of the YAML file `path` and its node tree (for line numbers); `hint` says
     how to fix the file. Raises `SourceError` naming the file and line."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise SourceError(f"{path.name} is {size:,} bytes, more than the {MAX_BYTES:,} "
-                          "accepted".replace(",", "."), file=path, hint=hint)
+    check_size(path, YAML_BYTES, path.name)
     text = path.read_text(encoding="utf-8")
     loader = _LimitedLoader(text)
     try:

@@ -57,8 +57,16 @@ def test_a_yaml_alias_bomb_is_refused_naming_the_file_and_line(tmp_path):
 def test_an_oversized_yaml_is_refused_before_it_is_read(tmp_path):
     path = tmp_path / "koreksi.yaml"
     path.write_text("koreksi: []\n" + "# " + "x" * (2 << 20) + "\n", encoding="utf-8")
-    with pytest.raises(CorrectionError, match="more than the 1.048.576 accepted"):
+    with pytest.raises(CorrectionError, match="more than the 1.048.576 bytes accepted"):
         load_corrections(path)
+
+
+def test_an_oversized_document_is_refused_before_it_is_read(data_root):
+    document = data_root / "raw" / "2020" / "lkjip_2020_dinsos_kaltim.md"
+    with open(document, "ab") as handle:
+        handle.truncate(65 << 20)
+    with pytest.raises(SourceError, match="report document is 68.157.440 bytes, more than"):
+        load(2020, data_root)
 
 
 def test_a_key_written_twice_is_refused(tmp_path):

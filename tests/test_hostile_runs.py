@@ -143,18 +143,27 @@ def test_a_linked_reports_folder_is_updated_where_it_points(tree):
 
 def test_a_full_disk_while_staging_is_one_clear_error_and_leaves_no_stage(tree, monkeypatch,
                                                                           caplog):
+    """A staged copy (`export`, or a build that reruns part of a year) on a full disk."""
     def full(src, dst, **kwargs):
         Path(dst).mkdir(parents=True)
         raise shutil.Error([(str(src), str(dst), "[Errno 28] No space left on device")])
 
     monkeypatch.setattr(pipeline.shutil, "copytree", full)
-    assert main(["build", "--force", *common(tree)]) == 1
+    assert main(["export", *common(tree)]) == 1
     assert "No space left on device" in caplog.text and "[(" not in caplog.text
     assert not (tree / "reports" / ".2020.stage").exists()
     assert on_disk_matches_manifest(tree)
 
 
 # 6. and 8. forged outputs are never reported fresh ----------------------------------------------
+
+def test_a_file_planted_in_the_reports_is_not_carried_into_a_rebuild(tree):
+    planted = tree / "reports" / "2020" / "figures" / "tanaman.svg"
+    planted.write_text("<svg/>")
+    assert main(["build", *common(tree)]) == 0  # not as recorded: rebuilt from nothing
+    assert not planted.exists()
+    assert on_disk_matches_manifest(tree)
+
 
 def test_a_planted_pdf_and_an_edited_notebook_fail_verify(tree, capsys):
     reports = tree / "reports" / "2020"

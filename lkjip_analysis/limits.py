@@ -1,0 +1,26 @@
+"""How large an input may be: checked from the file's size before it is read, so that a
+planted or careless file is refused in a moment instead of filling memory. Each limit is far
+above what a year's report needs (the 2020 document is 0,1 MiB)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import SourceError
+
+DOCUMENT_BYTES = 64 << 20  # a report text
+TABLE_BYTES = 64 << 20  # a CSV (budget history, polarity, a processed dataset)
+YAML_BYTES = 1 << 20  # koreksi.yaml, tabel.yaml: a person's few kilobytes
+WORKBOOK_BYTES = 64 << 20  # a filled workbook, as stored (compressed)
+
+
+def check_size(path: Path, limit: int, what: str) -> None:
+    """Refuse `path` when it is larger than `limit` bytes."""
+    size = path.stat().st_size
+    if size > limit:
+        raise SourceError(f"{what} is {_bytes(size)}, more than the {_bytes(limit)} accepted",
+                          file=path, hint="Check that this is the right file")
+
+
+def _bytes(count: int) -> str:
+    return f"{count:,} bytes".replace(",", ".")
