@@ -159,14 +159,15 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     _check_year_stated(paths, agency, paths.document, "Narasi",
                        int(agency.baris_sumber.iloc[0]))
     mapping = load_mapping(paths.table_mapping, [spec.name for spec in SPECS])
-    captions = locate(document, SPECS, mapping, paths.table_mapping)
+    captions = locate(document, SPECS, mapping.labels, paths.table_mapping)
     corrections = load_corrections(paths.corrections)
     corrections.check_against(document)
     frames: dict[str, pd.DataFrame] = {}
     sources = []
     for spec in SPECS:
         caption = captions[spec.name]
-        built = spec.read(document, caption, corrections)
+        built = spec.read(document, caption, corrections, mapping.columns.get(spec.name),
+                          str(paths.table_mapping))
         frames.update(built)
         sources.extend({"dataset": name, "tabel": caption.label, "judul": caption.title,
                         "baris_sumber": caption.line} for name in built)

@@ -51,7 +51,10 @@ def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
         f"2. Jalankan `lkjip extract --year {year}`. Bila berhenti pada angka yang salah tulis, "
         "catat koreksinya di koreksi.yaml (pesan galat menyebut berkas, baris, tabel dan kolom).",
         "3. Bila sebuah tabel tidak dikenali atau dikenali dua kali, tulis di tabel.yaml: "
-        "`<dataset>: Tabel N` (pesan galat menyebut judul-judul tabel yang ada).",
+        "`<dataset>: Tabel N` (pesan galat menyebut judul-judul tabel yang ada). Kolom dibaca "
+        "menurut judulnya, urutannya bebas; bila judul sebuah kolom jauh berbeda, tulis "
+        "`<dataset>:` lalu `tabel: Tabel N` dan `kolom:` dengan `<kolom>: <judul seperti "
+        "tertulis>` (pesan galat memberi contohnya).",
         (f"4. Polaritas indikator: dipakai {polarity} kecuali folder ini punya "
          "polaritas_indikator.csv sendiri." if polarity.exists() else
          f"4. Polaritas indikator belum ada: tulis {paths.raw / POLARITY_FILE} "

@@ -2,41 +2,60 @@
 number.
 
 A table matches a spec when its first header row has the spec's signature: the same column names
-once normalised (case, spacing, punctuation, `/`, a unit in parentheses, years as `#`, a name
-repeated for several years counted once), each allowed a small rewording, and when its caption
-holds the spec's caption words. `data/raw/<year>/tabel.yaml` (dataset -> caption label) overrides
-recognition where a report is ambiguous or worded beyond that tolerance.
+in any order once normalised (case, spacing, punctuation, `/`, a unit in parentheses, years as
+`#`, a name repeated for several years counted once), each allowed a small rewording, and when
+its caption holds the spec's caption words. `data/raw/<year>/tabel.yaml` overrides recognition
+where a report is ambiguous or worded beyond that tolerance: which caption a dataset reads
+(`dataset: Tabel N`) and, where needed, which header a column has (`columns`).
 """
 
 from __future__ import annotations
 
-import difflib
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamlfile
 from .errors import DocumentError, SourceError
-from .source import Caption, Document, normalise
+from .source import Caption, Document, normalise, same_name
 
 log = logging.getLogger("lkjip")
-SIMILAR = 0.8  # the least difflib ratio for two column names to count as the same
-MAPPING_FORMAT = "# dataset: caption label, e.g.\n# realisasi_apbd: Tabel 15\n"
+MAPPING_FORMAT = """# dataset: caption label, e.g.
+# realisasi_apbd: Tabel 15
+# or, where a column's header is worded beyond recognition:
+# capaian_kinerja:
+#   tabel: Tabel 9
+#   kolom:
+#     target: Sasaran Tahun Ini
+"""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """What `tabel.yaml` says: dataset -> caption label, dataset -> column -> header text."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def signature(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """The normalised non-empty names, a name repeated next to itself counted once."""
-    found: list[str] = []
-    for name in map(normalise, names):
-        if name and (not found or found[-1] != name):
-            found.append(name)
-    return tuple(found)
+    """The normalised non-empty names, each once, in a fixed order: column order is not part
+    of what a table is."""
+    return tuple(sorted({name for name in map(normalise, names) if name}))
 
 
 def similar(found: tuple[str, ...], expected: tuple[str, ...]) -> bool:
-    """Same number of columns, each name the same or a small rewording of it."""
-    return len(found) == len(expected) and all(
-        a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR
-        for a, b in zip(found, expected, strict=True))
+    """The same names in any order, each the same or a small rewording of its partner."""
+    if len(found) != len(expected):
+        return False
+    free = list(found)
+    for name in sorted(expected, key=lambda n: n not in free):  # exact partners first
+        partner = next((f for f in free if f == name), None) or next(
+            (f for f in free if same_name(f, name)), None)
+        if partner is None:
+            return False
+        free.remove(partner)
+    return True
 
 
 def header_signature(document: Document, caption: Caption) -> tuple[str, ...]:
@@ -54,19 +73,40 @@ def matches(caption: Caption, table_signature: tuple[str, ...], header: tuple[st
             and similar(table_signature, signature(header)))
 
 
-def load_mapping(path: Path, known: list[str]) -> dict[str, str]:
-    """`tabel.yaml` as dataset -> caption label; a missing file is an empty mapping."""
+def load_mapping(path: Path, known: list[str]) -> Mapping:
+    """`tabel.yaml`; a missing file is an empty mapping."""
     if not path.exists():
-        return {}
-    data = yamlfile.read(path, f"Write one line per dataset:\n{MAPPING_FORMAT}")[0] or {}
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        return Mapping()
+    hint = f"Write one entry per dataset:\n{MAPPING_FORMAT}"
+    data = yamlfile.read(path, hint)[0] or {}
+    if not isinstance(data, dict):
         raise SourceError("tabel.yaml must map dataset names to caption labels", file=path,
-                          hint=f"Write one line per dataset:\n{MAPPING_FORMAT}")
+                          hint=hint)
     unknown = [k for k in data if k not in known]
     if unknown:
         raise SourceError(f"tabel.yaml names unknown dataset {unknown[0]!r}", file=path,
                           raw=str(unknown[0]), hint=f"Datasets: {', '.join(known)}")
-    return {k: " ".join(v.split()).capitalize() for k, v in data.items()}
+    labels, columns = {}, {}
+    for name, entry in data.items():
+        label, kolom = (entry, {}) if isinstance(entry, str) else _entry(entry, name, path, hint)
+        if label:
+            labels[name] = " ".join(label.split()).capitalize()
+        if kolom:
+            columns[name] = kolom
+    return Mapping(labels, columns)
+
+
+def _entry(entry: object, name: str, path: Path, hint: str) -> tuple[str | None, dict]:
+    """A dataset's entry written as a mapping: `tabel` (optional) and `kolom` (optional)."""
+    if not isinstance(entry, dict) or set(entry) - {"tabel", "kolom"}:
+        raise SourceError(f"tabel.yaml: the entry of {name} must be a caption label or hold "
+                          "'tabel' and/or 'kolom'", file=path, table=name, hint=hint)
+    label, kolom = entry.get("tabel"), entry.get("kolom") or {}
+    if label is not None and not isinstance(label, str) or not isinstance(kolom, dict) or \
+            not all(isinstance(k, str) and isinstance(v, str) for k, v in kolom.items()):
+        raise SourceError(f"tabel.yaml: {name}: 'tabel' is a caption label and 'kolom' maps "
+                          "column names to header texts", file=path, table=name, hint=hint)
+    return label, kolom
 
 
 def locate(document: Document, specs, mapping: dict[str, str],

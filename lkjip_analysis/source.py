@@ -10,6 +10,7 @@ header rows repeated after a page break are passed over.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -160,6 +161,14 @@ def read_document(path: str | Path) -> Document:
             hint="Convert it to UTF-8, e.g. `iconv -f latin1 -t utf-8`",
         ) from None
     return Document(path, tuple(text.splitlines()))
+
+
+SIMILAR = 0.8  # the least difflib ratio for two header names to count as the same
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two normalised header names are the same, or one a small rewording of the other."""
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR
 
 
 def normalise(text: str) -> str:

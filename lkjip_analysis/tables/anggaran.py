@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from ..source import Row
-from .base import Reader, TableSpec, is_numbered
+from .base import Reader, TableSpec, only_text
 
 _ACTIVITY_BULLET = re.compile(r"(?:^|\s)-\s*(?=\w)")
 _UNIT = re.compile(r"\(([A-Z]{3,})\)\s*$")
@@ -33,24 +33,35 @@ def unit_kerja(program: str) -> str:
     return match.group(1) if match else DINAS
 
 
-def _label(row: Row) -> str:
-    return row.text(0) or row.text(1)
+def _label(reader: Reader, row: Row) -> str:
+    """A total's label, written in the number or the name column."""
+    return reader.text(row, "no") or reader.text(row, "uraian")
 
 
-def _is_total(row: Row) -> bool:
-    return not is_numbered(row) and any(c.bold for c in row.cells[:2] if c.text)
+def _is_total(reader: Reader, row: Row) -> bool:
+    """A reported subtotal or total: no row number, its label in bold."""
+    labels = (reader.cell(row, "no"), reader.cell(row, "uraian"))
+    return not reader.is_numbered(row) and any(c.bold for c in labels if c.text)
+
+
+def _section(reader: Reader, row: Row) -> str | None:
+    """A source-of-funds section row ("A. Dana Dekonsentrasi"): its one cell, in bold."""
+    alone = only_text(row)
+    if alone is None or not alone.bold or reader.is_numbered(row):
+        return None
+    return _SECTION_LABEL.sub("", alone.text)
 
 
 def build_anggaran_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
     """Tabel 13. Its `Alokasi` column holds the locations, not an amount: kept as written."""
     records = [
-        {"no": int(row.text(0).rstrip(".")), "sasaran_strategis": row.text(1),
-         "target": reader.decimal(row, 2, "target"),
-         "realisasi": reader.decimal(row, 3, "realisasi"),
-         "persen_capaian_kinerja": reader.percent(row, 4, "persen_capaian_kinerja"),
-         "alokasi_tertulis": row.text(5),
-         "realisasi_anggaran": reader.amount(row, 6, "realisasi_anggaran"),
-         "persen_capaian_anggaran": reader.percent(row, 7, "persen_capaian_anggaran"),
+        {"no": reader.number(row), "sasaran_strategis": reader.text(row, "sasaran_strategis"),
+         "target": reader.decimal(row, "target"),
+         "realisasi": reader.decimal(row, "realisasi"),
+         "persen_capaian_kinerja": reader.percent(row, "persen_capaian_kinerja"),
+         "alokasi_tertulis": reader.text(row, "alokasi_tertulis"),
+         "realisasi_anggaran": reader.amount(row, "realisasi_anggaran"),
+         "persen_capaian_anggaran": reader.percent(row, "persen_capaian_anggaran"),
          "baris_sumber": row.line}
         for row in reader.table.rows
     ]
@@ -63,23 +74,25 @@ def build_realisasi_apbd(reader: Reader) -> dict[str, pd.DataFrame]:
     """Tabel 14: every value line and, apart, the totals."""
     lines, totals, program = [], [], None
     for row in reader.table.rows:
-        if _is_total(row):
-            totals.append({"uraian": _label(row), "lokasi": row.text(2),
-                           "realisasi": reader.amount(row, 3, "realisasi"),
-                           "persen": reader.percent(row, 4, "persen", optional=True),
+        if _is_total(reader, row):
+            totals.append({"uraian": _label(reader, row), "lokasi": reader.text(row, "lokasi"),
+                           "realisasi": reader.amount(row, "realisasi"),
+                           "persen": reader.percent(row, "persen", optional=True),
                            "baris_sumber": row.line})
             continue
-        if is_numbered(row):
-            program = {"no_program": int(row.text(0).rstrip(".")),
-                       "program": program_name(row.text(1))}
+        numbered = reader.is_numbered(row)
+        if numbered:
+            program = {"no_program": reader.number(row),
+                       "program": program_name(reader.text(row, "uraian"))}
         if program is None:
             raise reader.table.error("activity line before any program", row=row)
-        lines.append({**program, "jenis_baris": "program" if is_numbered(row) else "kegiatan",
-                      "uraian": row.text(1), "unit_kerja": unit_kerja(program["program"]),
-                      "lokasi": row.text(2),
-                      "realisasi": reader.amount(row, 3, "realisasi", optional=True),
-                      "persen": reader.percent(row, 4, "persen", optional=True),
-                      "keterangan": row.text(5), "baris_sumber": row.line})
+        lines.append({**program, "jenis_baris": "program" if numbered else "kegiatan",
+                      "uraian": reader.text(row, "uraian"),
+                      "unit_kerja": unit_kerja(program["program"]),
+                      "lokasi": reader.text(row, "lokasi"),
+                      "realisasi": reader.amount(row, "realisasi", optional=True),
+                      "persen": reader.percent(row, "persen", optional=True),
+                      "keterangan": reader.text(row, "keterangan"), "baris_sumber": row.line})
     cols = ["no_program", "program", "jenis_baris", "uraian", "unit_kerja", "lokasi",
             "realisasi", "persen", "keterangan", "baris_sumber"]
     total_cols = ["uraian", "lokasi", "realisasi", "persen", "baris_sumber"]
@@ -91,23 +104,25 @@ def build_realisasi_apbn(reader: Reader) -> dict[str, pd.DataFrame]:
     """Tabel 15. Its `Alokasi` column holds the locations: read as `lokasi`."""
     lines, totals, fund = [], [], None
     for row in reader.table.rows:
-        if _is_total(row) and not row.text(3):
-            fund = _SECTION_LABEL.sub("", _label(row))
+        if section := _section(reader, row):
+            fund = section
             continue
         if fund is None:
             raise reader.table.error("row before the first source-of-funds section", row=row)
-        if _is_total(row):
-            scope = ALL_FUNDS if _GRAND_TOTAL.search(_label(row)) else fund
-            totals.append({"uraian": _label(row), "sumber_dana": scope,
-                           "realisasi": reader.amount(row, 3, "realisasi"),
-                           "persen": reader.percent(row, 4, "persen", optional=True),
+        if _is_total(reader, row):
+            label = _label(reader, row)
+            scope = ALL_FUNDS if _GRAND_TOTAL.search(label) else fund
+            totals.append({"uraian": label, "sumber_dana": scope,
+                           "realisasi": reader.amount(row, "realisasi"),
+                           "persen": reader.percent(row, "persen", optional=True),
                            "baris_sumber": row.line})
             continue
-        lines.append({"sumber_dana": fund, "no": int(row.text(0).rstrip(".")),
-                      "program": row.text(1), "lokasi": row.text(2),
-                      "realisasi": reader.amount(row, 3, "realisasi"),
-                      "persen": reader.percent(row, 4, "persen"),
-                      "keterangan": row.text(5), "baris_sumber": row.line})
+        lines.append({"sumber_dana": fund, "no": reader.number(row),
+                      "program": reader.text(row, "uraian"),
+                      "lokasi": reader.text(row, "lokasi"),
+                      "realisasi": reader.amount(row, "realisasi"),
+                      "persen": reader.percent(row, "persen"),
+                      "keterangan": reader.text(row, "keterangan"), "baris_sumber": row.line})
     cols = ["sumber_dana", "no", "program", "lokasi", "realisasi", "persen", "keterangan",
             "baris_sumber"]
     total_cols = ["uraian", "sumber_dana", "realisasi", "persen", "baris_sumber"]
@@ -116,9 +131,21 @@ def build_realisasi_apbn(reader: Reader) -> dict[str, pd.DataFrame]:
 
 
 _BUDGET_HEADER = ("No", "Program/kegiatan", "Anggaran", "Keterangan")
+_BUDGET_COLUMNS = {"no": "No", "uraian": "Program/kegiatan",
+                   "lokasi": "Anggaran > Lokasi | Alokasi",
+                   "realisasi": "Anggaran > Realisasi", "persen": "Anggaran > %",
+                   "keterangan": "Keterangan"}
 SPECS = (
     TableSpec("anggaran_kinerja", ("No", "Sasaran Strategis", "Kinerja", "Anggaran"), 3,
-              build_anggaran_kinerja),
-    TableSpec("realisasi_apbd", _BUDGET_HEADER, 3, build_realisasi_apbd, ("apbd",)),
-    TableSpec("realisasi_apbn", _BUDGET_HEADER, 3, build_realisasi_apbn, ("apbn",)),
+              build_anggaran_kinerja,
+              {"no": "No", "sasaran_strategis": "Sasaran Strategis",
+               "target": "Kinerja > Target", "realisasi": "Kinerja > Realisasi",
+               "persen_capaian_kinerja": "Kinerja > % Capaian",
+               "alokasi_tertulis": "Anggaran > Alokasi",
+               "realisasi_anggaran": "Anggaran > Realisasi",
+               "persen_capaian_anggaran": "Anggaran > % Capaian"}),
+    TableSpec("realisasi_apbd", _BUDGET_HEADER, 3, build_realisasi_apbd, _BUDGET_COLUMNS,
+              ("apbd",)),
+    TableSpec("realisasi_apbn", _BUDGET_HEADER, 3, build_realisasi_apbn, _BUDGET_COLUMNS,
+              ("apbn",)),
 )

@@ -1,4 +1,5 @@
-"""What every table spec shares: the spec itself and a reader that parses cells strictly."""
+"""What every table spec shares: the spec itself and a reader that parses cells strictly, each
+cell taken by its column's header name (`columns.locate`), never by its position."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import columns
 from ..corrections import Corrections
 from ..errors import NumberFormatError
 from ..numbers import is_missing, parse_amount, parse_decimal, parse_percent
@@ -17,29 +19,63 @@ PERCENT_RANGE = (0.0, 200.0)
 
 @dataclass
 class Reader:
-    """Parses the cells of one table, applying corrections and naming every failure."""
+    """Parses the cells of one table, applying corrections and naming every failure. A cell
+    is asked for by its dataset column's name (`column`), found through the table's `layout`;
+    a column of a family (years, categories) is given by its index (`at`)."""
 
     table: Table
     corrections: Corrections
+    layout: columns.Layout
     corrected_lines: set[int] = field(default_factory=set)
 
-    def amount(self, row: Row, index: int, column: str, optional: bool = False) -> float:
-        return self._number(row, index, column, parse_amount, optional, None)
+    def text(self, row: Row, column: str) -> str:
+        """The cleaned text of `row` in the column named `column`."""
+        return row.text(self.layout.single[column])
 
-    def decimal(self, row: Row, index: int, column: str, marks: str = ",.",
-                optional: bool = False, plausible: tuple[float, float] | None = None) -> float:
-        return self._number(row, index, column, lambda t: parse_decimal(t, marks), optional,
+    def cell(self, row: Row, column: str) -> Cell:
+        return row.cells[self.layout.single[column]]
+
+    def family(self, name: str) -> list[tuple[int, str]]:
+        """The (index, header as written) of each column of the family `name`."""
+        return self.layout.families[name]
+
+    def years(self, name: str) -> list[tuple[int, int]]:
+        """The (index, year) of each column of the year family `name`."""
+        return [(index, columns.year_in(header)) for index, header in self.family(name)]
+
+    def numbering(self, column: str) -> str:
+        """The numbering row's text under `column` (`6 (4-5)`: the column's formula)."""
+        row = self.numbering_row()
+        return row.text(self.layout.single[column]) if row else ""
+
+    def numbering_row(self) -> Row | None:
+        return next((r for r in self.table.header if columns.is_numbering(r)), None)
+
+    def is_numbered(self, row: Row) -> bool:
+        """True when the row's `no` cell is a row number such as `1` or `1.`."""
+        return self.text(row, "no").rstrip(".").isdigit()
+
+    def number(self, row: Row) -> int:
+        return int(self.text(row, "no").rstrip("."))
+
+    def amount(self, row: Row, column: str, optional: bool = False,
+               at: int | None = None) -> float:
+        return self._number(row, column, at, parse_amount, optional, None)
+
+    def decimal(self, row: Row, column: str, marks: str = ",.", optional: bool = False,
+                plausible: tuple[float, float] | None = None, at: int | None = None) -> float:
+        return self._number(row, column, at, lambda t: parse_decimal(t, marks), optional,
                             plausible)
 
-    def percent(self, row: Row, index: int, column: str, marks: str = ",.",
-                optional: bool = False,
-                plausible: tuple[float, float] | None = PERCENT_RANGE) -> float:
-        return self._number(row, index, column, lambda t: parse_percent(t, marks), optional,
+    def percent(self, row: Row, column: str, marks: str = ",.", optional: bool = False,
+                plausible: tuple[float, float] | None = PERCENT_RANGE,
+                at: int | None = None) -> float:
+        return self._number(row, column, at, lambda t: parse_percent(t, marks), optional,
                             plausible)
 
-    def _number(self, row: Row, index: int, column: str, parse: Callable[[str], float],
+    def _number(self, row: Row, column: str, at: int | None, parse: Callable[[str], float],
                 optional: bool, plausible: tuple[float, float] | None) -> float:
-        cell = row.cells[index]
+        cell = row.cells[self.layout.single[column] if at is None else at]
         correction = self.corrections.lookup(self.table.label, cell.line, column, cell.text)
         if correction is not None:
             self.corrected_lines.add(cell.line)
@@ -78,21 +114,26 @@ class Reader:
 @dataclass(frozen=True)
 class TableSpec:
     """How one report table becomes datasets. `name` is its main dataset; `header` the first
-    header row's names (see `recognition` for how a table is matched); `caption_words` words
-    its caption must hold where the header alone is not enough."""
+    header row's names (see `recognition` for how a table is matched); `columns` each column
+    the builder reads, by header path (see `columns`); `caption_words` words its caption must
+    hold where the header alone is not enough."""
 
     name: str
     header: tuple[str, ...]
     header_rows: int
     build: Callable[[Reader], dict[str, pd.DataFrame]]
+    columns: dict[str, str]
     caption_words: tuple[str, ...] = ()
 
-    def read(self, document: Document, caption: Caption,
-             corrections: Corrections) -> dict[str, pd.DataFrame]:
+    def read(self, document: Document, caption: Caption, corrections: Corrections,
+             overrides: dict[str, str] | None = None,
+             mapping_file: str = "tabel.yaml") -> dict[str, pd.DataFrame]:
         table = document.table(caption, self.header_rows)
-        return self.build(Reader(table, corrections))
+        layout = columns.locate(table, self.name, self.columns, overrides or {}, mapping_file)
+        return self.build(Reader(table, corrections, layout))
 
 
-def is_numbered(row: Row, index: int = 0) -> bool:
-    """True when the cell is a row number such as `1` or `1.`."""
-    return row.text(index).rstrip(".").isdigit()
+def only_text(row: Row) -> Cell | None:
+    """The row's one non-empty cell (a section row spanning the table), else None."""
+    filled = [cell for cell in row.cells if cell.text]
+    return filled[0] if len(filled) == 1 else None

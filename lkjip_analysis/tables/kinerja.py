@@ -6,43 +6,35 @@ import re
 
 import pandas as pd
 
-from .base import Reader, TableSpec, is_numbered
+from .base import Reader, TableSpec
 
-_YEAR = re.compile(r"(\d{4})")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _QUARTER = re.compile(r"Triwulan\s+(IV|I{1,3})\b", re.I)
 _SCORE_ROW = re.compile(r"nilai", re.I)
+_INDICATOR_TEXT = ("sasaran_strategis", "indikator_kinerja", "satuan")
 _CATEGORY_ROW = re.compile(r"kategori", re.I)
-
-
-def _no(row) -> int:
-    return int(row.text(0).rstrip("."))
-
-
-def _year_columns(header_row, first: int) -> list[tuple[int, int]]:
-    return [(c.column, int(m.group(1))) for c in header_row.cells[first:]
-            if (m := _YEAR.search(c.text))]
 
 
 def build_evaluasi_akip(reader: Reader) -> dict[str, pd.DataFrame]:
     """Component scores per year, and apart from them the stated total score and category."""
-    years = _year_columns(reader.table.header[0], 3)
+    years = reader.years("nilai")
     parts, totals = [], {}
     for row in reader.table.rows:
-        if is_numbered(row):
+        label = reader.text(row, "komponen") or reader.text(row, "no")
+        if reader.is_numbered(row):
             for column, year in years:
-                parts.append({"no": _no(row), "komponen": row.text(1),
-                              "bobot": reader.percent(row, 2, "bobot", plausible=(0, 100)),
-                              "tahun": year, "nilai": reader.decimal(row, column, "nilai"),
+                parts.append({"no": reader.number(row), "komponen": label,
+                              "bobot": reader.percent(row, "bobot", plausible=(0, 100)),
+                              "tahun": year, "nilai": reader.decimal(row, "nilai", at=column),
                               "baris_sumber": row.line})
-        elif _CATEGORY_ROW.search(row.text(1)):
+        elif _CATEGORY_ROW.search(label):
             for column, year in years:
                 totals.setdefault(year, {"tahun": year})
                 totals[year].update(kategori=row.text(column), baris_sumber_kategori=row.line)
-        elif _SCORE_ROW.search(row.text(1)):
+        elif _SCORE_ROW.search(label):
             for column, year in years:
                 totals.setdefault(year, {"tahun": year})
-                totals[year].update(nilai=reader.decimal(row, column, "nilai"),
+                totals[year].update(nilai=reader.decimal(row, "nilai", at=column),
                                     baris_sumber=row.line)
         else:
             raise reader.table.error("unexpected row", row=row)
@@ -56,20 +48,20 @@ def build_kinerja_triwulan(reader: Reader) -> dict[str, pd.DataFrame]:
     """Quarterly targets and results; the indicator cells merged down are filled."""
     records, indicator = [], None
     for row in reader.table.rows:
-        if is_numbered(row):
-            indicator = {"no": _no(row), "sasaran_strategis": row.text(1),
-                         "indikator_kinerja": row.text(2), "satuan": row.text(3),
-                         "target_tahunan": reader.decimal(row, 4, "target_tahunan")}
+        if reader.is_numbered(row):
+            indicator = {"no": reader.number(row),
+                         **{k: reader.text(row, k) for k in _INDICATOR_TEXT},
+                         "target_tahunan": reader.decimal(row, "target_tahunan")}
         if indicator is None:
             raise reader.table.error("quarter row before its indicator", row=row)
-        quarter = _QUARTER.search(row.text(5))
+        quarter = _QUARTER.search(reader.text(row, "triwulan"))
         if not quarter:
             raise reader.table.error("not a quarter ('Triwulan I'…'IV')", row=row,
-                                     cell=row.cells[5], column="triwulan")
+                                     cell=reader.cell(row, "triwulan"), column="triwulan")
         records.append({**indicator, "triwulan": _ROMAN[quarter.group(1).upper()],
-                        "target": reader.decimal(row, 6, "target"),
-                        "realisasi": reader.decimal(row, 7, "realisasi"),
-                        "persen": reader.percent(row, 8, "persen", optional=True),
+                        "target": reader.decimal(row, "target"),
+                        "realisasi": reader.decimal(row, "realisasi"),
+                        "persen": reader.percent(row, "persen", optional=True),
                         "baris_sumber": row.line})
     cols = ["no", "sasaran_strategis", "indikator_kinerja", "satuan", "target_tahunan",
             "triwulan", "target", "realisasi", "persen", "baris_sumber"]
@@ -79,10 +71,10 @@ def build_kinerja_triwulan(reader: Reader) -> dict[str, pd.DataFrame]:
 def build_capaian_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
     """Tabel 9: target, realisation and % per indicator."""
     records = [
-        {"no": _no(row), "indikator_kinerja": row.text(1), "satuan": row.text(2),
-         "target": reader.decimal(row, 3, "target"),
-         "realisasi": reader.decimal(row, 4, "realisasi"),
-         "persen": reader.percent(row, 5, "persen"), "baris_sumber": row.line}
+        {"no": reader.number(row), "indikator_kinerja": reader.text(row, "indikator_kinerja"),
+         "satuan": reader.text(row, "satuan"), "target": reader.decimal(row, "target"),
+         "realisasi": reader.decimal(row, "realisasi"),
+         "persen": reader.percent(row, "persen"), "baris_sumber": row.line}
         for row in reader.table.rows
     ]
     cols = ["no", "indikator_kinerja", "satuan", "target", "realisasi", "persen",
@@ -92,21 +84,22 @@ def build_capaian_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
 
 def build_kinerja_historis(reader: Reader) -> dict[str, pd.DataFrame]:
     """Realisation by year, and apart from it the stated change with its stated formula."""
-    _, years_row, numbering = reader.table.header
-    years = _year_columns(years_row, 3)
-    change_column = len(numbering.cells) - 1
+    years = reader.years("realisasi")
+    numbering = reader.numbering_row()
     history, changes = [], []
     for row in reader.table.rows:
-        base = {"no": _no(row), "indikator_kinerja": row.text(1), "satuan": row.text(2)}
+        base = {"no": reader.number(row), "indikator_kinerja": reader.text(row,
+                                                                           "indikator_kinerja"),
+                "satuan": reader.text(row, "satuan")}
         for column, year in years:
             history.append({**base, "tahun": year,
-                            "realisasi": reader.decimal(row, column, "realisasi"),
+                            "realisasi": reader.decimal(row, "realisasi", at=column),
                             "baris_sumber": row.line})
-        changes.append({**base, "rumus": numbering.text(change_column),
-                        "persen_perubahan": reader.percent(row, change_column,
-                                                           "persen_perubahan",
+        changes.append({**base, "rumus": reader.numbering("persen_perubahan"),
+                        "persen_perubahan": reader.percent(row, "persen_perubahan",
                                                            plausible=(-1000, 1000)),
-                        "baris_sumber": row.line, "baris_rumus": numbering.line})
+                        "baris_sumber": row.line,
+                        "baris_rumus": numbering.line if numbering else None})
     cols = ["no", "indikator_kinerja", "satuan", "tahun", "realisasi", "baris_sumber"]
     change_cols = ["no", "indikator_kinerja", "satuan", "rumus", "persen_perubahan",
                    "baris_sumber", "baris_rumus"]
@@ -117,10 +110,11 @@ def build_kinerja_historis(reader: Reader) -> dict[str, pd.DataFrame]:
 def build_kemajuan_renstra(reader: Reader) -> dict[str, pd.DataFrame]:
     """Tabel 11: progress toward the end-of-plan target."""
     records = [
-        {"no": _no(row), "indikator_kinerja": row.text(1), "satuan": row.text(2),
-         "target_akhir": reader.decimal(row, 3, "target_akhir"),
-         "realisasi": reader.decimal(row, 4, "realisasi"),
-         "tingkat_kemajuan": reader.percent(row, 5, "tingkat_kemajuan"),
+        {"no": reader.number(row), "indikator_kinerja": reader.text(row, "indikator_kinerja"),
+         "satuan": reader.text(row, "satuan"),
+         "target_akhir": reader.decimal(row, "target_akhir"),
+         "realisasi": reader.decimal(row, "realisasi"),
+         "tingkat_kemajuan": reader.percent(row, "tingkat_kemajuan"),
          "baris_sumber": row.line}
         for row in reader.table.rows
     ]
@@ -131,14 +125,13 @@ def build_kemajuan_renstra(reader: Reader) -> dict[str, pd.DataFrame]:
 
 def build_efisiensi(reader: Reader) -> dict[str, pd.DataFrame]:
     """Tabel 12: capaian, serapan, efisiensi and the formula."""
-    numbering = reader.table.header[1]
     records = [
-        {"no": _no(row), "sasaran_strategis": row.text(1), "indikator_kinerja": row.text(2),
-         "persen_capaian": reader.percent(row, 3, "persen_capaian"),
-         "persen_serapan": reader.percent(row, 4, "persen_serapan"),
-         "tingkat_efisiensi": reader.percent(row, 5, "tingkat_efisiensi",
-                                             plausible=(-200, 200)),
-         "rumus": numbering.text(5), "baris_sumber": row.line}
+        {"no": reader.number(row), "sasaran_strategis": reader.text(row, "sasaran_strategis"),
+         "indikator_kinerja": reader.text(row, "indikator_kinerja"),
+         "persen_capaian": reader.percent(row, "persen_capaian"),
+         "persen_serapan": reader.percent(row, "persen_serapan"),
+         "tingkat_efisiensi": reader.percent(row, "tingkat_efisiensi", plausible=(-200, 200)),
+         "rumus": reader.numbering("tingkat_efisiensi"), "baris_sumber": row.line}
         for row in reader.table.rows
     ]
     cols = ["no", "sasaran_strategis", "indikator_kinerja", "persen_capaian", "persen_serapan",
@@ -146,20 +139,35 @@ def build_efisiensi(reader: Reader) -> dict[str, pd.DataFrame]:
     return {"efisiensi": reader.frame(records, cols)}
 
 
+_INDICATOR = {"no": "No", "indikator_kinerja": "Indikator Kinerja", "satuan": "Satuan"}
 SPECS = (
     TableSpec("evaluasi_akip", ("No.", "Komponen Yang Dinilai", "Bobot", "Nilai 2019"), 2,
-              build_evaluasi_akip),
+              build_evaluasi_akip,
+              {"no": "No", "komponen": "Komponen Yang Dinilai", "bobot": "Bobot",
+               "nilai": "Nilai #"}),
     TableSpec("kinerja_triwulan", ("No.", "Sasaran Strategis", "Indikator Kinerja", "Satuan",
                                    "Target Tahunan", "Triwulanan", "Target", "Realisasi", "%"),
-              2, build_kinerja_triwulan),
+              2, build_kinerja_triwulan,
+              {**_INDICATOR, "sasaran_strategis": "Sasaran Strategis",
+               "target_tahunan": "Target Tahunan", "triwulan": "Triwulanan",
+               "target": "Target", "realisasi": "Realisasi", "persen": "%"}),
     TableSpec("capaian_kinerja", ("No.", "Indikator Kinerja", "Satuan", "Target", "Realisasi",
-                                  "%"), 2, build_capaian_kinerja),
+                                  "%"), 2, build_capaian_kinerja,
+              {**_INDICATOR, "target": "Target", "realisasi": "Realisasi", "persen": "%"}),
     TableSpec("kinerja_historis", ("No", "Indikator Kinerja", "Satuan", "Realisasi",
-                                   "% Peningkatan/Penurunan"), 3, build_kinerja_historis),
+                                   "% Peningkatan/Penurunan"), 3, build_kinerja_historis,
+              {**_INDICATOR, "realisasi": "Realisasi > #",
+               "persen_perubahan": "% Peningkatan/Penurunan"}),
     TableSpec("kemajuan_renstra", ("No.", "Indikator Kinerja", "Satuan",
                                    "Target Akhir RPJMD/RENSTRA", "Realisasi",
-                                   "Tingkat Kemajuan"), 2, build_kemajuan_renstra),
+                                   "Tingkat Kemajuan"), 2, build_kemajuan_renstra,
+              {**_INDICATOR, "target_akhir": "Target Akhir RPJMD/RENSTRA",
+               "realisasi": "Realisasi", "tingkat_kemajuan": "Tingkat Kemajuan"}),
     TableSpec("efisiensi", ("No", "Sasaran Strategis", "Indikator Kinerja",
                             "% Capaian Kinerja", "% Penyerapan Anggaran", "Tingkat Efisiensi"),
-              2, build_efisiensi),
+              2, build_efisiensi,
+              {"no": "No", "sasaran_strategis": "Sasaran Strategis",
+               "indikator_kinerja": "Indikator Kinerja", "persen_capaian": "% Capaian Kinerja",
+               "persen_serapan": "% Penyerapan Anggaran",
+               "tingkat_efisiensi": "Tingkat Efisiensi"}),
 )

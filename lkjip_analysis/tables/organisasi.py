@@ -6,25 +6,17 @@ import re
 
 import pandas as pd
 
-from .base import Reader, TableSpec, is_numbered
+from .base import Reader, TableSpec
 
 _TOTAL_LABEL = re.compile(r"^jumlah\b", re.I)
 _HONORER = re.compile(r"honorer", re.I)
-
-
-def _snake(text: str) -> str:
-    return re.sub(r"\W+", "_", text.strip().lower()).strip("_")
+DIMENSIONS = ("jenis_kelamin", "golongan", "pendidikan")
 
 
 def _dimensions(reader: Reader) -> list[tuple[int, str, str]]:
-    """(column, dimension, category) from the two header rows: a dimension name spans the empty
-    header cells to its right."""
-    names, categories = reader.table.header
-    found, current = [], None
-    for cell in names.cells[1:]:
-        current = _snake(cell.text) if cell.text else current
-        found.append((cell.column, current, categories.text(cell.column)))
-    return found
+    """(column, dimension, category): each category column under its dimension's header."""
+    return [(column, dim, category) for dim in DIMENSIONS
+            for column, category in reader.family(dim)]
 
 
 def build_sdm(reader: Reader) -> dict[str, pd.DataFrame]:
@@ -32,7 +24,7 @@ def build_sdm(reader: Reader) -> dict[str, pd.DataFrame]:
     dims = _dimensions(reader)
     detail, totals = [], []
     for row in reader.table.rows:
-        label = row.text(0)
+        label = reader.text(row, "jabatan")
         if _TOTAL_LABEL.match(label):
             totals.extend(_total_records(reader, row, dims))
             continue
@@ -40,7 +32,7 @@ def build_sdm(reader: Reader) -> dict[str, pd.DataFrame]:
         for column, dim, category in dims:
             detail.append({
                 "jabatan": label, "status_pegawai": status, "dimensi": dim, "kategori": category,
-                "jumlah": reader.amount(row, column, "jumlah"), "baris_sumber": row.line,
+                "jumlah": reader.amount(row, "jumlah", at=column), "baris_sumber": row.line,
             })
     cols = ["jabatan", "status_pegawai", "dimensi", "kategori", "jumlah", "baris_sumber"]
     total_cols = ["uraian", "dimensi", "kategori", "jumlah", "baris_sumber"]
@@ -58,8 +50,8 @@ def _total_records(reader: Reader, row, dims) -> list[dict]:
             cells = [(cells[0][0], "semua")]
         for column, category in cells:
             records.append({
-                "uraian": row.text(0), "dimensi": dim, "kategori": category,
-                "jumlah": reader.amount(row, column, "jumlah"), "baris_sumber": row.line,
+                "uraian": reader.text(row, "jabatan"), "dimensi": dim, "kategori": category,
+                "jumlah": reader.amount(row, "jumlah", at=column), "baris_sumber": row.line,
             })
     return records
 
@@ -68,20 +60,23 @@ def build_sarana(reader: Reader) -> dict[str, pd.DataFrame]:
     """One row per item and unit; a line without number or name continues the item above."""
     records, no, uraian = [], None, None
     for row in reader.table.rows:
-        if is_numbered(row):
-            no, uraian = int(row.text(0).rstrip(".")), row.text(1)
-        elif row.text(1):
+        if reader.is_numbered(row):
+            no, uraian = reader.number(row), reader.text(row, "uraian")
+        elif reader.text(row, "uraian"):
             raise reader.table.error("item without a number", row=row)
         records.append({
             "no": no, "uraian": uraian,
-            "banyaknya": reader.amount(row, 2, "banyaknya", optional=True),
-            "satuan": row.text(3), "baris_sumber": row.line,
+            "banyaknya": reader.amount(row, "banyaknya", optional=True),
+            "satuan": reader.text(row, "satuan"), "baris_sumber": row.line,
         })
     cols = ["no", "uraian", "banyaknya", "satuan", "baris_sumber"]
     return {"sarana_prasarana": reader.frame(records, cols)}
 
 
 SPECS = (
-    TableSpec("sdm", ("Jabatan", "Jenis Kelamin", "Golongan", "Pendidikan"), 2, build_sdm),
-    TableSpec("sarana_prasarana", ("No.", "Uraian", "Banyaknya", "Satuan"), 2, build_sarana),
+    TableSpec("sdm", ("Jabatan", "Jenis Kelamin", "Golongan", "Pendidikan"), 2, build_sdm,
+              {"jabatan": "Jabatan", "jenis_kelamin": "Jenis Kelamin > *",
+               "golongan": "Golongan > *", "pendidikan": "Pendidikan > *"}),
+    TableSpec("sarana_prasarana", ("No.", "Uraian", "Banyaknya", "Satuan"), 2, build_sarana,
+              {"no": "No", "uraian": "Uraian", "banyaknya": "Banyaknya", "satuan": "Satuan"}),
 )

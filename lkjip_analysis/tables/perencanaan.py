@@ -6,9 +6,8 @@ import re
 
 import pandas as pd
 
-from .base import Reader, TableSpec, is_numbered
+from .base import Reader, TableSpec, only_text
 
-_YEAR = re.compile(r"(\d{4})")
 _FUND = re.compile(r"\b(APBD|APBN)\b")
 _LATEX_FRAC = re.compile(r"\\frac\{(.*)\}\{(.*)\}")
 _LATEX_TEXT = re.compile(r"\\text\{([^}]*)\}")
@@ -19,17 +18,14 @@ TARGET_COLUMNS = ["tujuan", "indikator_tujuan", "sasaran_strategis", "indikator_
 
 def build_target_tahunan(reader: Reader) -> dict[str, pd.DataFrame]:
     """One row per indicator and year: the baseline achievement and the yearly targets."""
-    first, years, _numbering = reader.table.header
-    baseline_year = int(_YEAR.search(first.text(5)).group(1))
-    periods = [(5, "capaian", baseline_year)] + [
-        (c.column, "target", int(c.text)) for c in years.cells[6:] if c.text
-    ]
+    periods = [(column, kind, year) for kind in ("capaian", "target")
+               for column, year in reader.years(kind)]
     records = []
     for row in reader.table.rows:
-        base = {name: row.text(i) for i, name in enumerate(TARGET_COLUMNS)}
+        base = {name: reader.text(row, name) for name in TARGET_COLUMNS}
         for column, kind, year in periods:
             records.append({**base, "jenis": kind, "tahun": year,
-                            "nilai": reader.decimal(row, column, "nilai"),
+                            "nilai": reader.decimal(row, "nilai", at=column),
                             "baris_sumber": row.line})
     cols = [*TARGET_COLUMNS, "jenis", "tahun", "nilai", "baris_sumber"]
     return {"target_tahunan": reader.frame(records, cols)}
@@ -41,15 +37,15 @@ def build_program_kegiatan(reader: Reader) -> dict[str, pd.DataFrame]:
     fill = ["no", "tujuan", "sasaran_strategis", "indikator_sasaran", "satuan", "program"]
     records, fund, above = [], None, {}
     for row in reader.table.rows:
-        section = _FUND.search(row.text(0)) if not is_numbered(row) else None
+        alone = only_text(row)
+        section = _FUND.search(alone.text) if alone and not reader.is_numbered(row) else None
         if section:
             fund, above = section.group(1), {}
             continue
         if fund is None:
             raise reader.table.error("row before the first APBD/APBN section", row=row)
-        values = dict(zip(fill, (row.text(i) for i in range(6)), strict=True))
-        above = {k: values[k] or above.get(k, "") for k in fill}
-        records.append({"sumber_dana": fund, **above, "kegiatan": row.text(6),
+        above = {k: reader.text(row, k) or above.get(k, "") for k in fill}
+        records.append({"sumber_dana": fund, **above, "kegiatan": reader.text(row, "kegiatan"),
                         "baris_sumber": row.line})
     cols = ["sumber_dana", *fill, "kegiatan", "baris_sumber"]
     df = reader.frame(records, cols)
@@ -67,24 +63,25 @@ def latex_to_text(formula: str) -> str:
 
 def build_iku(reader: Reader) -> dict[str, pd.DataFrame]:
     """Tabel 5: key indicators with their formula as plain text."""
+    texts = ["sasaran_strategis", "indikator_kinerja", "alasan"]
     records = [
-        {"no": int(row.text(0).rstrip(".")), "sasaran_strategis": row.text(1),
-         "indikator_kinerja": row.text(2), "alasan": row.text(3),
-         "formulasi": latex_to_text(row.text(4)), "sumber_data": row.text(5),
-         "penanggung_jawab": row.text(6), "baris_sumber": row.line}
+        {"no": reader.number(row), **{k: reader.text(row, k) for k in texts},
+         "formulasi": latex_to_text(reader.text(row, "formulasi")),
+         "sumber_data": reader.text(row, "sumber_data"),
+         "penanggung_jawab": reader.text(row, "penanggung_jawab"), "baris_sumber": row.line}
         for row in reader.table.rows
     ]
-    cols = ["no", "sasaran_strategis", "indikator_kinerja", "alasan", "formulasi",
-            "sumber_data", "penanggung_jawab", "baris_sumber"]
+    cols = ["no", *texts, "formulasi", "sumber_data", "penanggung_jawab", "baris_sumber"]
     return {"iku": reader.frame(records, cols)}
 
 
 def build_perjanjian_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
     """Tabel 6: the performance agreement's targets."""
     records = [
-        {"no": int(row.text(0).rstrip(".")), "sasaran_strategis": row.text(1),
-         "indikator_kinerja": row.text(2), "satuan": row.text(3),
-         "target": reader.decimal(row, 4, "target"), "baris_sumber": row.line}
+        {"no": reader.number(row), "sasaran_strategis": reader.text(row, "sasaran_strategis"),
+         "indikator_kinerja": reader.text(row, "indikator_kinerja"),
+         "satuan": reader.text(row, "satuan"), "target": reader.decimal(row, "target"),
+         "baris_sumber": row.line}
         for row in reader.table.rows
     ]
     cols = ["no", "sasaran_strategis", "indikator_kinerja", "satuan", "target", "baris_sumber"]
@@ -94,12 +91,25 @@ def build_perjanjian_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
 SPECS = (
     TableSpec("target_tahunan", ("Tujuan", "Indikator Tujuan", "Sasaran Strategis",
                                  "Indikator Sasaran", "Satuan", "Capaian s.d. Th. 2013",
-                                 "Target Kinerja Sasaran Tahun"), 3, build_target_tahunan),
+                                 "Target Kinerja Sasaran Tahun"), 3, build_target_tahunan,
+              {"tujuan": "Tujuan", "indikator_tujuan": "Indikator Tujuan",
+               "sasaran_strategis": "Sasaran Strategis",
+               "indikator_sasaran": "Indikator Sasaran", "satuan": "Satuan",
+               "capaian": "Capaian s.d. Th. #", "target": "Target Kinerja Sasaran Tahun > #"}),
     TableSpec("program_kegiatan", ("No.", "Tujuan", "Sasaran Strategis", "Indikator Sasaran",
-                                   "Satuan", "Program", "Kegiatan"), 2, build_program_kegiatan),
+                                   "Satuan", "Program", "Kegiatan"), 2, build_program_kegiatan,
+              {"no": "No", "tujuan": "Tujuan", "sasaran_strategis": "Sasaran Strategis",
+               "indikator_sasaran": "Indikator Sasaran", "satuan": "Satuan",
+               "program": "Program", "kegiatan": "Kegiatan"}),
     TableSpec("iku", ("No", "Sasaran Strategis", "Indikator Kinerja Utama", "Alasan",
                       "Penjelasan (Formulasi Perhitungan)", "Sumber Data", "Penanggung Jawab"),
-              1, build_iku),
+              1, build_iku,
+              {"no": "No", "sasaran_strategis": "Sasaran Strategis",
+               "indikator_kinerja": "Indikator Kinerja Utama", "alasan": "Alasan",
+               "formulasi": "Penjelasan (Formulasi Perhitungan)", "sumber_data": "Sumber Data",
+               "penanggung_jawab": "Penanggung Jawab"}),
     TableSpec("perjanjian_kinerja", ("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan",
-                                     "Target"), 1, build_perjanjian_kinerja),
+                                     "Target"), 1, build_perjanjian_kinerja,
+              {"no": "No", "sasaran_strategis": "Sasaran Strategis",
+               "indikator_kinerja": "Indikator Kinerja", "satuan": "Satuan", "target": "Target"}),
 )

@@ -1,0 +1,136 @@
+"""Which column of a table is which, by its header's name, never by its position.
+
+A column's name is its path through the header rows, top to bottom: `Anggaran > Realisasi`
+for a "Realisasi" under a spanning "Anggaran" (in the text format a spanning header is written
+once, in the leftmost column it covers, so a blank header cell with a named cell below it takes
+the nearest name to its left). The numbering row (`1 2 3 …`, `6 (4-5)`) is not a name. Names
+are compared normalised, each allowed a small rewording (`source.same_name`).
+
+A spec asks for each dataset column by such a path (`"Kinerja > Target"`; alternatives with
+`|`). A path whose last name holds a year (`Nilai #`) asks for a family of year columns, one
+ending in `*` for every column under its group (`Golongan > *`). Every
+single column must be found exactly once: a column missing, or two columns answering one name,
+stops the extraction with the table, the header expected and the headers found, and the way out
+(`tabel.yaml`). Columns nobody asks for are logged and ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from .source import Row, Table, normalise, same_name
+
+log = logging.getLogger("lkjip")
+_NUMBERING = re.compile(r"^\d{1,2}(?!\d)")  # "1", "6 (4-5)", "8 = (7-6) / 5*100%"
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+YEARS = "#"  # in a path, the place of a year
+ANY = "*"  # in a path, any last name: a family of the columns under a group
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each asked-for column stands in one table: a single column per name, and for each
+    family (a path ending in a year `#` or in any name `*`) its (column, last header name as
+    written) pairs, in document order."""
+
+    single: dict[str, int]
+    families: dict[str, list[tuple[int, str]]]
+
+
+def is_numbering(row: Row) -> bool:
+    """True for the header row that numbers the columns (`1 2 3 …`)."""
+    texts = [c.text for c in row.cells if c.text]
+    return bool(texts) and all(_NUMBERING.match(t) for t in texts)
+
+
+def header_paths(table: Table) -> list[tuple[str, ...]]:
+    """Each column's header names as written, top to bottom (the numbering row left out)."""
+    rows = [row for row in table.header if not is_numbering(row)]
+    width = len(table.header[0].cells)
+    paths = []
+    for column in range(width):
+        path = []
+        for depth, row in enumerate(rows):
+            text = row.text(column)
+            if not text and any(lower.text(column) for lower in rows[depth + 1:]):
+                text = _spanning(row, column)
+            if text:
+                path.append(text)
+        paths.append(tuple(path))
+    return paths
+
+
+def _spanning(row: Row, column: int) -> str:
+    """The name of a header cell spanning over `column` from its left."""
+    for left in range(column - 1, -1, -1):
+        if row.text(left):
+            return row.text(left)
+    return ""
+
+
+def parse_path(text: str) -> tuple[tuple[str, ...], ...]:
+    """`"Kinerja > Target | Sasaran"` -> ((`kinerja`,), (`target`, `sasaran`)), normalised."""
+    return tuple(tuple(alt.strip() if alt.strip() == ANY else normalise(alt)
+                       for alt in part.split("|")) for part in text.split(">"))
+
+
+def matches(path: tuple[str, ...], wanted: tuple[tuple[str, ...], ...]) -> bool:
+    """True when the header `path` (as written) answers to the `wanted` path: its last name is
+    the wanted last name, and each wanted group name is among the names above it."""
+    names = [normalise(name) for name in path]
+    if not names:
+        return False
+    *groups, leaf = wanted
+    if leaf == (ANY,):
+        return len(names) > 1 and all(
+            any(same_name(name, alt) for name in names[:-1] for alt in group) for group in groups)
+    return (any(same_name(names[-1], alt) for alt in leaf)
+            and all(any(same_name(name, alt) for name in names[:-1] for alt in group)
+                    for group in groups))
+
+
+def locate(table: Table, dataset: str, wanted: dict[str, str], overrides: dict[str, str],
+           mapping_file: str) -> Layout:
+    """The `Layout` of `table` for the columns of `dataset` that it asks for (`wanted`: name ->
+    header path); `overrides` (tabel.yaml) give a header text for a column worded beyond
+    tolerance."""
+    paths = header_paths(table)
+    single, families = {}, {}
+    for name, path_text in wanted.items():
+        wanted_path = parse_path(overrides.get(name, path_text))
+        found = [i for i, path in enumerate(paths) if matches(path, wanted_path)]
+        if YEARS in wanted_path[-1][0] or wanted_path[-1] == (ANY,):
+            families[name] = [(i, paths[i][-1]) for i in found]
+            if found:
+                continue
+        elif len(found) == 1:
+            single[name] = found[0]
+            continue
+        raise _not_one(table, dataset, name, overrides.get(name, path_text), found, paths,
+                       mapping_file)
+    claimed = {*single.values(), *(i for family in families.values() for i, _ in family)}
+    for index, path in enumerate(paths):
+        if index not in claimed and path:
+            log.info("%s: column %r is not read", table.label, " > ".join(path))
+    return Layout(single, families)
+
+
+def year_in(header: str) -> int:
+    """The year a header names (`Nilai 2019` -> 2019)."""
+    return int(_YEAR.search(header).group(1))
+
+
+def _not_one(table: Table, dataset: str, name: str, wanted: str, found: list[int],
+             paths: list[tuple[str, ...]], mapping_file: str):
+    headers = " | ".join(" > ".join(p) for p in paths if p)
+    problem = ("tidak ada kolom" if not found else
+               f"{len(found)} kolom ({', '.join(' > '.join(paths[i]) for i in found)}) cocok")
+    example = (f"{dataset}:\n  tabel: {table.label}\n  kolom:\n"
+               f"    {name}: <judul kolom seperti tertulis>")
+    return table.error(
+        f"{table.label} (baris {table.caption_line}): {problem} untuk kolom '{name}' "
+        f"(judul yang diharapkan: '{wanted}'); judul kolom yang ada: {headers}",
+        column=name,
+        hint=f"Bila kolom itu ada dengan judul lain, tulis di {mapping_file}:\n{example}")
