@@ -46,10 +46,23 @@ OUTPUTS = (("KUBE", "kube_target_kk", "kube_realisasi_kk", "KK"),
            ("PKH", "pkh_target", "pkh_realisasi", "KPM"))
 
 
+def stated(d, key: str) -> pd.Series | None:
+    """The first statement of the narrative figure `key`, or None when the narrative does not
+    state it."""
+    found = d.fakta[(d.fakta.kunci == key) & d.fakta.ditemukan]
+    return found.iloc[0] if not found.empty else None
+
+
+def stated_values(d) -> pd.Series:
+    """Each narrative figure's first stated value, by key (NaN where it is not stated)."""
+    return d.fakta.sort_values("ditemukan", ascending=False, kind="stable") \
+        .drop_duplicates("kunci").set_index("kunci").nilai
+
+
 def program_outputs(d) -> pd.DataFrame:
     """KUBE, UEP, KAT and PKH: planned, realised, achievement, and share of the PMKS
     population (units differ: households or persons, as the report states them)."""
-    facts = d.fakta.drop_duplicates("kunci").set_index("kunci").nilai
+    facts = stated_values(d)
     population = facts["populasi_pmks"]
     rows = [{"keluaran": name, "satuan": unit, "direncanakan": facts[plan],
              "terealisasi": facts[done], "capaian": metrics.capaian(facts[done], facts[plan]),

@@ -38,7 +38,7 @@ MAX_BYTES = 256 << 20  # a larger file is not ours: a miss, never read
 def code_digest() -> str:
     """The package's code, hashed once per process."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.rglob("*.yaml")]):
         update(digest, path)
     return digest.hexdigest()
 

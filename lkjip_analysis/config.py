@@ -74,11 +74,16 @@ class Paths:
         return self.raw / "tabel.yaml"
 
     @property
+    def narrative(self) -> Path:
+        """Optional: the year's own descriptions of its narrative figures (`narasi.yaml`)."""
+        return self.raw / "narasi.yaml"
+
+    @property
     def input_files(self) -> list[Path]:
         """The files of the year's folder that a load reads, those that exist; anything else
         there is not an input."""
-        named = [self.corrections, self.table_mapping, self.raw / POLARITY_FILE,
-                 self.workbook_input]
+        named = [self.corrections, self.table_mapping, self.narrative,
+                 self.raw / POLARITY_FILE, self.workbook_input]
         return sorted({*self.documents, *(p for p in named if p.is_file())})
 
     @property

@@ -17,13 +17,13 @@ import pandas as pd
 
 from . import cache, schemas
 from .atomic import replace_directory
-from .config import Paths, validate_year
+from .config import Paths, available_years, validate_year
 from .corrections import load_corrections
 from .errors import ParameterError, SourceError
 from .limits import TABLE_BYTES, check_size
 from .recognition import load_mapping, locate
 from .source import read_document
-from .tables import SPECS, agency_frame, read_facts
+from .tables import SPECS, agency_frame, load_figures, read_facts
 from .workbook import read_workbook, workbook_bytes
 
 log = logging.getLogger("lkjip")
@@ -131,6 +131,25 @@ def _check_one_document(paths: Paths) -> None:
             file=paths.raw, hint="Keep one lkjip_<...>.md per year folder")
 
 
+def _agency_assumed(paths: Paths) -> pd.DataFrame:
+    """Where the document names neither agency nor year: its folder's year and the agency of
+    the latest earlier year that has one, said in a warning (baris_sumber 0: not from the
+    document)."""
+    from .tables.instansi import frame
+
+    earlier = [y for y in available_years(paths.data_dir) if y < paths.year]
+    name = ""
+    for year in reversed(earlier):
+        known = Paths.for_year(year, paths.data_dir).processed / "instansi.csv"
+        if known.exists():
+            name = str(read_csv(known, "instansi").nama.iloc[0])
+            break
+    log.warning("%s tidak menyebut nama instansi dan tahun laporannya (di sampul, judul, kata "
+                "pengantar atau kepala halaman): dipakai tahun folder %d dan instansi %s",
+                paths.document, paths.year, repr(name) if name else "kosong")
+    return frame(name, paths.year, 0, "")
+
+
 def _check_year_stated(paths: Paths, agency: pd.DataFrame, source: Path, table: str,
                        line: int) -> None:
     """The report year a source states must be its folder's (a workbook not filled yet
@@ -149,15 +168,18 @@ def _source_files(paths: Paths, source: str) -> list[Path]:
     """The files a load from `source` reads."""
     main = {"document": [paths.document], "workbook": [paths.workbook_input],
             "processed": [paths.processed / f"{n}.csv" for n in DOCUMENT_DATASETS]}[source]
-    return [*main, paths.corrections, paths.table_mapping, paths.indicator_polarity,
-            paths.budget_history]
+    return [*main, paths.corrections, paths.table_mapping, paths.narrative,
+            paths.indicator_polarity, paths.budget_history]
 
 
 def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     document = read_document(paths.document)
     agency = agency_frame(document)
-    _check_year_stated(paths, agency, paths.document, "Narasi",
-                       int(agency.baris_sumber.iloc[0]))
+    if agency is None:
+        agency = _agency_assumed(paths)
+    else:
+        _check_year_stated(paths, agency, paths.document, "Narasi",
+                           int(agency.baris_sumber.iloc[0]))
     mapping = load_mapping(paths.table_mapping, [spec.name for spec in SPECS])
     captions = locate(document, SPECS, mapping.labels, paths.table_mapping)
     corrections = load_corrections(paths.corrections)
@@ -172,7 +194,7 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
         sources.extend({"dataset": name, "tabel": caption.label, "judul": caption.title,
                         "baris_sumber": caption.line} for name in built)
     corrections.check_all_used()
-    frames["fakta"] = read_facts(document)
+    frames["fakta"] = read_facts(document, load_figures(paths.narrative))
     frames["koreksi"] = corrections.as_frame()
     frames["tabel_sumber"] = pd.DataFrame(sources, columns=TABLE_SOURCE_COLUMNS)
     frames["instansi"] = agency
@@ -183,6 +205,8 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
 def _from_workbook(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     origin = str(paths.workbook_input)
     frames = read_workbook(paths.workbook_input, WORKBOOK_DATASETS)
+    facts = frames["fakta"]  # a figure typed with its value is stated, whether marked or not
+    facts["ditemukan"] = facts.ditemukan.astype(bool) | facts.nilai.notna() | (facts.teks != "")
     frames["koreksi"] = load_corrections(paths.corrections).as_frame()
     conformed = {n: schemas.conform(n, frames[n], origin, first_line=2) for n in frames}
     _check_year_stated(paths, conformed["instansi"], paths.workbook_input, "instansi", 2)

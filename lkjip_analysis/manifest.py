@@ -56,7 +56,7 @@ def code_files() -> dict[str, Path]:
     """The package's code and templates, keyed `lkjip_analysis/…`."""
     return {f"lkjip_analysis/{p.relative_to(PACKAGE_DIR)}": p
             for p in sorted(PACKAGE_DIR.rglob("*"))
-            if p.is_file() and p.suffix in (".py", ".j2", ".json")
+            if p.is_file() and p.suffix in (".py", ".j2", ".json", ".yaml")
             and "__pycache__" not in p.parts}
 
 

@@ -128,18 +128,19 @@ def locate(document: Document, specs, mapping: dict[str, str],
     claimed = {c.line for c in found.values()}
     for caption in document.captions:
         if caption.line not in claimed:
-            log.info("skipped %s (%s): no dataset reads this table", caption.label, caption)
+            log.info("%s dilewati (%s): tidak ada dataset yang membaca tabel ini",
+                     caption.label, caption)
     return found
 
 
 def _mapped(document: Document, name: str, label: str, mapping_path: Path) -> Caption:
     same = [c for c in document.captions if c.label == label]
     if len(same) != 1:
-        problem = "no caption" if not same else f"{len(same)} captions"
+        problem = "tidak ada judul" if not same else f"ada {len(same)} judul"
         raise SourceError(
-            f"tabel.yaml maps {name} to {label}, but the document has {problem} {label}",
-            file=mapping_path, table=label, raw=label,
-            hint="Captions in the document: " + "; ".join(map(str, document.captions)))
+            f"tabel.yaml menunjuk {label} untuk {name} (maps {name} to {label}), tetapi dokumen "
+            f"{problem} {label}", file=mapping_path, table=label, raw=label,
+            hint="Judul tabel dalam dokumen: " + "; ".join(map(str, document.captions)))
     return same[0]
 
 
@@ -147,16 +148,17 @@ def _not_one(document: Document, spec, candidates: list[Caption],
              mapping_path: Path) -> DocumentError:
     wanted = " | ".join(spec.header)
     if candidates:
-        problem = (f"{len(candidates)} tables look like {spec.name}: "
-                   + "; ".join(map(str, candidates)))
+        problem = (f"{len(candidates)} tabel mirip {spec.name} ({len(candidates)} tables look "
+                   f"like {spec.name}): " + "; ".join(map(str, candidates)))
     else:
-        problem = f"no table looks like {spec.name} (header: {wanted})"
-    words = f", caption with {' '.join(spec.caption_words)}" if spec.caption_words else ""
+        problem = (f"tidak ada tabel yang mirip {spec.name} (no table looks like {spec.name}; "
+                   f"judul kolom: {wanted})")
+    words = f", judul tabel memuat {' '.join(spec.caption_words)}" if spec.caption_words else ""
     return DocumentError(
         problem, file=document.path, table=spec.name,
-        hint=(f"Expected a header like [{wanted}]{words}. Captions in the document: "
-              + "; ".join(map(str, document.captions))
-              + f". Name the table in {mapping_path} (`{spec.name}: Tabel N`)"))
+        hint=(f"Diharapkan judul kolom seperti [{wanted}]{words}, dalam urutan apa pun. Judul "
+              "tabel dalam dokumen: " + "; ".join(map(str, document.captions))
+              + f". Tulis tabelnya di {mapping_path} (`{spec.name}: Tabel N`)"))
 
 
 def _check_claimed_once(document: Document, found: dict[str, Caption],
@@ -167,5 +169,5 @@ def _check_claimed_once(document: Document, found: dict[str, Caption],
     for line, names in by_line.items():
         if len(names) > 1:
             raise DocumentError(
-                f"one table taken for {' and '.join(names)}", file=document.path, line=line,
-                hint=f"Name each dataset's table in {mapping_path}")
+                f"satu tabel dibaca untuk {' dan '.join(names)}", file=document.path, line=line,
+                hint=f"Tulis tabel setiap dataset di {mapping_path} (`<dataset>: Tabel N`)")

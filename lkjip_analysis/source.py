@@ -68,7 +68,7 @@ class Caption:
     line: int
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.label}. {self.title}"
+        return f"baris {self.line}: {self.label}. {self.title}"
 
 
 @dataclass(frozen=True)

@@ -63,10 +63,10 @@ def run_cli_keeps_outputs(root: Path) -> None:
     (681, "2.892.957.804", "-2.892.957.804", TableFormatError, ("line 681", "'-2.892.957.804'")),
     # a table missing
     (561, "Tabel 9.", "Table nine.", DocumentError,
-     ("no table looks like capaian_kinerja", "line 569: Tabel 10.", "tabel.yaml")),
+     ("no table looks like capaian_kinerja", "baris 569: Tabel 10.", "tabel.yaml")),
     # a table recognised twice (and so another not at all)
     (754, "APBN", "APBD", DocumentError,
-     ("2 tables look like realisasi_apbd", "line 674: Tabel 14.", "line 754: Tabel 15.",
+     ("2 tables look like realisasi_apbd", "baris 674: Tabel 14.", "baris 754: Tabel 15.",
       "tabel.yaml")),
     # a missing column
     (563, "\tSatuan", "", DocumentError, ("no table looks like capaian_kinerja",)),

@@ -58,7 +58,7 @@ def test_inserted_table_is_skipped_and_logged(two_years, caplog):
 
     with caplog.at_level(logging.INFO, logger="lkjip"):
         _from_document(Paths.for_year(2021, two_years))
-    assert "skipped Tabel 3 (line 435: Tabel 3. Jumlah PMKS" in caplog.text
+    assert "Tabel 3 dilewati (baris 435: Tabel 3. Jumlah PMKS" in caplog.text
 
 
 def test_next_report_figures(d2021):
@@ -238,7 +238,7 @@ def test_table_mapping(data_root):
     with pytest.raises(SourceError) as caught:
         load(2020, data_root)
     assert "maps realisasi_apbd to Tabel 99" in str(caught.value)
-    assert "line 674: Tabel 14. Realisasi Anggaran APBD" in str(caught.value)
+    assert "baris 674: Tabel 14. Realisasi Anggaran APBD" in str(caught.value)
     mapping.write_text("realisasi_apbx: Tabel 14\n", encoding="utf-8")
     with pytest.raises(SourceError, match="unknown dataset 'realisasi_apbx'"):
         load(2020, data_root)

@@ -18,6 +18,7 @@ from .findings import (
     COCOK,
     COLUMNS,
     TIDAK_COCOK,
+    TIDAK_DISEBUT,
     Facts,
     Findings,
     agrees,
@@ -34,7 +35,7 @@ from .kinerja import (
     check_sakip,
     check_targets,
 )
-from .narasi import check_outputs, check_units
+from .narasi import check_not_stated, check_outputs, check_units
 from .organisasi import check_sdm
 
 SHEET = "temuan_audit"
@@ -75,6 +76,7 @@ def audit(d) -> pd.DataFrame:
     check_apbn(d, f, facts)
     check_outputs(d, f, facts)
     check_units(d, f, facts)
+    check_not_stated(f, facts)
     return _ordered(f.frame())
 
 
@@ -92,9 +94,13 @@ def _label_number(label: str) -> int:
 
 
 def summary(findings: pd.DataFrame) -> str:
-    """One line: how many checks, how many agree."""
+    """One line: how many checks, how many agree (and figures the narrative no longer
+    states, when there are any)."""
     agree = int((findings.status == COCOK).sum())
-    return f"{len(findings)} pemeriksaan: {agree} cocok, {len(findings) - agree} tidak cocok"
+    absent = int((findings.status == TIDAK_DISEBUT).sum())
+    line = (f"{len(findings) - absent} pemeriksaan: {agree} cocok, "
+            f"{len(findings) - absent - agree} tidak cocok")
+    return line + (f"; {absent} angka tidak lagi disebut narasi" if absent else "")
 
 
 def findings_csv_bytes(findings: pd.DataFrame) -> bytes:

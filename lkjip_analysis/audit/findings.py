@@ -3,6 +3,7 @@ narrative facts by key, and the labels of the document's tables."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -23,6 +24,7 @@ COLUMNS = [
     "catatan",
 ]
 COCOK, TIDAK_COCOK = "cocok", "tidak_cocok"
+TIDAK_DISEBUT = "tidak_disebut"  # a figure the narrative no longer states: nothing to compare
 # A check names a table by its dataset, `<realisasi_apbd>`; the finding shows that table's
 # label in this document (`Tabel 14`).
 _TABLE_TOKEN = re.compile(r"<([a-z_]+)>")
@@ -96,7 +98,10 @@ class Findings:
         note: str = "",
         note_if_ok: str = "",
     ) -> bool:
-        """A stated number against its recomputation, at the stated figure's precision."""
+        """A stated number against its recomputation, at the stated figure's precision. A
+        figure that is unknown (a narrative figure not stated) leaves the check out."""
+        if _unknown(stated, computed):
+            return False
         ok = agrees(stated, computed, decimals_of(stated) if decimals is None else decimals)
         self._add(tabel, uraian, stated, computed, ok, line, note_if_ok if ok else note)
         return ok
@@ -131,11 +136,19 @@ class Findings:
         note: str = "",
     ) -> bool:
         """A stated amount against the interval its rounded percentages allow."""
+        if _unknown(stated, low, high):
+            return False
         ok = low <= stated <= high
         self._add(
             tabel, uraian, round(stated), round((low + high) / 2), ok, line, "" if ok else note
         )
         return ok
+
+    def not_stated(self, key: str, uraian: str) -> None:
+        """A figure the narrative no longer states: said once, its checks left out."""
+        self._add("Narasi", f"Narasi tidak lagi menyebut {uraian} ({key}); pemeriksaan yang "
+                  "memerlukannya tidak dilakukan", None, None, True, 0, "")
+        self.rows[-1]["status"] = TIDAK_DISEBUT
 
     def frame(self) -> pd.DataFrame:
         """The checks; number columns keep ints as ints (`dtype=object`) for plain CSV."""
@@ -143,6 +156,10 @@ class Findings:
         for column in ("dilaporkan", "dihitung", "selisih"):
             df[column] = pd.Series([row[column] for row in self.rows], dtype=object)
         return df.astype({"baris_sumber": "int64"})
+
+
+def _unknown(*values) -> bool:
+    return any(isinstance(v, float) and math.isnan(v) for v in values)
 
 
 def tidy(value):
@@ -161,19 +178,27 @@ def implied_range(realisasi: float, persen: float) -> tuple[float, float]:
 
 
 class Facts:
-    """The narrative facts by key."""
+    """The narrative facts by key: those the narrative states."""
 
     def __init__(self, fakta: pd.DataFrame) -> None:
-        self.df = fakta
+        self.df = fakta[fakta.ditemukan] if "ditemukan" in fakta else fakta
+        self.missing = fakta[~fakta.ditemukan] if "ditemukan" in fakta else fakta.iloc[:0]
 
     def all(self, key: str) -> pd.DataFrame:
-        found = self.df[self.df.kunci == key]
-        if found.empty:
-            raise SourceError(f"narrative fact {key!r} missing", table="fakta")
-        return found
+        """Every statement of `key` (none when the narrative does not state it)."""
+        return self.df[self.df.kunci == key]
 
-    def first(self, key: str) -> pd.Series:
-        return self.all(key).iloc[0]
+    def first(self, key: str) -> pd.Series | None:
+        found = self.all(key)
+        return found.iloc[0] if not found.empty else None
+
+    def have(self, *keys: str) -> bool:
+        return all(not self.all(key).empty for key in keys)
+
+    def value(self, key: str) -> float:
+        """The first statement's value, NaN when not stated (its checks are left out)."""
+        found = self.first(key)
+        return float("nan") if found is None else float(found.nilai)
 
 
 def _single(df: pd.DataFrame, **where) -> pd.Series:

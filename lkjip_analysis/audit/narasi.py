@@ -15,12 +15,12 @@ OUTPUTS = (("kube", "KUBE"), ("uep", "UEP"), ("kat", "KAT"), ("pkh", "PKH"))
 def check_outputs(d, f: Findings, facts: Facts) -> None:
     """The narrative's KUBE, UEP, KAT and PKH figures."""
     for prefix, name in OUTPUTS:
-        stated = facts.first(f"{prefix}_capaian")
         target_key = f"{prefix}_target" if prefix in ("kube", "uep", "pkh") else "kat_target_kk"
-        target, done = (
-            facts.first(target_key),
-            facts.first(target_key.replace("target", "realisasi")),
-        )
+        done_key = target_key.replace("target", "realisasi")
+        if not facts.have(f"{prefix}_capaian", target_key, done_key):
+            continue
+        stated = facts.first(f"{prefix}_capaian")
+        target, done = facts.first(target_key), facts.first(done_key)
         f.compare(
             "Narasi",
             f"Tingkat capaian {name} = terealisasi / direncanakan × 100",
@@ -28,8 +28,10 @@ def check_outputs(d, f: Findings, facts: Facts) -> None:
             metrics.capaian(done.nilai, target.nilai),
             stated.baris_sumber,
         )
-    per_group = facts.first("kk_per_kube").nilai
+    per_group = facts.value("kk_per_kube")
     for key in ("kube_target", "kube_realisasi"):
+        if not facts.have(key, f"{key}_kk"):
+            continue
         groups, families = facts.first(key), facts.first(f"{key}_kk")
         f.compare(
             "Narasi",
@@ -39,33 +41,37 @@ def check_outputs(d, f: Findings, facts: Facts) -> None:
             families.baris_sumber,
             0,
         )
-    f.compare(
-        "Narasi",
-        "MCK KAT terealisasi = direncanakan",
-        facts.first("kat_realisasi_mck").nilai,
-        facts.first("kat_target_mck").nilai,
-        facts.first("kat_realisasi_mck").baris_sumber,
-        0,
-    )
+    if facts.have("kat_realisasi_mck"):
+        f.compare(
+            "Narasi",
+            "MCK KAT terealisasi = direncanakan",
+            facts.value("kat_realisasi_mck"),
+            facts.value("kat_target_mck"),
+            facts.first("kat_realisasi_mck").baris_sumber,
+            0,
+        )
     for key, other in (
         ("uep_sasaran", "uep_target"),
         ("pkh_sasaran", "pkh_target"),
         ("kat_sasaran_kk", "kat_target_kk"),
         ("kube_mandiri", "kube_target"),
     ):
-        f.compare(
-            "Narasi",
-            f"Sasaran yang disebut ({key}) sama dengan yang direncanakan",
-            facts.first(key).nilai,
-            facts.first(other).nilai,
-            facts.first(key).baris_sumber,
-            0,
-        )
+        if facts.have(key):
+            f.compare(
+                "Narasi",
+                f"Sasaran yang disebut ({key}) sama dengan yang direncanakan",
+                facts.value(key),
+                facts.value(other),
+                facts.first(key).baris_sumber,
+                0,
+            )
 
 
 def _restated(f: Findings, facts: Facts, key: str, uraian: str) -> None:
     """Every later statement of a figure against its first statement."""
     statements = facts.all(key)
+    if statements.empty:
+        return
     first = statements.iloc[0]
     for later in statements.iloc[1:].itertuples():
         f.compare(
@@ -76,6 +82,12 @@ def _restated(f: Findings, facts: Facts, key: str, uraian: str) -> None:
             first.nilai,
             later.baris_sumber,
         )
+
+
+def check_not_stated(f: Findings, facts: Facts) -> None:
+    """One row for each figure the narrative no longer states."""
+    for row in facts.missing.itertuples():
+        f.not_stated(row.kunci, row.uraian)
 
 
 def check_units(d, f: Findings, facts: Facts) -> None:

@@ -24,7 +24,7 @@ def where(year: int, tabel: str, line: int) -> str:
 
 
 def _fact(d, key: str) -> pd.Series | None:
-    found = d.fakta[d.fakta.kunci == key]
+    found = d.fakta[(d.fakta.kunci == key) & d.fakta.ditemukan]
     return found.iloc[0] if not found.empty else None
 
 

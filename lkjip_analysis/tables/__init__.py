@@ -2,11 +2,11 @@
 
 from . import anggaran, kinerja, organisasi, perencanaan
 from .base import TableSpec
-from .fakta import read_facts
+from .fakta import load_figures, read_facts
 from .instansi import agency_frame
 
 SPECS: tuple[TableSpec, ...] = (
     *organisasi.SPECS, *perencanaan.SPECS, *kinerja.SPECS, *anggaran.SPECS
 )
 
-__all__ = ["SPECS", "TableSpec", "agency_frame", "read_facts"]
+__all__ = ["SPECS", "TableSpec", "agency_frame", "load_figures", "read_facts"]

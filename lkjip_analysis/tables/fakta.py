@@ -1,169 +1,305 @@
-"""Figures stated only in the narrative: each pattern's named groups become facts, each with
-the line it was read from. A figure stated twice gives two rows with the same key."""
+"""Figures stated only in the narrative, found by what they say, not by one sentence.
+
+Each figure is described as data (`lkjip_analysis/narasi.yaml`, which a year may override or
+extend with `data/raw/<year>/narasi.yaml`): the words its paragraph speaks of (`konteks`), how
+the number is written (`unit`: a percentage, an amount of rupiah, or the words after it), and
+the words that mark it (`penanda`). A paragraph is read number by number: each number with a
+known unit belongs to the figure whose marker stands nearest before it, looking back no
+further than the previous number (a number in apposition, "20 KUBE (200 KK)", "55 KK dan 1
+MCK", shares its predecessor's markers); a number without any marker belongs to the figure
+that takes unmarked numbers of its unit (`bawaan`). Categories (SAKIP "B meningkat menjadi BB",
+"tetap BB") are read as a pair. A figure the narrative does not state is a row without value,
+`ditemukan` false: it never stops anything. A figure stated twice keeps both rows.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DocumentError, NumberFormatError
+from .. import yamlfile
+from ..errors import NumberFormatError, SourceError
 from ..numbers import parse_amount, parse_decimal
-from ..source import Document
+from ..source import CAPTION, Document
 
-AMOUNT, DECIMAL, CATEGORY = "amount", "decimal", "category"
-_AMT = r"\d{1,3}(?:\.\d{3})+|\d+"
-_DEC = r"\d+(?:[.,]\d+)?"
+log = logging.getLogger("lkjip")
+DESCRIPTIONS = Path(__file__).resolve().parents[1] / "narasi.yaml"
+COLUMNS = ["kunci", "uraian", "subjek", "nilai", "teks", "satuan", "baris_sumber", "kutipan",
+           "ditemukan"]
+PERCENT, RUPIAH = "persen", "rupiah"
+_NUMBER = re.compile(
+    r"(?P<rp>\bRp\.?\s*)?(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?![\d])(?P<pct>\s*(?:%|persen\b))?", re.I)
+_SPELLED = re.compile(r"^\s*\([^)\d]*\)")  # "80 (Delapan Puluh) anak"
+_CONNECTOR = re.compile(r"^[\s(),;]*(?:atau|dan|serta|yaitu|=)?[\s(),;]*$", re.I)
+_CATEGORY = re.compile(r"(?<![\w.])(AA|A|BB|B|CC|C|D)(?![\w])")
+_CHANGE = re.compile(r"\b(?:meningkat|naik|menjadi|turun|menurun|berubah|ke)\b", re.I)
+_STEADY = re.compile(r"\b(?:tetap|masih|sama|bertahan|tidak berubah|stabil)\b", re.I)
+_UPTD_NAME = re.compile(r"UPTD (?P<nama>[A-Z][^()]*?)\s*\(?[^()]*$")
+_HEADING_UPTD = re.compile(r"^(?:[a-z]\.\s*)?UPTD (?P<subjek>.+?)[.*\s]*$")
+_MARKUP = re.compile(r"^[#>*\s-]*(?:[a-z]\.\s+)?|</?b>|\*")
 
 
 @dataclass(frozen=True)
-class Fact:
+class Figure:
+    """One narrative figure as `narasi.yaml` describes it."""
+
+    key: str
     uraian: str
     satuan: str
-    kind: str = AMOUNT
+    kind: str
+    unit: tuple[str, ...] | str
+    context: tuple[tuple[str, ...], ...]
+    exclude: tuple[tuple[str, ...], ...]
+    markers: tuple[str, ...]
+    not_markers: tuple[str, ...]
+    default: bool
+    subject: str
+    partner: str
+    partner_uraian: str
 
 
-FACTS: dict[str, Fact] = {
-    "populasi_pmks": Fact("Populasi PMKS Provinsi Kalimantan Timur", "jiwa"),
-    "penurunan_pmks": Fact("PMKS yang diturunkan melalui program dan kegiatan", "persen", DECIMAL),
-    "kategori_sakip_sebelumnya": Fact("Kategori evaluasi SAKIP tahun sebelumnya", "kategori",
-                                      CATEGORY),
-    "kategori_sakip": Fact("Kategori evaluasi SAKIP terakhir", "kategori", CATEGORY),
-    "jumlah_uptd": Fact("Jumlah UPTD", "unit"),
-    "jumlah_pns": Fact("Jumlah PNS pada akhir tahun laporan", "orang"),
-    "daya_tampung": Fact("Daya tampung UPTD", "orang"),
-    "kube_mandiri": Fact("KUBE yang dapat mandiri", "KUBE"),
-    "kk_per_kube": Fact("Kepala keluarga per KUBE", "KK"),
-    "kube_target": Fact("KUBE direncanakan", "KUBE"),
-    "kube_target_kk": Fact("KK dalam KUBE direncanakan", "KK"),
-    "kube_realisasi": Fact("KUBE terealisasi", "KUBE"),
-    "kube_realisasi_kk": Fact("KK dalam KUBE terealisasi", "KK"),
-    "kube_capaian": Fact("Tingkat capaian KUBE", "persen", DECIMAL),
-    "uep_sasaran": Fact("Lanjut usia penerima UEP", "orang"),
-    "uep_target": Fact("UEP direncanakan", "orang"),
-    "uep_realisasi": Fact("UEP terealisasi", "orang"),
-    "uep_capaian": Fact("Tingkat capaian UEP", "persen", DECIMAL),
-    "kat_sasaran_kk": Fact("Sasaran KAT", "KK"),
-    "kat_sasaran_jiwa": Fact("Sasaran KAT", "jiwa"),
-    "kat_target_kk": Fact("Rumah KAT direncanakan", "KK"),
-    "kat_target_mck": Fact("MCK KAT direncanakan", "MCK"),
-    "kat_realisasi_kk": Fact("Rumah KAT terealisasi", "KK"),
-    "kat_realisasi_mck": Fact("MCK KAT terealisasi", "MCK"),
-    "kat_capaian": Fact("Tingkat capaian KAT", "persen", DECIMAL),
-    "pkh_sasaran": Fact("Penerima PKH", "KPM"),
-    "pkh_target": Fact("PKH direncanakan", "KPM"),
-    "pkh_realisasi": Fact("PKH terealisasi", "KPM"),
-    "pkh_capaian": Fact("Tingkat capaian PKH", "persen", DECIMAL),
-    "realisasi_kinerja": Fact("Capaian kinerja yang disebut melampaui target", "persen",
-                              DECIMAL),
-    "tingkat_efisiensi": Fact("Tingkat efisiensi", "persen", DECIMAL),
-    "capaian_kinerja": Fact("Tingkat capaian kinerja yang disebut sudah memenuhi target",
-                            "persen", DECIMAL),
-    "apbd_realisasi": Fact("Realisasi anggaran APBD", "rupiah"),
-    "apbd_anggaran": Fact("Total anggaran APBD", "rupiah"),
-    "apbd_serapan": Fact("Serapan anggaran APBD keseluruhan", "persen", DECIMAL),
-    "apbd_serapan_btl": Fact("Serapan belanja tidak langsung APBD", "persen", DECIMAL),
-    "apbd_serapan_bl": Fact("Serapan belanja langsung APBD", "persen", DECIMAL),
-    "apbn_realisasi": Fact("Realisasi anggaran APBN", "rupiah"),
-    "apbn_anggaran": Fact("Total anggaran APBN", "rupiah"),
-    "apbn_serapan": Fact("Serapan anggaran APBN keseluruhan", "persen", DECIMAL),
-}
+@dataclass(frozen=True)
+class Number:
+    """A number in a paragraph: its value text, where it stands, and how it is written."""
 
-# Each pattern must match at least once; `subjek` names what the figure is about.
-PATTERNS: tuple[str, ...] = (
-    rf"populasi (?:Penyandang Masalah Kesejahteraan Sosial \(PMKS\)|PMKS)\D*?"
-    rf"(?P<populasi_pmks>{_AMT}) (?i:jiwa)",
-    rf"menurunkan (?P<penurunan_pmks>{_DEC})% PMKS",
-    r"posisi (?P<kategori_sakip_sebelumnya>[A-D]{1,2}) meningkat menjadi "
-    r"(?P<kategori_sakip>[A-D]{1,2})\b",
-    r"\(UPTD\) sebanyak (?P<jumlah_uptd>\d+) unit",
-    r"didukung oleh (?P<jumlah_uptd>\d+) UPTD",
-    r"\(PNS\) adalah sebanyak (?P<jumlah_pns>\d+) orang",
-    r"^Daya tampung (?:sebanyak )?(?P<daya_tampung>\d+)",
-    r"UPTD (?P<subjek>[A-Z][^()]*?) \(daya tampung (?P<daya_tampung>\d+) \w+\)",
-    r"sejumlah (?P<kube_mandiri>\d+) Kelompok .*? terdiri dari (?P<kk_per_kube>\d+) Kepala "
-    r"Keluarga per 1 KUBE",
-    r"direncanakan sebanyak (?P<kube_target>\d+) KUBE \((?P<kube_target_kk>\d+) KK\) dan "
-    r"terealisasi sebanyak (?P<kube_realisasi>\d+) KUBE \((?P<kube_realisasi_kk>\d+) KK\) "
-    rf"atau dengan tingkat capaian (?P<kube_capaian>{_DEC})%",
-    r"\(UEP\) sebesar (?P<uep_sasaran>\d+) Orang\. .*?direncanakan sebanyak "
-    r"(?P<uep_target>\d+) Orang dan terealisasi sebanyak (?P<uep_realisasi>\d+) orang .*?"
-    rf"(?P<uep_capaian>{_DEC})%",
-    r"\(KAT\) sebesar (?P<kat_sasaran_kk>\d+) KK atau (?P<kat_sasaran_jiwa>\d+) Jiwa.*?"
-    r"direncanakan sebanyak (?P<kat_target_kk>\d+) KK dan (?P<kat_target_mck>\d+) MCK "
-    r"teralisasi sebanyak (?P<kat_realisasi_kk>\d+) KK dan (?P<kat_realisasi_mck>\d+) MCK "
-    rf"dengan tingkat capaian (?P<kat_capaian>{_DEC})%",
-    r"\(PKH\) sebesar (?P<pkh_sasaran>\d+) KPM\. .*?direncanakan sebanyak "
-    r"(?P<pkh_target>\d+) KPM dan teralisasi sebanyak (?P<pkh_realisasi>\d+) KPM .*?"
-    rf"(?P<pkh_capaian>{_DEC})%",
-    rf"melampaui target yaitu (?P<realisasi_kinerja>{_DEC})%",
-    rf"tingkat efisiensi .*? adalah (?P<tingkat_efisiensi>{_DEC})%",
-    rf"(?i:sudah memenuhi target) yaitu (?P<capaian_kinerja>{_DEC})%",
-    rf"realisasi anggaran APBD .*? sebesar (?P<apbd_realisasi>{_AMT}) dari total anggaran "
-    rf"sebesar (?P<apbd_anggaran>{_AMT}) atau sebesar (?P<apbd_serapan>{_DEC})%",
-    rf"belanja tidak langsung sebesar (?P<apbd_serapan_btl>{_DEC})% dan belanja langsung "
-    rf"sebesar (?P<apbd_serapan_bl>{_DEC})% .*? APBD tahun \d{{4}} adalah sebesar "
-    rf"(?P<apbd_serapan>{_DEC})%",
-    rf"realisasi APBN .*? sebesar (?P<apbn_realisasi>{_AMT}) dari total anggaran sebesar "
-    rf"(?P<apbn_anggaran>{_AMT}) atau sebesar (?P<apbn_serapan>{_DEC})%",
-    rf"serapan anggaran APBN .*? sebesar (?P<apbn_serapan>{_DEC})%",
-)
-_HEADING_UPTD = re.compile(r"^(?:[a-z]\.\s*)?UPTD (?P<subjek>.+?)[.*\s]*$")
-COLUMNS = ["kunci", "uraian", "subjek", "nilai", "teks", "satuan", "baris_sumber", "kutipan"]
+    raw: str
+    start: int
+    end: int  # after its unit
+    unit: str  # PERCENT, RUPIAH, or the unit word as written (lower case)
 
 
-def read_facts(document: Document) -> pd.DataFrame:
-    """Every narrative fact of `PATTERNS`, in document order."""
+def load_figures(year_file: Path | None = None) -> tuple[Figure, ...]:
+    """The figures of `narasi.yaml`, a year's own file replacing or adding entries."""
+    entries = dict(_entries(DESCRIPTIONS))
+    if year_file is not None and year_file.exists():
+        entries |= _entries(year_file)
+    return tuple(_figure(key, entry, year_file or DESCRIPTIONS) for key, entry in entries.items())
+
+
+@cache
+def _package_entries(path: Path) -> dict:
+    return _read_entries(path)
+
+
+def _entries(path: Path) -> dict:
+    return _package_entries(path) if path == DESCRIPTIONS else _read_entries(path)
+
+
+def _read_entries(path: Path) -> dict:
+    hint = "Lihat format di lkjip_analysis/narasi.yaml: `angka:` lalu satu entri per kunci"
+    data = yamlfile.read(path, hint)[0]
+    if not isinstance(data, dict) or not isinstance(data.get("angka"), dict):
+        raise SourceError("narasi.yaml harus memuat `angka:` berisi satu entri per kunci",
+                          file=path, hint=hint)
+    return data["angka"]
+
+
+def _figure(key: str, entry: object, path: Path) -> Figure:
+    if not isinstance(entry, dict) or not {"uraian", "satuan", "jenis"} <= set(entry):
+        raise SourceError(f"narasi.yaml: entri {key} memerlukan uraian, satuan dan jenis",
+                          file=path, table="Narasi", column=key)
+    unit = entry.get("unit", [])
+    return Figure(
+        key=key, uraian=str(entry["uraian"]), satuan=str(entry["satuan"]),
+        kind=str(entry["jenis"]),
+        unit=unit if isinstance(unit, str) else tuple(str(u) for u in unit),
+        context=_groups(entry.get("konteks", [])), exclude=_groups(entry.get("kecuali", [])),
+        markers=tuple(str(m) for m in entry.get("penanda", [])),
+        not_markers=tuple(str(m) for m in entry.get("bukan", [])),
+        default=bool(entry.get("bawaan", False)), subject=str(entry.get("subjek", "")),
+        partner=str(entry.get("pasangan", "")),
+        partner_uraian=str(entry.get("uraian_pasangan", "")))
+
+
+def _groups(value) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(word) for word in group) for group in value)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def read_facts(document: Document, figures: tuple[Figure, ...] | None = None) -> pd.DataFrame:
+    """Every narrative figure the document states (a row per statement, in document order),
+    and a row without value for each figure it does not state."""
+    figures = figures or load_figures()
     records = []
-    for pattern in PATTERNS:
-        compiled = re.compile(pattern)
-        matches = [(n, m) for n, line in enumerate(document.lines, 1)
-                   for m in compiled.finditer(line)]
-        if not matches:
-            raise DocumentError(
-                "a figure the narrative must state was not found", file=document.path,
-                table="Narasi", raw=pattern,
-                hint="Is the document truncated? Otherwise adapt the pattern in tables/fakta.py",
-            )
-        for line, match in matches:
-            records.extend(_records(document, line, match))
+    for line, text in _paragraphs(document):
+        present = [f for f in figures if _speaks_of(text, f)]
+        if present:
+            records += _numbers_of(document, line, text, present)
+            records += _categories_of(line, text, [f for f in present if f.kind == "kategori"])
     records.sort(key=lambda r: (r["baris_sumber"], r["_pos"]))
+    stated = {r["kunci"] for r in records}
+    for figure in figures:
+        for key, uraian in _keys_of(figure):
+            if key not in stated:
+                log.warning("narasi tidak menyebut %s (%s): dicatat tanpa nilai", uraian, key)
+                records.append(_record(key, uraian, figure.satuan, float("nan"), "", 0, "",
+                                       found=False))
     return pd.DataFrame.from_records(records, columns=COLUMNS)
 
 
-def _records(document: Document, line: int, match: re.Match) -> list[dict]:
-    subject = match.groupdict().get("subjek") or _heading_subject(document, line)
-    found = []
-    for key, raw in match.groupdict().items():
-        if key == "subjek" or raw is None:
+def _keys_of(figure: Figure) -> list[tuple[str, str]]:
+    keys = [(figure.key, figure.uraian)]
+    if figure.partner:
+        keys.append((figure.partner, figure.partner_uraian or figure.uraian))
+    return keys
+
+
+def _record(key, uraian, satuan, value, text, line, quote, subject="", found=True, pos=0):
+    return {"kunci": key, "uraian": uraian, "subjek": subject, "nilai": value, "teks": text,
+            "satuan": satuan, "baris_sumber": line, "kutipan": quote[:300], "ditemukan": found,
+            "_pos": pos}
+
+
+def _paragraphs(document: Document):
+    """(line, text) of every narrative line: not a table row, not a caption."""
+    for number, line in enumerate(document.lines, start=1):
+        if "\t" in line or CAPTION.match(line) or not line.strip():
             continue
-        fact = FACTS[key]
-        value, text = _value(fact, raw, document, line, key)
-        found.append({"kunci": key, "uraian": fact.uraian,
-                      "subjek": subject if key == "daya_tampung" else "",
-                      "nilai": value, "teks": text, "satuan": fact.satuan,
-                      "baris_sumber": line, "kutipan": match.group(0)[:300],
-                      "_pos": match.start(key)})
+        yield number, _MARKUP.sub(" ", line).strip()
+
+
+def _phrase(phrase: str) -> re.Pattern:
+    """A phrase as whole words, any spacing, any case."""
+    words = r"\s+".join(map(re.escape, phrase.split()))
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.I)
+
+
+def _has(text: str, phrase: str) -> bool:
+    return _phrase(phrase).search(text) is not None
+
+
+def _speaks_of(text: str, figure: Figure) -> bool:
+    return (all(any(_has(text, w) for w in group) for group in figure.context)
+            and not any(any(_has(text, w) for w in group) for group in figure.exclude))
+
+
+def _numbers(text: str, units: set[str]) -> list[Number]:
+    """The numbers of a paragraph that carry a unit some figure uses (years left out)."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        raw, after = match.group("num"), text[match.end():]
+        if match.group("pct"):
+            found.append(Number(raw, match.start("num"), match.end(), PERCENT))
+            continue
+        spelled = _SPELLED.match(after)
+        rest = after[spelled.end():] if spelled else after
+        word = next((u for u in sorted(units, key=len, reverse=True)
+                     if re.match(rf"\s*{re.escape(u)}(?!\w)", rest, re.I)), None)
+        if word:
+            end = match.end() + (spelled.end() if spelled else 0) + \
+                re.match(rf"\s*{re.escape(word)}", rest, re.I).end()
+            found.append(Number(raw, match.start("num"), end, word.lower()))
+        elif match.group("rp") or re.match(r"\s*rupiah\b", after, re.I) or raw.count(".") >= 2:
+            start = match.start("rp") if match.group("rp") else match.start("num")
+            found.append(Number(raw, start, match.end(), RUPIAH))
     return found
 
 
-def _value(fact: Fact, raw: str, document: Document, line: int, key: str):
-    if fact.kind == CATEGORY:
-        return float("nan"), raw
+def _unit_of(figure: Figure) -> set[str]:
+    return {figure.unit} if isinstance(figure.unit, str) else {u.lower() for u in figure.unit}
+
+
+def _numbers_of(document: Document, line: int, text: str, present: list[Figure]) -> list[dict]:
+    counted = [f for f in present if f.kind != "kategori"]
+    words = {u for f in counted if not isinstance(f.unit, str) for u in f.unit}
+    records, region_start, previous = [], 0, None
+    for number in _numbers(text, words):
+        between = text[previous.end:number.start] if previous else ""
+        if previous is None or not _CONNECTOR.match(between):
+            region_start = previous.end if previous else 0
+        previous = number
+        figure = _owner(text[region_start:number.start], number, counted)
+        if figure is None:
+            continue
+        value = _value(figure, number.raw, document, line)
+        quote = text[region_start:number.end].strip(" ,.;")
+        subject = _subject(document, line, text[:number.start]) if figure.subject else ""
+        records.append(_record(figure.key, figure.uraian, figure.satuan, value, "", line, quote,
+                               subject, pos=number.start))
+    return records
+
+
+def _owner(region: str, number: Number, figures: list[Figure]) -> Figure | None:
+    """The figure a number belongs to: the one whose marker stands last in `region` (the text
+    since the previous number), the longest marker where two end together, unless a word
+    saying the number is something else (`bukan`) stands after it; else the one that takes
+    unmarked numbers of this unit."""
+    candidates = [f for f in figures if number.unit in _unit_of(f)]
+    while candidates:
+        best, is_marker = _last_marker(region, candidates)
+        if best is None:
+            break
+        if is_marker:
+            return best
+        candidates.remove(best)
+    defaults = [f for f in candidates if f.default]
+    return defaults[0] if len(defaults) == 1 else None
+
+
+def _last_marker(region: str, figures: list[Figure]) -> tuple[Figure | None, bool]:
+    """The figure whose marker (True) or `bukan` word (False) stands last in `region`."""
+    best, best_key = (None, False), (-1, -1)
+    for figure in figures:
+        for words, is_marker in ((figure.markers, True), (figure.not_markers, False)):
+            for word in words:
+                for match in _phrase(word).finditer(region):
+                    key = (match.end(), match.end() - match.start())
+                    if key > best_key:
+                        best, best_key = (figure, is_marker), key
+    return best
+
+
+def _value(figure: Figure, raw: str, document: Document, line: int) -> float:
     try:
-        value = parse_amount(raw) if fact.kind == AMOUNT else parse_decimal(raw, ",.")
+        return parse_amount(raw) if figure.kind == "bilangan" else parse_decimal(raw, ",.")
     except NumberFormatError as exc:
-        raise DocumentError(f"malformed number in the narrative: expected {exc.expected}",
-                            file=document.path, line=line, table="Narasi", column=key,
-                            raw=raw) from None
-    return value, ""
+        raise SourceError(f"angka dalam narasi tidak dapat dibaca: diharapkan {exc.expected}",
+                          file=document.path, line=line, table="Narasi", column=figure.key,
+                          raw=raw, hint="Tambahkan koreksi di koreksi.yaml (tabel: Narasi) "
+                                        "atau perbaiki narasi.yaml") from None
 
 
-def _heading_subject(document: Document, line: int) -> str:
-    """The UPTD whose section holds `line`: the nearest heading above naming one."""
+def _subject(document: Document, line: int, before: str) -> str:
+    """The UPTD a capacity is stated for: named just before it, else the section's heading."""
+    named = _UPTD_NAME.search(before.rsplit(")", 1)[-1])
+    if named:
+        return named.group("nama").strip()
     for number in range(line - 1, 0, -1):
         match = _HEADING_UPTD.match(document.line(number).strip("#* "))
         if match:
             return match.group("subjek")
     return ""
+
+
+def _categories_of(line: int, text: str, figures: list[Figure]) -> list[dict]:
+    """A category and the one before it: "B meningkat menjadi BB" (two), "tetap BB" (both)."""
+    records = []
+    for figure in figures:
+        marked = [m for m in _CATEGORY.finditer(text)
+                  if any(_has(text[max(0, m.start() - 40):m.start()].split(".")[-1], w)
+                         for w in figure.markers)]
+        if not marked:
+            continue
+        last = marked[-1]
+        if len(marked) >= 2 and _CHANGE.search(text[marked[-2].end():last.start()]):
+            before = marked[-2]
+        elif _STEADY.search(text[:last.start()]):
+            before = last
+        else:
+            before = None
+        quote = text[(before or last).start() - 40 if (before or last).start() > 40 else 0:
+                     last.end()]
+        records.append(_record(figure.key, figure.uraian, figure.satuan, float("nan"),
+                               last.group(1), line, quote, pos=last.start()))
+        if before is not None and figure.partner:
+            records.append(_record(figure.partner, figure.partner_uraian, figure.satuan,
+                                   float("nan"), before.group(1), line, quote,
+                                   pos=before.start() - (1 if before is last else 0)))
+    return records
