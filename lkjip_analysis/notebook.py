@@ -4,6 +4,7 @@ report expects them, tables and sentences shown in Indonesian formats."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,9 +12,11 @@ import pandas as pd
 
 from .config import Paths, SeriesPaths, validate_year
 from .datasets import Datasets, load
-from .errors import ParameterError
+from .errors import ParameterError, SourceError
 from .markup import escape, fill
 from .numbers import format_number, format_percent, format_rupiah, format_value
+
+log = logging.getLogger("lkjip")
 
 
 @dataclass
@@ -71,9 +74,19 @@ def setup(year: int, data_dir: str = "", output_dir: str = "") -> NotebookContex
     _check_folders(data_dir, output_dir)
     validate_year(year, data_dir or None)
     paths = Paths.for_year(year, data_dir or None, output_dir or None)
-    processed = (paths.processed / "realisasi_apbd.csv").exists()
-    d = load(year, data_dir or None, source="processed" if processed else "auto")
-    return NotebookContext(d, paths.figures, paths)
+    return NotebookContext(_datasets(paths, data_dir or None), paths.figures, paths)
+
+
+def _datasets(paths: Paths, data_dir: str | None) -> Datasets:
+    """The processed CSVs when they are there in this package version's shape, else the raw
+    data (processed data an older version wrote is never a reason to stop)."""
+    if (paths.processed / "realisasi_apbd.csv").exists():
+        try:
+            return load(paths.year, data_dir, source="processed")
+        except SourceError as exc:
+            log.warning("data olahan %s tidak sesuai versi paket ini (%s): dibaca dari data "
+                        "mentah", paths.processed, exc.message)
+    return load(paths.year, data_dir, source="auto")
 
 
 def setup_series(data_dir: str = "", output_dir: str = "",

@@ -168,6 +168,18 @@ def test_number_forms_in_prose(sentence, key, value):
     assert found.nilai.tolist() == pytest.approx([value])
 
 
+@pytest.mark.parametrize("sentence", [
+    "Realisasi APBD sebesar Rp50,25 miliar dari pagu Rp 60 miliar.",  # rounded: not exact
+    "Realisasi APBD sebesar 50.250.242.83 dari pagu 60.000.000.000.",  # malformed
+    "Pada 2021 terdapat 143 pegawai honorer dan 190 PNS.",  # honorer: not the PNS count
+])
+def test_an_unreadable_or_ambiguous_number_is_never_a_figure_and_never_a_stop(sentence):
+    document = Document(__import__("pathlib").Path("uji.md"), (sentence,))
+    facts = read_facts(document, load_figures())
+    found = facts[facts.ditemukan & facts.kunci.isin(["apbd_realisasi", "jumlah_pns"])]
+    assert found.empty
+
+
 def test_a_year_file_overrides_a_description(tmp_path):
     override = tmp_path / "narasi.yaml"
     override.write_text("angka:\n  jumlah_pns:\n    uraian: Jumlah ASN\n    satuan: orang\n"

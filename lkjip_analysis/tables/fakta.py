@@ -34,8 +34,11 @@ COLUMNS = ["kunci", "uraian", "subjek", "nilai", "teks", "satuan", "baris_sumber
 PERCENT, RUPIAH = "persen", "rupiah"
 _NUMBER = re.compile(
     r"(?P<rp>\bRp\.?\s*)?(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?![\d])(?P<pct>\s*(?:%|persen\b))?", re.I)
+    r"(?![\d]|[.,]\d)(?P<pct>\s*(?:%|persen\b))?", re.I)
 _SPELLED = re.compile(r"^\s*\([^)\d]*\)")  # "80 (Delapan Puluh) anak"
+# "Rp50,25 miliar": a rounded amount, never compared as if exact; it only ends a region
+_SCALED = re.compile(r"^\s*(?:ribu|juta|miliar|milyar|triliun)\b", re.I)
+SCALED = "skala"
 _CONNECTOR = re.compile(r"^[\s(),;]*(?:atau|dan|serta|yaitu|=)?[\s(),;]*$", re.I)
 _CATEGORY = re.compile(r"(?<![\w.])(AA|A|BB|B|CC|C|D)(?![\w])")
 _CHANGE = re.compile(r"\b(?:meningkat|naik|menjadi|turun|menurun|berubah|ke)\b", re.I)
@@ -185,6 +188,9 @@ def _numbers(text: str, units: set[str]) -> list[Number]:
     found = []
     for match in _NUMBER.finditer(text):
         raw, after = match.group("num"), text[match.end():]
+        if _SCALED.match(after):
+            found.append(Number(raw, match.start("num"), match.end(), SCALED))
+            continue
         if match.group("pct"):
             found.append(Number(raw, match.start("num"), match.end(), PERCENT))
             continue
@@ -216,9 +222,9 @@ def _numbers_of(document: Document, line: int, text: str, present: list[Figure])
             region_start = previous.end if previous else 0
         previous = number
         figure = _owner(text[region_start:number.start], number, counted)
-        if figure is None:
+        value = _value(figure, number.raw, document, line) if figure else None
+        if value is None:
             continue
-        value = _value(figure, number.raw, document, line)
         quote = text[region_start:number.end].strip(" ,.;")
         subject = _subject(document, line, text[:number.start]) if figure.subject else ""
         records.append(_record(figure.key, figure.uraian, figure.satuan, value, "", line, quote,
@@ -256,14 +262,16 @@ def _last_marker(region: str, figures: list[Figure]) -> tuple[Figure | None, boo
     return best
 
 
-def _value(figure: Figure, raw: str, document: Document, line: int) -> float:
+def _value(figure: Figure, raw: str, document: Document, line: int) -> float | None:
+    """The number's value, or None (and a warning) when it cannot be read exactly: a narrative
+    number is never guessed, and never stops the extraction."""
+    whole = re.sub(r",0+$", "", raw) if figure.kind == "bilangan" else raw
     try:
-        return parse_amount(raw) if figure.kind == "bilangan" else parse_decimal(raw, ",.")
+        return parse_amount(whole) if figure.kind == "bilangan" else parse_decimal(raw, ",.")
     except NumberFormatError as exc:
-        raise SourceError(f"angka dalam narasi tidak dapat dibaca: diharapkan {exc.expected}",
-                          file=document.path, line=line, table="Narasi", column=figure.key,
-                          raw=raw, hint="Tambahkan koreksi di koreksi.yaml (tabel: Narasi) "
-                                        "atau perbaiki narasi.yaml") from None
+        log.warning("%s baris %d: angka %r untuk %s tidak dapat dibaca (diharapkan %s): "
+                    "dilewati", document.path, line, raw, figure.key, exc.expected)
+        return None
 
 
 def _subject(document: Document, line: int, before: str) -> str:
