@@ -113,7 +113,7 @@ def locate(table: Table, dataset: str, wanted: dict[str, str], overrides: dict[s
     claimed = {*single.values(), *(i for family in families.values() for i, _ in family)}
     for index, path in enumerate(paths):
         if index not in claimed and path:
-            log.info("%s: column %r is not read", table.label, " > ".join(path))
+            log.info("%s: kolom %r tidak dibaca", table.label, " > ".join(path))
     return Layout(single, families)
 
 

@@ -56,14 +56,14 @@ class Corrections:
                 else []
             )
             if entry.raw not in (cell.strip() for cell in held):
-                problem = ("which does not hold it" if held else
-                           f"but the document has {len(document.lines)} lines")
+                problem = ("yang tidak memuatnya" if held else
+                           f"padahal dokumen hanya {len(document.lines)} baris")
                 raise CorrectionError(
-                    f"the entry names document line {entry.line} ({document.path.name}) "
-                    f"for {entry.raw!r}, {problem}", file=self.path, line=entry.entry_line,
+                    f"entri menyebut baris dokumen {entry.line} ({document.path.name}) "
+                    f"untuk {entry.raw!r}, {problem}", file=self.path, line=entry.entry_line,
                     table=entry.table, column=entry.column, raw=entry.raw,
-                    hint=f"Fix 'baris' or 'tertulis' of the entry on line {entry.entry_line} "
-                         "of koreksi.yaml",
+                    hint=f"Perbaiki 'baris' atau 'tertulis' entri pada baris {entry.entry_line} "
+                         "koreksi.yaml",
                 )
 
     def check_all_used(self) -> None:
@@ -71,9 +71,9 @@ class Corrections:
         if unused:
             e = unused[0]
             raise CorrectionError(
-                "correction was not applied: no table reads that cell as that column",
+                "koreksi tidak diterapkan: tidak ada tabel yang membaca sel itu sebagai kolom itu",
                 file=self.path, line=e.line, table=e.table, column=e.column, raw=e.raw,
-                hint="Check 'tabel' and 'kolom' in koreksi.yaml",
+                hint="Periksa 'tabel' dan 'kolom' di koreksi.yaml",
             )
 
     def as_frame(self) -> pd.DataFrame:
@@ -98,7 +98,7 @@ def load_corrections(path: str | Path) -> Corrections:
         raise CorrectionError(exc.message, file=path, line=exc.line, hint=exc.hint) from None
     entries = (data or {}).get("koreksi") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise CorrectionError("koreksi.yaml must hold a list under 'koreksi:'", file=path)
+        raise CorrectionError("koreksi.yaml harus memuat daftar di bawah 'koreksi:'", file=path)
     starts = _entry_lines(node)
     return Corrections(path, tuple(
         _entry(item, i, path, starts[i - 1] if i <= len(starts) else None)
@@ -116,14 +116,14 @@ def _entry_lines(node) -> list[int]:
 def _entry(item: object, index: int, path: Path, line: int | None) -> Correction:
     missing = [f for f in FIELDS if not isinstance(item, dict) or item.get(f) in (None, "")]
     if missing:
-        raise CorrectionError(f"correction #{index} lacks {', '.join(missing)}", file=path,
-                              line=line, hint=f"Each entry needs: {', '.join(FIELDS)}")
+        raise CorrectionError(f"koreksi #{index} tidak memuat {', '.join(missing)}", file=path,
+                              line=line, hint=f"Setiap entri memerlukan: {', '.join(FIELDS)}")
     value = item["dipakai"]
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise CorrectionError(f"correction #{index}: 'dipakai' must be a plain number",
+        raise CorrectionError(f"koreksi #{index}: 'dipakai' harus angka biasa",
                               file=path, line=line, raw=str(value))
     if isinstance(item["baris"], bool) or not isinstance(item["baris"], int):
-        raise CorrectionError(f"correction #{index}: 'baris' must be a line number",
+        raise CorrectionError(f"koreksi #{index}: 'baris' harus nomor baris",
                               file=path, line=line, raw=str(item["baris"]))
     return Correction(str(item["tabel"]), item["baris"], str(item["kolom"]),
                       str(item["tertulis"]), value, str(item["alasan"]), line)

@@ -36,10 +36,10 @@ class SourceError(LkjipError):
         where = [
             f"{label} {value}"
             for label, value in (
-                ("file", self.file),
-                ("line", self.line),
-                ("table", self.table),
-                ("column", self.column),
+                ("berkas", self.file),
+                ("baris", self.line),
+                ("tabel", self.table),
+                ("kolom", self.column),
             )
             if value is not None
         ]
@@ -47,7 +47,7 @@ class SourceError(LkjipError):
         if where:
             text += " (" + ", ".join(where) + ")"
         if self.raw is not None:
-            text += f"; raw value: {self.raw!r}"
+            text += f"; tertulis: {self.raw!r}"
         if self.hint:
             text += f". {self.hint}"
         return text
@@ -59,7 +59,7 @@ class NumberFormatError(LkjipError, ValueError):
     def __init__(self, raw: str, expected: str) -> None:
         self.raw = raw
         self.expected = expected
-        super().__init__(f"{raw!r} is not {expected}")
+        super().__init__(f"{raw!r} bukan {expected}")
 
 
 class DocumentError(SourceError):

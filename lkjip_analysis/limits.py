@@ -18,9 +18,9 @@ def check_size(path: Path, limit: int, what: str) -> None:
     """Refuse `path` when it is larger than `limit` bytes."""
     size = path.stat().st_size
     if size > limit:
-        raise SourceError(f"{what} is {_bytes(size)}, more than the {_bytes(limit)} accepted",
-                          file=path, hint="Check that this is the right file")
+        raise SourceError(f"{what} berukuran {_bytes(size)}, lebih dari {_bytes(limit)} yang "
+                          "diterima", file=path, hint="Periksa bahwa ini berkas yang benar")
 
 
 def _bytes(count: int) -> str:
-    return f"{count:,} bytes".replace(",", ".")
+    return f"{count:,} bita".replace(",", ".")

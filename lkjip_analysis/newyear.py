@@ -1,4 +1,5 @@
-"""Preparing a new report year: `lkjip init` (the folder and an empty `koreksi.yaml`) and
+"""Preparing a new report year: `lkjip init` (the folder, an empty `koreksi.yaml` and a
+`tabel.yaml` holding only its format) and
 `lkjip template` (an empty workbook in the datasets' shape, for a report that is not
 machine-readable). Nothing here overwrites a file a user has written."""
 
@@ -29,20 +30,31 @@ KOREKSI_FORMAT = """\
 #     alasan: Koma dipakai di tempat titik pemisah ribuan.
 koreksi: []
 """
+TABEL_FORMAT = """\
+# Bantuan pengenalan tabel laporan tahun {year} (biasanya tidak diperlukan: tabel dikenali
+# dari judul kolomnya, kolom dibaca menurut judulnya dalam urutan apa pun).
+# Tabel yang tidak dikenali, atau dikenali dua kali:
+#   <dataset>: Tabel N
+# Kolom yang judulnya jauh berbeda dari biasanya (judul seperti tertulis; "Induk > Anak" untuk
+# judul bertingkat):
+#   capaian_kinerja:
+#     tabel: Tabel 9
+#     kolom:
+#       target: Sasaran Tahun Ini
+"""
 
 
 def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
-    """Create `data/raw/<year>/` with an empty `koreksi.yaml`; returns the next steps."""
+    """Create `data/raw/<year>/` with an empty `koreksi.yaml` and a `tabel.yaml` of comments;
+    returns the next steps."""
     paths = Paths.for_year(check_year(year), data_dir)
     paths.raw.mkdir(parents=True, exist_ok=True)
-    if paths.corrections.exists():
-        made = f"{paths.corrections} sudah ada dan dibiarkan apa adanya."
-    else:
-        write_bytes(paths.corrections, KOREKSI_FORMAT.format(year=year).encode("utf-8"))
-        made = f"Dibuat: {paths.corrections} (kosong, dengan petunjuk formatnya)."
+    made = [_write_once(path, text.format(year=year))
+            for path, text in ((paths.corrections, KOREKSI_FORMAT),
+                               (paths.table_mapping, TABEL_FORMAT))]
     polarity = paths.indicator_polarity
     return [
-        f"Folder {paths.raw} siap untuk LKjIP {year}.", made, "",
+        f"Folder {paths.raw} siap untuk LKjIP {year}.", *made, "",
         "Langkah berikutnya:",
         f"1. Salin teks laporan ke folder itu sebagai lkjip_{year}_<instansi>.md (UTF-8), "
         "tabel sebagai baris bertab di bawah judul 'Tabel N. ...'.",
@@ -62,6 +74,14 @@ def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
         "5. Jalankan `lkjip build --all`: setiap tahun, lalu ringkasan lintas tahun "
         "(reports/index.html).",
     ]
+
+
+def _write_once(path: Path, text: str) -> str:
+    """Write `path` unless it exists; says which."""
+    if path.exists():
+        return f"{path} sudah ada dan dibiarkan apa adanya."
+    write_bytes(path, text.encode("utf-8"))
+    return f"Dibuat: {path} (kosong, dengan petunjuk formatnya)."
 
 
 def write_template(year: int, data_dir: str | Path | None = None) -> Path:

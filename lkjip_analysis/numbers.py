@@ -36,7 +36,7 @@ def parse_amount(text: str) -> int:
     body = _CURRENCY_PREFIX.sub("", text.strip())
     if _GROUPED_INTEGER.fullmatch(body) or _PLAIN_INTEGER.fullmatch(body):
         return int(body.replace(".", ""))
-    raise NumberFormatError(text, "a whole amount grouped by dots (e.g. 1.234.567)")
+    raise NumberFormatError(text, "jumlah bulat dengan titik pemisah ribuan (mis. 1.234.567)")
 
 
 def parse_decimal(text: str, marks: str = ",") -> float:
@@ -47,8 +47,8 @@ def parse_decimal(text: str, marks: str = ",") -> float:
     body = text.strip()
     pattern = r"-?\d+(?:[" + re.escape(marks) + r"]\d+)?"
     if not re.fullmatch(pattern, body):
-        shown = " or ".join(repr(m) for m in marks)
-        raise NumberFormatError(text, f"a decimal number with {shown} as decimal mark")
+        shown = " atau ".join(repr(m) for m in marks)
+        raise NumberFormatError(text, f"bilangan desimal dengan {shown} sebagai tanda desimal")
     return float(body.replace(",", "."))
 
 

@@ -44,9 +44,10 @@ def signature(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({name for name in map(normalise, names) if name}))
 
 
-def similar(found: tuple[str, ...], expected: tuple[str, ...]) -> bool:
-    """The same names in any order, each the same or a small rewording of its partner."""
-    if len(found) != len(expected):
+def similar(found: tuple[str, ...], expected: tuple[str, ...], extra: bool = False) -> bool:
+    """The same names in any order, each the same or a small rewording of its partner (with
+    `extra`, `found` may hold more names than `expected`)."""
+    if len(found) < len(expected) or not extra and len(found) != len(expected):
         return False
     free = list(found)
     for name in sorted(expected, key=lambda n: n not in free):  # exact partners first
@@ -65,12 +66,12 @@ def header_signature(document: Document, caption: Caption) -> tuple[str, ...]:
 
 
 def matches(caption: Caption, table_signature: tuple[str, ...], header: tuple[str, ...],
-            caption_words: tuple[str, ...]) -> bool:
+            caption_words: tuple[str, ...], extra: bool = False) -> bool:
     """True when the table under `caption`, whose first header row has `table_signature`,
-    has the header and caption words of a spec."""
+    has the header (with `extra`: and perhaps more columns) and caption words of a spec."""
     title = normalise(caption.title).split()
     return (all(word in title for word in caption_words)
-            and similar(table_signature, signature(header)))
+            and similar(table_signature, signature(header), extra))
 
 
 def load_mapping(path: Path, known: list[str]) -> Mapping:
@@ -111,19 +112,29 @@ def _entry(entry: object, name: str, path: Path, hint: str) -> tuple[str | None,
 
 def locate(document: Document, specs, mapping: dict[str, str],
            mapping_path: Path) -> dict[str, Caption]:
-    """Spec name -> its table's caption. Every spec needs exactly one table; a table that no
-    spec claims is logged as skipped."""
-    found = {}
+    """Spec name -> its table's caption. Every spec needs exactly one table: one with its
+    columns, else the one table (not another spec's) with its columns and more, whose extra
+    columns are then ignored. A table that no spec claims is logged as skipped."""
     signatures = {c.line: header_signature(document, c) for c in document.captions}
+
+    def tables_like(spec, extra: bool = False) -> list[Caption]:
+        return [c for c in document.captions
+                if matches(c, signatures[c.line], spec.header, spec.caption_words, extra)]
+
+    found = {spec.name: _mapped(document, spec.name, mapping[spec.name], mapping_path)
+             for spec in specs if spec.name in mapping}
+    exact = {spec.name: tables_like(spec) for spec in specs if spec.name not in mapping}
+    taken = {c.line for c in found.values()} | {
+        cs[0].line for cs in exact.values() if len(cs) == 1}
     for spec in specs:
-        if spec.name in mapping:
-            found[spec.name] = _mapped(document, spec.name, mapping[spec.name], mapping_path)
+        if spec.name in found:
             continue
-        candidates = [c for c in document.captions
-                      if matches(c, signatures[c.line], spec.header, spec.caption_words)]
+        candidates = exact[spec.name] or [c for c in tables_like(spec, extra=True)
+                                          if c.line not in taken]
         if len(candidates) != 1:
             raise _not_one(document, spec, candidates, mapping_path)
         found[spec.name] = candidates[0]
+    found = {spec.name: found[spec.name] for spec in specs}
     _check_claimed_once(document, found, mapping_path)
     claimed = {c.line for c in found.values()}
     for caption in document.captions:
@@ -138,8 +149,8 @@ def _mapped(document: Document, name: str, label: str, mapping_path: Path) -> Ca
     if len(same) != 1:
         problem = "tidak ada judul" if not same else f"ada {len(same)} judul"
         raise SourceError(
-            f"tabel.yaml menunjuk {label} untuk {name} (maps {name} to {label}), tetapi dokumen "
-            f"{problem} {label}", file=mapping_path, table=label, raw=label,
+            f"tabel.yaml menunjuk {label} untuk {name}, tetapi dalam dokumen {problem} {label}",
+            file=mapping_path, table=label, raw=label,
             hint="Judul tabel dalam dokumen: " + "; ".join(map(str, document.captions)))
     return same[0]
 
@@ -148,11 +159,10 @@ def _not_one(document: Document, spec, candidates: list[Caption],
              mapping_path: Path) -> DocumentError:
     wanted = " | ".join(spec.header)
     if candidates:
-        problem = (f"{len(candidates)} tabel mirip {spec.name} ({len(candidates)} tables look "
-                   f"like {spec.name}): " + "; ".join(map(str, candidates)))
+        problem = (f"{len(candidates)} tabel mirip {spec.name}: "
+                   + "; ".join(map(str, candidates)))
     else:
-        problem = (f"tidak ada tabel yang mirip {spec.name} (no table looks like {spec.name}; "
-                   f"judul kolom: {wanted})")
+        problem = f"tidak ada tabel yang mirip {spec.name} (judul kolom: {wanted})"
     words = f", judul tabel memuat {' '.join(spec.caption_words)}" if spec.caption_words else ""
     return DocumentError(
         problem, file=document.path, table=spec.name,

@@ -30,7 +30,7 @@ _PARENS = re.compile(r"\([^)]*\)")
 _OTHER = re.compile(r"[^\w%/# ]+")
 _SLASH = re.compile(r"\s*/\s*")
 _BOMS = {
-    b"\xef\xbb\xbf": "a UTF-8 byte-order mark",
+    b"\xef\xbb\xbf": "byte-order mark UTF-8",
     b"\xff\xfe": "UTF-16 (little-endian)",
     b"\xfe\xff": "UTF-16 (big-endian)",
 }
@@ -126,7 +126,8 @@ class Document:
         rows = [_split(line, n) for line, n in _table_lines(self.lines, caption.line)]
         table = Table(caption, tuple(rows[:header_rows]), (), self.path)
         if len(rows) <= header_rows:
-            raise table.error(f"{table.label} has no data rows", hint="Is the document truncated?")
+            raise table.error(f"{table.label} tidak memiliki baris data",
+                              hint="Apakah dokumennya terpotong?")
         body = _drop_repeated_headers(rows[header_rows:], table.header)
         width = len(table.header[0].cells)
         return Table(caption, table.header, tuple(_fit(row, width, table) for row in body),
@@ -137,28 +138,29 @@ def read_document(path: str | Path) -> Document:
     """Read a report document as strict UTF-8 text."""
     path = Path(path)
     if not path.is_file():
-        raise DocumentError("report document not found", file=path,
-                            hint="Put the report text in data/raw/<year>/ as lkjip_<...>.md")
-    check_size(path, DOCUMENT_BYTES, "report document")
+        raise DocumentError("dokumen laporan tidak ditemukan", file=path,
+                            hint="Letakkan teks laporan di data/raw/<tahun>/ sebagai "
+                                 "lkjip_<...>.md")
+    check_size(path, DOCUMENT_BYTES, "dokumen laporan")
     data = path.read_bytes()
     if not data.strip():
-        raise DocumentError("report document is empty", file=path,
-                            hint="Copy the full report text into the file")
+        raise DocumentError("dokumen laporan kosong", file=path,
+                            hint="Salin seluruh teks laporan ke berkas itu")
     for bom, name in _BOMS.items():
         if data.startswith(bom):
-            raise DocumentError(f"report document starts with {name}", file=path, line=1,
-                                hint="Save it as UTF-8 without a byte-order mark")
+            raise DocumentError(f"dokumen laporan diawali {name}", file=path, line=1,
+                                hint="Simpan sebagai UTF-8 tanpa byte-order mark")
     if b"\x00" in data:
-        raise DocumentError("report document holds NUL bytes (UTF-16?)", file=path,
-                            hint="Save it as UTF-8 without a byte-order mark")
+        raise DocumentError("dokumen laporan memuat bita NUL (UTF-16?)", file=path,
+                            hint="Simpan sebagai UTF-8 tanpa byte-order mark")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DocumentError(
-            "report document is not UTF-8", file=path, line=line,
+            "dokumen laporan bukan UTF-8", file=path, line=line,
             raw=data[exc.start : exc.start + 8].decode("latin-1"),
-            hint="Convert it to UTF-8, e.g. `iconv -f latin1 -t utf-8`",
+            hint="Ubah ke UTF-8, mis. `iconv -f latin1 -t utf-8`",
         ) from None
     return Document(path, tuple(text.splitlines()))
 
@@ -214,8 +216,9 @@ def _fit(row: Row, width: int, table: Table) -> Row:
     """Pad a short row with empty cells; refuse a row with text beyond the table's columns."""
     extra = [c for c in row.cells[width:] if c.text]
     if extra:
-        raise table.error(f"{table.label} row has more cells than its header ({width})",
-                          cell=extra[0], hint="A column is extra or a tab is misplaced")
+        raise table.error(f"baris {table.label} memiliki sel lebih banyak dari judul kolomnya "
+                          f"({width})", cell=extra[0],
+                          hint="Ada kolom berlebih atau tab yang salah tempat")
     cells = row.cells[:width] + tuple(
         Cell("", "", row.line, i, False) for i in range(len(row.cells), width)
     )

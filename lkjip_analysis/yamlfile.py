@@ -29,12 +29,12 @@ class _LimitedLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             raise yaml.composer.ComposerError(
-                None, None, "an alias (*name) is not accepted: write the value out",
+                None, None, "alias (*nama) tidak diterima: tulis nilainya",
                 self.peek_event().start_mark)
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise yaml.composer.ComposerError(
-                None, None, f"more than {MAX_NODES:,} values".replace(",", "."),
+                None, None, f"lebih dari {MAX_NODES:,} nilai".replace(",", "."),
                 self.peek_event().start_mark)
         return super().compose_node(parent, index)
 
@@ -44,7 +44,7 @@ class _LimitedLoader(yaml.SafeLoader):
             key = getattr(key_node, "value", None)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"the key {key!r} is written twice", key_node.start_mark)
+                    None, None, f"kunci {key!r} ditulis dua kali", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -61,7 +61,8 @@ def read(path: Path, hint: str) -> tuple[object, yaml.Node | None]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError(f"{path.name} does not parse as safe YAML: {problem}", file=path,
+        raise SourceError(f"{path.name} tidak dapat dibaca sebagai YAML aman: {problem}",
+                          file=path,
                           line=mark.line + 1 if mark else None, hint=hint) from None
     finally:
         loader.dispose()

@@ -54,24 +54,25 @@ def run_cli_keeps_outputs(root: Path) -> None:
 @pytest.mark.parametrize("line, old, new, error, fragments", [
     # garbled amount
     (681, "2.892.957.804", "2.892.95x.804", TableFormatError,
-     ("line 681", "Tabel 14", "column realisasi", "'2.892.95x.804'", "koreksi.yaml")),
+     ("baris 681", "Tabel 14", "kolom realisasi", "'2.892.95x.804'", "koreksi.yaml")),
     # wrong thousands grouping
-    (760, "92.726.000", "9.2726.000", TableFormatError, ("line 760", "Tabel 15", "'9.2726.000'")),
+    (760, "92.726.000", "9.2726.000", TableFormatError, ("baris 760", "Tabel 15", "'9.2726.000'")),
     # a percentage over what is plausible
-    (682, "99.16", "991.6", TableFormatError, ("line 682", "column persen", "plausible")),
+    (682, "99.16", "991.6", TableFormatError, ("baris 682", "kolom persen", "rentang wajar")),
     # negative amount
-    (681, "2.892.957.804", "-2.892.957.804", TableFormatError, ("line 681", "'-2.892.957.804'")),
+    (681, "2.892.957.804", "-2.892.957.804", TableFormatError, ("baris 681", "'-2.892.957.804'")),
     # a table missing
     (561, "Tabel 9.", "Table nine.", DocumentError,
-     ("no table looks like capaian_kinerja", "baris 569: Tabel 10.", "tabel.yaml")),
+     ("tidak ada tabel yang mirip capaian_kinerja", "baris 569: Tabel 10.", "tabel.yaml")),
     # a table recognised twice (and so another not at all)
     (754, "APBN", "APBD", DocumentError,
-     ("2 tables look like realisasi_apbd", "baris 674: Tabel 14.", "baris 754: Tabel 15.",
+     ("2 tabel mirip realisasi_apbd", "baris 674: Tabel 14.", "baris 754: Tabel 15.",
       "tabel.yaml")),
     # a missing column
-    (563, "\tSatuan", "", DocumentError, ("no table looks like capaian_kinerja",)),
+    (563, "\tSatuan", "", DocumentError, ("tidak ada tabel yang mirip capaian_kinerja",)),
     # an extra column
-    (565, "\t98", "\t98\t7", TableFormatError, ("more cells than its header", "line 565")),
+    (565, "\t98", "\t98\t7", TableFormatError,
+     ("sel lebih banyak dari judul kolomnya", "baris 565")),
 ])
 def test_bad_document(extracted, line, old, new, error, fragments):
     edit_line(document(extracted), line, old, new)
@@ -83,7 +84,7 @@ def test_truncated_document(extracted):
     path = document(extracted)
     path.write_text("\n".join(path.read_text(encoding="utf-8").split("\n")[:700]),
                     encoding="utf-8")
-    expect_failure(extracted, DocumentError, "no table looks like realisasi_apbn")
+    expect_failure(extracted, DocumentError, "tidak ada tabel yang mirip realisasi_apbn")
     run_cli_keeps_outputs(extracted)
 
 
@@ -93,7 +94,7 @@ def test_empty_document(extracted):
 
 
 @pytest.mark.parametrize("encoding, fragment", [
-    ("latin-1", "not UTF-8"), ("utf-16", "UTF-16"), ("utf-8-sig", "byte-order mark")])
+    ("latin-1", "bukan UTF-8"), ("utf-16", "UTF-16"), ("utf-8-sig", "byte-order mark")])
 def test_other_encodings(extracted, encoding, fragment):
     path = document(extracted)
     text = path.read_text(encoding="utf-8").replace("Penyusunan", "Penyusünan")
@@ -109,20 +110,20 @@ def corrections(root: Path) -> Path:
 def test_correction_naming_the_wrong_line(extracted):
     text = corrections(extracted).read_text(encoding="utf-8")
     corrections(extracted).write_text(text.replace("baris: 694", "baris: 695"), encoding="utf-8")
-    expect_failure(extracted, CorrectionError, "document line 695",
-                   "for '158.108,200', which does not hold it")
+    expect_failure(extracted, CorrectionError, "baris dokumen 695",
+                   "untuk '158.108,200', yang tidak memuatnya")
     run_cli_keeps_outputs(extracted)
 
 
 def test_correction_that_does_not_parse(extracted):
     corrections(extracted).write_text("koreksi: [\n  - tabel: x\n", encoding="utf-8")
-    expect_failure(extracted, CorrectionError, "does not parse")
+    expect_failure(extracted, CorrectionError, "tidak dapat dibaca sebagai YAML aman")
 
 
 def test_correction_that_is_not_safe_yaml(extracted):
     corrections(extracted).write_text(
         "koreksi: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
-    expect_failure(extracted, CorrectionError, "safe YAML")
+    expect_failure(extracted, CorrectionError, "YAML aman")
 
 
 def test_correction_missing_for_a_malformed_cell(extracted):
@@ -130,7 +131,7 @@ def test_correction_missing_for_a_malformed_cell(extracted):
     start = text.index("  - tabel: Tabel 15\n    baris: 763")
     end = text.index("  - tabel: Tabel 15\n    baris: 764")
     corrections(extracted).write_text(text[:start] + text[end:], encoding="utf-8")
-    expect_failure(extracted, TableFormatError, "line 763", "'185125.800'", "Add an entry")
+    expect_failure(extracted, TableFormatError, "baris 763", "'185125.800'", "Catat koreksi")
 
 
 def budget_history(root: Path) -> Path:
@@ -178,18 +179,18 @@ def test_workbook_text_in_number_column(extracted):
     def change(book):
         book["realisasi_apbd"]["G3"] = "448.196.000"
     edit_workbook(workbook_input(extracted), change)
-    expect_failure(extracted, WorkbookError, "text in a number column", "line 3", "realisasi")
+    expect_failure(extracted, WorkbookError, "text in a number column", "baris 3", "realisasi")
 
 
 def test_workbook_formula_cell(extracted):
     def change(book):
         book["realisasi_apbd"]["G3"] = "=G2*2"
     edit_workbook(workbook_input(extracted), change)
-    expect_failure(extracted, WorkbookError, "formula cell", "line 3")
+    expect_failure(extracted, WorkbookError, "formula cell", "baris 3")
 
 
 def test_workbook_negative_amount(extracted):
     def change(book):
         book["realisasi_apbd"]["G3"] = -5
     edit_workbook(workbook_input(extracted), change)
-    expect_failure(extracted, ValidationError, "realisasi_apbd", "line 3")
+    expect_failure(extracted, ValidationError, "realisasi_apbd", "baris 3")

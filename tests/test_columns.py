@@ -149,3 +149,29 @@ def test_numbering_rows_are_not_names():
     assert is_numbering(row("1", "2", "6 (4-5)", "8 = (7-6) / 5*100%"))
     assert not is_numbering(row("", "2018", "2019"))
     assert not is_numbering(row("No", "Uraian"))
+
+
+def test_an_extra_column_is_ignored(data_root, d2020, caplog):
+    """Tabel 9 with a column no spec reads: recognised, read by name, the extra logged."""
+    path = data_root / "raw" / "2020" / DOCUMENT
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for number, extra in ((563, "Keterangan"), (564, "7"), (565, "tercapai")):
+        cells = lines[number - 1].split("\t")
+        lines[number - 1] = "\t".join(cells[:3] + [extra] + cells[3:])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with caplog.at_level("INFO", logger="lkjip"):
+        d = load(2020, data_root, source="document")
+    pd.testing.assert_frame_equal(d.capaian_kinerja, d2020.capaian_kinerja)
+    assert "Tabel 9: kolom 'Keterangan' tidak dibaca" in caplog.text
+
+
+def test_a_removed_column_stops_even_when_the_table_is_named(data_root):
+    path = data_root / "raw" / "2020" / DOCUMENT
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for number in (563, 564, 565):
+        cells = lines[number - 1].split("\t")
+        lines[number - 1] = "\t".join(cells[:4] + cells[5:])  # Realisasi gone
+    path.write_text("\n".join(lines), encoding="utf-8")
+    (data_root / "raw" / "2020" / "tabel.yaml").write_text("capaian_kinerja: Tabel 9\n")
+    with pytest.raises(TableFormatError, match="tidak ada kolom untuk kolom 'realisasi'"):
+        load(2020, data_root, source="document")

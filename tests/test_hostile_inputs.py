@@ -46,18 +46,18 @@ koreksi: [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 def test_a_yaml_alias_bomb_is_refused_naming_the_file_and_line(tmp_path):
     path = tmp_path / "koreksi.yaml"
     path.write_text(BOMB, encoding="utf-8")
-    with pytest.raises(CorrectionError, match=r"alias .*koreksi\.yaml, line 2"):
+    with pytest.raises(CorrectionError, match=r"alias .*koreksi\.yaml, baris 2"):
         load_corrections(path)
     mapping = tmp_path / "tabel.yaml"
     mapping.write_text("x: &a Tabel 1\nsdm: *a\n", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"alias .*tabel\.yaml, line 2"):
+    with pytest.raises(SourceError, match=r"alias .*tabel\.yaml, baris 2"):
         load_mapping(mapping, ["sdm"])
 
 
 def test_an_oversized_yaml_is_refused_before_it_is_read(tmp_path):
     path = tmp_path / "koreksi.yaml"
     path.write_text("koreksi: []\n" + "# " + "x" * (2 << 20) + "\n", encoding="utf-8")
-    with pytest.raises(CorrectionError, match="more than the 1.048.576 bytes accepted"):
+    with pytest.raises(CorrectionError, match="lebih dari 1.048.576 bita yang diterima"):
         load_corrections(path)
 
 
@@ -65,7 +65,7 @@ def test_an_oversized_document_is_refused_before_it_is_read(data_root):
     document = data_root / "raw" / "2020" / "lkjip_2020_dinsos_kaltim.md"
     with open(document, "ab") as handle:
         handle.truncate(65 << 20)
-    with pytest.raises(SourceError, match="report document is 68.157.440 bytes, more than"):
+    with pytest.raises(SourceError, match="dokumen laporan berukuran 68.157.440 bita, lebih dari"):
         load(2020, data_root)
 
 
@@ -73,14 +73,14 @@ def test_a_key_written_twice_is_refused(tmp_path):
     path = tmp_path / "koreksi.yaml"
     path.write_text("koreksi:\n  - tabel: Tabel 14\n    baris: 694\n    baris: 695\n",
                     encoding="utf-8")
-    with pytest.raises(CorrectionError, match=r"'baris' is written twice.*line 4"):
+    with pytest.raises(CorrectionError, match=r"kunci 'baris' ditulis dua kali.*baris 4"):
         load_corrections(path)
 
 
 @pytest.mark.parametrize("field, value, message", [
-    ("dipakai", ".nan", "'dipakai' must be a plain number"),
-    ("dipakai", ".inf", "'dipakai' must be a plain number"),
-    ("baris", "true", "'baris' must be a line number"),
+    ("dipakai", ".nan", "'dipakai' harus angka biasa"),
+    ("dipakai", ".inf", "'dipakai' harus angka biasa"),
+    ("baris", "true", "'baris' harus nomor baris"),
 ])
 def test_a_correction_value_that_is_not_a_number_is_refused(data_root, field, value, message):
     path = data_root / "raw" / "2020" / "koreksi.yaml"

@@ -189,3 +189,23 @@ def test_a_year_file_overrides_a_description(tmp_path):
     facts = read_facts(document, load_figures(override))
     row = facts.set_index("kunci").loc["jumlah_pns"]
     assert (row.uraian, row.nilai, bool(row.ditemukan)) == ("Jumlah ASN", 201, True)
+
+
+def test_a_document_naming_no_agency_takes_its_folder_year_and_the_earlier_agency(tmp_path,
+                                                                                  caplog):
+    from lkjip_analysis.datasets import extract
+
+    root = tmp_path / "data"
+    make_next_year(root)
+    extract(2020, root)  # the earlier year's agency, as processed
+    path = root / "raw" / str(YEAR) / "lkjip_2021_sintetis.md"
+    text = path.read_text(encoding="utf-8")
+    for wording in ("Laporan Kinerja Instansi Pemerintah (LkjIP)", "Laporan Kinerja Instansi "
+                    "Pemerintah Tahun", "Laporan Kinerja Instansi Pemerintah ini"):
+        text = text.replace(wording, "Dokumen ini")
+    path.write_text(text, encoding="utf-8")
+    d = load(YEAR, root)
+    row = d.instansi.iloc[0]
+    assert (row.nama, row.tahun, row.baris_sumber) == (
+        "Dinas Sosial Provinsi Kalimantan Timur", YEAR, 0)
+    assert "tidak menyebut nama instansi dan tahun laporannya" in caplog.text

@@ -188,8 +188,8 @@ def test_a_correction_for_a_missing_line_names_both_lines(data_root):
     with pytest.raises(CorrectionError) as caught:
         load(2020, data_root)
     message = str(caught.value)
-    assert f"line {entry}," in message and "document line 99999" in message
-    assert f"entry on line {entry} of koreksi.yaml" in message
+    assert f"baris {entry}," in message and "baris dokumen 99999" in message
+    assert f"entri pada baris {entry} koreksi.yaml" in message
 
 
 def test_a_duplicated_year_in_the_budget_history_is_said_in_words(data_root):

@@ -237,7 +237,7 @@ def test_table_mapping(data_root):
     mapping.write_text(yaml.safe_dump({"realisasi_apbd": "Tabel 99"}), encoding="utf-8")
     with pytest.raises(SourceError) as caught:
         load(2020, data_root)
-    assert "maps realisasi_apbd to Tabel 99" in str(caught.value)
+    assert "tabel.yaml menunjuk Tabel 99 untuk realisasi_apbd" in str(caught.value)
     assert "baris 674: Tabel 14. Realisasi Anggaran APBD" in str(caught.value)
     mapping.write_text("realisasi_apbx: Tabel 14\n", encoding="utf-8")
     with pytest.raises(SourceError, match="unknown dataset 'realisasi_apbx'"):
@@ -250,7 +250,7 @@ def test_table_mapping_resolves_ambiguity(data_root):
 
     document = data_root / "raw" / "2020" / "lkjip_2020_dinsos_kaltim.md"
     edit_line(document, 754, "APBN", "APBD")
-    with pytest.raises(DocumentError, match="2 tables look like realisasi_apbd"):
+    with pytest.raises(DocumentError, match="2 tabel mirip realisasi_apbd"):
         load(2020, data_root)
     (data_root / "raw" / "2020" / "tabel.yaml").write_text(
         "realisasi_apbd: Tabel 14\nrealisasi_apbn: Tabel 15\n", encoding="utf-8")

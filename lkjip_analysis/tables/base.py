@@ -83,24 +83,24 @@ class Reader:
         if is_missing(cell.text):
             if optional:
                 return float("nan")
-            raise self.table.error("value missing", cell=cell, column=column,
-                                   hint="The table needs a number here")
+            raise self.table.error("nilai kosong", cell=cell, column=column,
+                                   hint="Tabel ini memerlukan angka di sini")
         try:
             value = parse(cell.text)
         except NumberFormatError as exc:
             raise self._malformed(cell, column, exc.expected) from None
         if plausible and not plausible[0] <= value <= plausible[1]:
             raise self.table.error(
-                f"value {value} outside the plausible range {plausible[0]:g}–{plausible[1]:g}",
+                f"nilai {value} di luar rentang wajar {plausible[0]:g}–{plausible[1]:g}",
                 cell=cell, column=column,
-                hint="Check the document; if the source really says this, add a correction",
+                hint="Periksa dokumen; bila sumbernya memang menulis ini, catat koreksinya",
             )
         return value
 
     def _malformed(self, cell: Cell, column: str, expected: str) -> Exception:
         return self.table.error(
-            f"malformed number: expected {expected}", cell=cell, column=column,
-            hint=(f"Add an entry for this cell to {self.corrections.path} (tabel, baris, kolom, "
+            f"angka salah tulis: diharapkan {expected}", cell=cell, column=column,
+            hint=(f"Catat koreksi sel ini di {self.corrections.path} (tabel, baris, kolom, "
                   "tertulis, dipakai, alasan)"),
         )
 
