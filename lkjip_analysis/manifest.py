@@ -44,7 +44,8 @@ def input_files(paths: Paths) -> dict[str, Path]:
         # earlier years too: the year's trend figures show the series up to it
         files |= {f"data/raw/{year}/{p.name}": p
                   for p in Paths.for_year(year, paths.data_dir).input_files}
-    files["data/raw/" + paths.budget_history.name] = paths.budget_history
+    if paths.budget_history.exists():
+        files["data/raw/" + paths.budget_history.name] = paths.budget_history
     polarity = paths.indicator_polarity
     if polarity.exists():
         files["data/" + polarity.relative_to(paths.data_dir).as_posix()] = polarity

@@ -27,7 +27,7 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
                          "first")
     with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
         data = Path(tmp) / "data"
-        shutil.copytree(paths.raw_root, data / "raw")
+        _copy_inputs(paths, data)
         folder = build(year, data, Path(tmp) / "reports", parameters=expected["parameters"],
                        force=True)
         actual = manifest.read(folder / "manifest.json") or {}
@@ -46,6 +46,15 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
              for key, entry in derived.items()]
     return rows + [("new", key) for key in manifest.derived_on_disk(paths.reports)
                    if key not in derived]
+
+
+def _copy_inputs(paths: Paths, data: Path) -> None:
+    """The year's raw inputs (and nothing else a data folder may hold) copied under `data`."""
+    for key, source in manifest.input_files(paths).items():
+        if key.startswith("data/"):
+            target = data / key.removeprefix("data/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 def _worse(rebuilt: str, present: str) -> str:
