@@ -51,7 +51,8 @@ REWORDED = [
      "dan penyerapan APBD secara keseluruhan 88,60 persen"),
     ("realisasi anggaran APBN (Dana Dekonsentrasi) dan realisasi APBN (Tugas Pembantuan) tahun "
      "2021 sebesar 9.786.062.521 dari total anggaran sebesar 9.956.715.115 atau sebesar 98,04%",
-     "Anggaran APBN sebesar Rp 9.956.715.115 terealisasi Rp 9.786.062.521 atau 98,04%"),
+     "Secara keseluruhan anggaran APBN sebesar Rp 9.956.715.115 terealisasi Rp 9.786.062.521 "
+     "atau 98,04%"),
     ("serapan anggaran APBN (dekonsentrasi dan tugas pembantuan) sebesar 98,29%",
      "penyerapan APBN mencapai 98.29 %"),
     ("Laporan Kinerja Instansi Pemerintah (LkjIP) Dinas Sosial Provinsi Kalimantan Timur Tahun "
@@ -156,8 +157,8 @@ def test_a_figure_stated_twice_with_two_values_keeps_both_and_is_a_finding(tmp_p
      50_250_242_839),
     ("Realisasi APBD sebesar Rp50.250.242.839 dari pagu Rp 60.000.000.000.", "apbd_anggaran",
      60_000_000_000),
-    ("Penyerapan APBD tahun ini 88.70 %.", "apbd_serapan", 88.70),
-    ("Penyerapan APBD tahun ini 88,70 persen.", "apbd_serapan", 88.70),
+    ("Penyerapan APBD secara keseluruhan 88.70 %.", "apbd_serapan", 88.70),
+    ("Penyerapan APBD secara keseluruhan 88,70 persen.", "apbd_serapan", 88.70),
     ("Pagu anggaran APBD 50.250.242.839 terserap 45.000.000.000.", "apbd_realisasi",
      45_000_000_000),
 ])
@@ -178,6 +179,35 @@ def test_an_unreadable_or_ambiguous_number_is_never_a_figure_and_never_a_stop(se
     facts = read_facts(document, load_figures())
     found = facts[facts.ditemukan & facts.kunci.isin(["apbd_realisasi", "jumlah_pns"])]
     assert found.empty
+
+
+@pytest.mark.parametrize("sentence, key, expected", [
+    # a sub-fund's amount is not the APBN total: no total word, nothing read
+    ("Realisasi APBN Dana Dekonsentrasi sebesar Rp 5.998.998.521 dan Tugas Pembantuan sebesar "
+     "Rp 3.787.064.000.", "apbn_realisasi", []),
+    # Belanja Langsung alone is not the APBD realisation
+    ("Realisasi belanja langsung APBD sebesar Rp 26.661.611.467 dari total Rp 27.000.000.000.",
+     "apbd_realisasi", []),
+    # the number right after "target" is the target, not the realisation claimed above it
+    ("Realisasi kinerja 1,47% melampaui target 1,5%.", "realisasi_kinerja", []),
+    ("Capaian kinerja melampaui target, yaitu 1,47%.", "realisasi_kinerja", [1.47]),
+])
+def test_a_number_that_only_looks_like_a_figure_is_not_taken(sentence, key, expected):
+    document = Document(__import__("pathlib").Path("uji.md"), (sentence,))
+    facts = read_facts(document, load_figures())
+    assert facts[(facts.kunci == key) & facts.ditemukan].nilai.tolist() == expected
+
+
+@pytest.mark.parametrize("sentence, before, now", [
+    ("Nilai evaluasi SAKIP tahun ini berada pada kategori BB, naik dari B.", "B", "BB"),
+    ("Hasil evaluasi AKIP meningkat dari B menjadi BB.", "B", "BB"),
+    ("Hasil evaluasi AKIP turun dari A menjadi BB.", "A", "BB"),
+    ("Predikat evaluasi SAKIP tetap BB.", "BB", "BB"),
+])
+def test_sakip_categories_in_their_usual_wordings(sentence, before, now):
+    document = Document(__import__("pathlib").Path("uji.md"), (sentence,))
+    facts = read_facts(document, load_figures()).set_index("kunci").teks
+    assert (facts["kategori_sakip_sebelumnya"], facts["kategori_sakip"]) == (before, now)
 
 
 def test_a_year_file_overrides_a_description(tmp_path):

@@ -41,6 +41,9 @@ _SCALED = re.compile(r"^\s*(?:ribu|juta|miliar|milyar|triliun)\b", re.I)
 SCALED = "skala"
 _CONNECTOR = re.compile(r"^[\s(),;]*(?:atau|dan|serta|yaitu|=)?[\s(),;]*$", re.I)
 _CATEGORY = re.compile(r"(?<![\w.])(AA|A|BB|B|CC|C|D)(?![\w])")
+_TARGET_LAST = re.compile(r"\btarget\s*$", re.I)
+# "BB, naik dari B": the category written after "dari" is the earlier year's
+_FROM = re.compile(r"\bdari\s*$", re.I)
 _CHANGE = re.compile(r"\b(?:meningkat|naik|menjadi|turun|menurun|berubah|ke)\b", re.I)
 _STEADY = re.compile(r"\b(?:tetap|masih|sama|bertahan|tidak berubah|stabil)\b", re.I)
 _UPTD_NAME = re.compile(r"UPTD (?P<nama>[A-Z][^()]*?)\s*\(?[^()]*$")
@@ -62,6 +65,7 @@ class Figure:
     markers: tuple[str, ...]
     not_markers: tuple[str, ...]
     default: bool
+    not_the_target: bool
     subject: str
     partner: str
     partner_uraian: str
@@ -115,7 +119,8 @@ def _figure(key: str, entry: object, path: Path) -> Figure:
         context=_groups(entry.get("konteks", [])), exclude=_groups(entry.get("kecuali", [])),
         markers=tuple(str(m) for m in entry.get("penanda", [])),
         not_markers=tuple(str(m) for m in entry.get("bukan", [])),
-        default=bool(entry.get("bawaan", False)), subject=str(entry.get("subjek", "")),
+        default=bool(entry.get("bawaan", False)),
+        not_the_target=bool(entry.get("bukan_target", False)), subject=str(entry.get("subjek", "")),
         partner=str(entry.get("pasangan", "")),
         partner_uraian=str(entry.get("uraian_pasangan", "")))
 
@@ -238,6 +243,8 @@ def _owner(region: str, number: Number, figures: list[Figure]) -> Figure | None:
     saying the number is something else (`bukan`) stands after it; else the one that takes
     unmarked numbers of this unit."""
     candidates = [f for f in figures if number.unit in _unit_of(f)]
+    if _TARGET_LAST.search(region):  # "melampaui target 1,5%": the number is the target
+        candidates = [f for f in candidates if not f.not_the_target]
     while candidates:
         best, is_marker = _last_marker(region, candidates)
         if best is None:
@@ -298,16 +305,18 @@ def _categories_of(line: int, text: str, figures: list[Figure]) -> list[dict]:
         last = marked[-1]
         if len(marked) >= 2 and _CHANGE.search(text[marked[-2].end():last.start()]):
             before = marked[-2]
+            if _FROM.search(text[:last.start()]):
+                before, last = last, before
         elif _STEADY.search(text[:last.start()]):
             before = last
         else:
             before = None
-        quote = text[(before or last).start() - 40 if (before or last).start() > 40 else 0:
-                     last.end()]
+        both = [last] if before is None else [before, last]
+        first = min(m.start() for m in both)
+        quote = text[max(0, first - 40):max(m.end() for m in both)]
         records.append(_record(figure.key, figure.uraian, figure.satuan, float("nan"),
-                               last.group(1), line, quote, pos=last.start()))
+                               last.group(1), line, quote, pos=first + 1))
         if before is not None and figure.partner:
             records.append(_record(figure.partner, figure.partner_uraian, figure.satuan,
-                                   float("nan"), before.group(1), line, quote,
-                                   pos=before.start() - (1 if before is last else 0)))
+                                   float("nan"), before.group(1), line, quote, pos=first))
     return records
