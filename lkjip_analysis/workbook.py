@@ -155,6 +155,11 @@ def read_workbook(path: str | Path, names: tuple[str, ...]) -> dict[str, pd.Data
         raise WorkbookError(f"cannot open workbook: {exc}", file=path) from None
     try:
         return {name: _read_sheet(book, name, path) for name in names}
+    except WorkbookError:
+        raise
+    except Exception as exc:  # a damaged archive or sheet XML found while reading it
+        raise WorkbookError(f"cannot read workbook: {type(exc).__name__}: {exc}",
+                            file=path) from None
     finally:
         book.close()
 

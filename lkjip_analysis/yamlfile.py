@@ -62,8 +62,10 @@ def read(path: Path, hint: str) -> tuple[object, yaml.Node | None]:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise SourceError(f"{path.name} tidak dapat dibaca sebagai YAML aman: {problem}",
-                          file=path,
-                          line=mark.line + 1 if mark else None, hint=hint) from None
+                          file=path, line=mark.line + 1 if mark else None, hint=hint) from None
+    except RecursionError:
+        raise SourceError(f"{path.name} bersarang terlalu dalam", file=path,
+                          hint=hint) from None
     finally:
         loader.dispose()
 
@@ -73,5 +75,7 @@ def scalar(text: str) -> object:
     loader = _LimitedLoader(text)
     try:
         return loader.get_single_data()
+    except RecursionError:
+        raise yaml.YAMLError("nilai bersarang terlalu dalam") from None
     finally:
         loader.dispose()

@@ -54,6 +54,22 @@ def test_a_yaml_alias_bomb_is_refused_naming_the_file_and_line(tmp_path):
         load_mapping(mapping, ["sdm"])
 
 
+def test_a_yaml_nested_too_deep_is_one_clear_error(tmp_path):
+    path = tmp_path / "koreksi.yaml"
+    path.write_text("koreksi: " + "[" * 20_000 + "]" * 20_000 + "\n", encoding="utf-8")
+    with pytest.raises(CorrectionError, match="koreksi.yaml"):
+        load_corrections(path)
+
+
+def test_a_workbook_whose_sheet_xml_is_broken_is_one_clear_error(data_root,
+                                                                   workbook_bytes_2020):
+    broken = rewrite_sheet(workbook_bytes_2020, "realisasi_apbd",
+                           lambda xml: xml[: len(xml) // 2])
+    workbook_year(data_root, broken)
+    with pytest.raises(WorkbookError, match="cannot read workbook"):
+        load(2020, data_root, source="workbook")
+
+
 def test_an_oversized_yaml_is_refused_before_it_is_read(tmp_path):
     path = tmp_path / "koreksi.yaml"
     path.write_text("koreksi: []\n" + "# " + "x" * (2 << 20) + "\n", encoding="utf-8")

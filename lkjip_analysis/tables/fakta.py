@@ -39,7 +39,9 @@ _SPELLED = re.compile(r"^\s*\([^)\d]*\)")  # "80 (Delapan Puluh) anak"
 # "Rp50,25 miliar": a rounded amount, never compared as if exact; it only ends a region
 _SCALED = re.compile(r"^\s*(?:ribu|juta|miliar|milyar|triliun)\b", re.I)
 SCALED = "skala"
-_CONNECTOR = re.compile(r"^[\s(),;]*(?:atau|dan|serta|yaitu|=)?[\s(),;]*$", re.I)
+# What joins a number to the one before it in apposition: "20 KUBE (200 KK)", "55 KK dan 1 MCK"
+_CONNECTOR = re.compile(r"^\s*(?:[(),;]|atau|dan|serta|yaitu|=)[\s(),;]*$", re.I)
+_REGION = 400  # characters a marker may stand before its number, at most
 _CATEGORY = re.compile(r"(?<![\w.])(AA|A|BB|B|CC|C|D)(?![\w])")
 _TARGET_LAST = re.compile(r"\btarget\s*$", re.I)
 # "BB, naik dari B": the category written after "dari" is the earlier year's
@@ -173,6 +175,7 @@ def _paragraphs(document: Document):
         yield number, _MARKUP.sub(" ", line).strip()
 
 
+@cache
 def _phrase(phrase: str) -> re.Pattern:
     """A phrase as whole words, any spacing, any case."""
     words = r"\s+".join(map(re.escape, phrase.split()))
@@ -226,7 +229,8 @@ def _numbers_of(document: Document, line: int, text: str, present: list[Figure])
         if previous is None or not _CONNECTOR.match(between):
             region_start = previous.end if previous else 0
         previous = number
-        figure = _owner(text[region_start:number.start], number, counted)
+        region = text[max(region_start, number.start - _REGION):number.start]
+        figure = _owner(region, number, counted)
         value = _value(figure, number.raw, document, line) if figure else None
         if value is None:
             continue
