@@ -19,7 +19,9 @@ from pathlib import Path
 from .errors import DocumentError, TableFormatError
 from .limits import DOCUMENT_BYTES, check_size
 
-CAPTION = re.compile(r"^[\s*#]*(Tabel\s+\d+[A-Za-z]?)\s*[.:]\s*(.*?)[\s*]*$", re.I)
+# the title is taken greedily and its trailing `*`/spaces stripped in code: a lazy title before
+# `[\s*]*$` would take quadratic time on a long line of spaces
+CAPTION = re.compile(r"^[\s*#]*(Tabel\s+\d+[A-Za-z]?)\s*[.:]\s*(.*)$", re.I)
 RUNNING_HEADER = re.compile(r"^[#*\s]*Laporan Kinerja Instansi Pemerintah Tahun \d{4}", re.I)
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _BOLD = re.compile(r"<b>", re.I)
@@ -113,7 +115,7 @@ class Document:
             match = CAPTION.match(text)
             if match:
                 label = " ".join(match.group(1).split()).capitalize()
-                found.append(Caption(label, match.group(2).strip(), number))
+                found.append(Caption(label, match.group(2).rstrip(" \t*").strip(), number))
         return tuple(found)
 
     def header_rows(self, caption: Caption, count: int) -> tuple[Row, ...]:

@@ -17,8 +17,9 @@ _UNIT_WORDS = (r"Dinas|Badan|Biro|Sekretariat|Inspektorat|Kantor|Satuan|Rumah Sa
 _REPORT = (r"(?:Laporan\s+Kinerja(?:\s+Instansi\s+Pemerintah)?|Laporan\s+Akuntabilitas\s+Kinerja"
            r"(?:\s+Instansi\s+Pemerintah)?|LKjIP|LKIP|LAKIP|LKj)")
 _ACRONYM = r"(?:\s*\(\s*L\w+\s*\))?"
+# at most 150 characters: a name, and a bound that keeps a hostile long line linear
 _AGENCY = (rf"(?P<nama>(?:{_UNIT_WORDS})\b(?:(?!\bTahun\b|\bini\b|\byang\b|\bdalam\b|\buntuk\b)"
-           r"[^.,;:()\n])*?)")
+           r"[^.,;:()\n]){0,150}?)")
 _YEAR = r"Tahun(?:\s+Anggaran)?\s+(?P<tahun>(?:19|20)\d{2})\b"
 _LINK = r"(?:\s+(?:untuk|pada|periode))?\s+"
 STATEMENTS = (
