@@ -202,6 +202,34 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 @command
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import the agency's Word file (.docx) as a year's report: writes
+    data/raw/<year>/lkjip_<year>_<agency>.md in the reader's text format, keeps the original in
+    data/raw/<year>/asli/, and prints a review (tables found, what was not read). An existing
+    document is replaced only with --force.
+
+    Example: lkjip import LKjIP_2021.docx --year 2021
+    """
+    from .impor import ImportRefused, import_document
+
+    if not args.year_given:
+        raise UsageError("import needs --year: the year the report is about")
+    try:
+        review = import_document(args.file, args.year, args.data_dir, args.force)
+    except ImportRefused as exc:
+        raise UsageError(str(exc)) from None
+    for line in review.lines:
+        print(line)
+    return 0
+
+
+cmd_import.options = [
+    (("file",), {"metavar": "FILE", "help": "the report as a Word file (.docx)"}),
+    (("--force",), {"action": "store_true", "help": "replace the year's existing document"}),
+]
+
+
+@command
 def cmd_verify(args: argparse.Namespace) -> int:
     """Rebuild the year in a temporary folder and compare every input and output with
     reports/<year>/manifest.json. Exits 4 when anything differs.

@@ -84,7 +84,13 @@ class Paths:
         there is not an input."""
         named = [self.corrections, self.table_mapping, self.narrative,
                  self.raw / POLARITY_FILE, self.workbook_input]
-        return sorted({*self.documents, *(p for p in named if p.is_file())})
+        originals = [p for p in sorted(self.originals.glob("*")) if p.is_file()]
+        return sorted({*self.documents, *(p for p in named if p.is_file()), *originals})
+
+    @property
+    def originals(self) -> Path:
+        """`asli/`: the agency's file as received, kept by `lkjip import`."""
+        return self.raw / "asli"
 
     @property
     def workbook_input(self) -> Path:

@@ -42,7 +42,7 @@ def input_files(paths: Paths) -> dict[str, Path]:
     files = {}
     for year in [y for y in available_years(paths.data_dir) if y <= paths.year]:
         # earlier years too: the year's trend figures show the series up to it
-        files |= {f"data/raw/{year}/{p.name}": p
+        files |= {f"data/raw/{p.relative_to(paths.raw_root).as_posix()}": p
                   for p in Paths.for_year(year, paths.data_dir).input_files}
     if paths.budget_history.exists():
         files["data/raw/" + paths.budget_history.name] = paths.budget_history

@@ -21,8 +21,9 @@ from .limits import DOCUMENT_BYTES, check_size
 
 # the title is taken greedily and its trailing `*`/spaces stripped in code: a lazy title before
 # `[\s*]*$` would take quadratic time on a long line of spaces
-CAPTION = re.compile(r"^[\s*#]*(Tabel\s+\d+[A-Za-z]?)\s*[.:]\s*(.*)$", re.I)
-RUNNING_HEADER = re.compile(r"^[#*\s]*Laporan Kinerja Instansi Pemerintah Tahun \d{4}", re.I)
+CAPTION = re.compile(r"^[\s*#]*(?:<b>\s*)?(Tabel\s+\d+[A-Za-z]?)\s*[.:]\s*(.*)$", re.I)
+RUNNING_HEADER = re.compile(
+    r"^[#*\s]*(?:<b>\s*)?Laporan Kinerja Instansi Pemerintah Tahun \d{4}", re.I)
 _TAG = re.compile(r"</?[a-zA-Z]+>")
 _BOLD = re.compile(r"<b>", re.I)
 _STRAY_DIGITS = re.compile(r"^\d+(?=[a-z])")
@@ -115,7 +116,8 @@ class Document:
             match = CAPTION.match(text)
             if match:
                 label = " ".join(match.group(1).split()).capitalize()
-                found.append(Caption(label, match.group(2).rstrip(" \t*").strip(), number))
+                title = _TAG.sub("", match.group(2)).rstrip(" \t*").strip()
+                found.append(Caption(label, title, number))
         return tuple(found)
 
     def header_rows(self, caption: Caption, count: int) -> tuple[Row, ...]:

@@ -291,7 +291,7 @@ def _subject(document: Document, line: int, before: str) -> str:
     if named:
         return named.group("nama").strip()
     for number in range(line - 1, 0, -1):
-        match = _HEADING_UPTD.match(document.line(number).strip("#* "))
+        match = _HEADING_UPTD.match(_MARKUP.sub(" ", document.line(number)).strip())
         if match:
             return match.group("subjek")
     return ""

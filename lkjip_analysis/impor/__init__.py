@@ -1,0 +1,116 @@
+"""`lkjip import FILE --year N`: the agency's document in, the reader's text format out.
+
+Its own layer below the reader: a file is read into a small document model (`model`), written as
+the text format (`text`), and reviewed for the analyst (what was read, what was not). The
+original is kept beside the text (`data/raw/<year>/asli/`), where the manifest hashes it. Word
+(.docx) is read; PDF is refused for now with a clear line (see the README).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..atomic import write_bytes
+from ..config import Paths, check_year
+from ..errors import LkjipError
+from ..lock import year_run
+from .model import Imported, Paragraph, Picture, Table
+from .text import to_text
+from .word import read_docx
+
+_CAPTION = re.compile(r"^\s*(Tabel|Grafik)\s+\d+", re.I)
+_SAVE_AS_DOCX = {".doc", ".odt", ".rtf", ".wps"}
+
+
+class ImportRefused(LkjipError):
+    """A file the importer cannot read: exit 2 with one line saying what to do."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """What an import wrote and what the analyst should check."""
+
+    text: Path
+    original: Path
+    lines: list[str]
+
+
+def import_document(source: str | Path, year: int, data_dir: str | Path | None = None,
+                    force: bool = False) -> Review:
+    """Import `source` as the report of `year`: `data/raw/<year>/lkjip_<year>_<agency>.md`
+    and the original under `asli/`. An existing document is replaced only with `force`."""
+    path = Path(source).expanduser().resolve()
+    paths = Paths.for_year(check_year(year), data_dir)
+    _check_kind(path)
+    imported = read_docx(path)
+    text = to_text(imported)
+    target = paths.raw / f"lkjip_{paths.year}_{_slug(text)}.md"
+    with year_run(paths, reports=False):
+        existing = paths.documents
+        if existing and not force:
+            raise ImportRefused(f"{paths.raw} sudah berisi dokumen laporan "
+                                f"({', '.join(p.name for p in existing)}): tidak ditimpa; "
+                                "ulangi dengan --force untuk menggantinya")
+        for old in existing:
+            old.unlink()
+        original = paths.raw / "asli" / path.name
+        write_bytes(original, path.read_bytes())
+        write_bytes(target, text.encode("utf-8"))
+    return Review(target, original, review_lines(imported, path, target))
+
+
+def _check_kind(path: Path) -> None:
+    if not path.is_file():
+        raise ImportRefused(f"{path} tidak ditemukan")
+    suffix = path.suffix.lower()
+    if suffix in _SAVE_AS_DOCX:
+        raise ImportRefused(f"{path.name}: format {suffix} tidak dibaca; buka di pengolah kata "
+                            "dan simpan sebagai .docx, lalu impor lagi")
+    if suffix == ".pdf":
+        raise ImportRefused(f"{path.name}: impor PDF belum tersedia; impor berkas Word (.docx) "
+                            "laporan itu, atau salin teksnya (lihat README)")
+    if suffix != ".docx":
+        raise ImportRefused(f"{path.name}: hanya berkas Word (.docx) yang dapat diimpor")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            is_word = "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        is_word = False
+    if not is_word:
+        raise ImportRefused(f"{path.name} bukan berkas Word (.docx) meskipun namanya begitu")
+
+
+def _slug(text: str) -> str:
+    """The agency's name as a file-name part (`dinas_sosial_provinsi_kalimantan_timur`)."""
+    from ..source import Document
+    from ..tables.instansi import agency_frame
+
+    agency = agency_frame(Document(Path("impor.md"), tuple(text.splitlines())))
+    name = agency.nama.iloc[0] if agency is not None else "dokumen"
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:60] or "dokumen"
+
+
+def review_lines(imported: Imported, source: Path, target: Path) -> list[str]:
+    """The review, in Bahasa Indonesia: every table with its caption and shape, what was not
+    read."""
+    paragraphs = [b for b in imported.blocks if isinstance(b, Paragraph)]
+    tables = [b for b in imported.blocks if isinstance(b, Table)]
+    lines = [f"Diimpor: {source.name} -> {target}",
+             f"{len(paragraphs)} paragraf, {len(tables)} tabel."]
+    caption = ""
+    for block in imported.blocks:
+        if isinstance(block, Paragraph) and _CAPTION.match(block.text.text):
+            caption = block.text.text[:70]
+        elif isinstance(block, Table):
+            width = max((len(row) for row in block.rows), default=0)
+            lines.append(f"  {block.origin}: {caption or 'tanpa judul'} "
+                         f"({len(block.rows)} baris x {width} kolom)")
+            caption = ""
+    pictures = [b for b in imported.blocks if isinstance(b, Picture)]
+    lines += [f"  tidak dibaca: {b.origin}: {b.what}" for b in pictures]
+    lines.append("Periksa teksnya, lalu jalankan: lkjip extract --year "
+                 f"{target.parent.name} (pesan galat menyebut baris teks itu)")
+    return lines

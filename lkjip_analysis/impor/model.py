@@ -1,0 +1,47 @@
+"""The small document model an imported file is read into before the text is written: blocks
+in body order, each knowing where in the original it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of text and whether the original shows it in bold."""
+
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph (a heading when `level` > 0); `origin` says where it stood."""
+
+    text: Text
+    level: int = 0
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table's rows of cells; a merged cell is written once, its other places empty."""
+
+    rows: tuple[tuple[Text, ...], ...]
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Something the importer could not read as text (an image, a chart without data)."""
+
+    what: str
+    origin: str = ""
+
+
+@dataclass
+class Imported:
+    """An imported file: its blocks in order, and what the review must tell the analyst."""
+
+    blocks: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,158 @@
+"""Issue 15 (Word part): `lkjip import` reads a Word file into the reader's text format.
+TEST DATA: a .docx built here from the 2020 text (real Word tables, the APBD header's
+"Anggaran" merged over three columns, "No" merged down, a page header and footer that must not
+leak into the text); imported back, every dataset equals, in value, the one read from the text
+document."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+
+import pandas as pd
+import pytest
+import yaml
+from conftest import DOCUMENT, RAW
+
+from lkjip_analysis import load
+from lkjip_analysis.cli import main
+from lkjip_analysis.impor import ImportRefused, import_document
+
+docx = pytest.importorskip("docx")
+_BOLD = re.compile(r"^(?:\*\*|<b>)(.*?)(?:\*\*|</b>)$")
+# Columns that say where a value stood in its source: they change with the layout
+WHERE = {"baris_sumber", "baris_sumber_kategori", "baris_rumus", "kutipan"}
+
+
+def _text(cell, text: str) -> None:
+    match = _BOLD.match(text.strip())
+    run = cell.add_run(match.group(1) if match else text)
+    run.bold = bool(match)
+
+
+def word_from_text(target) -> None:
+    """The 2020 text as a Word file: paragraphs, headings, tables, bold, a merged header."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "KEPALA-HALAMAN-UJI"
+    section.footer.paragraphs[0].text = "KAKI-HALAMAN-UJI"
+    lines = DOCUMENT.read_text(encoding="utf-8").split("\n")
+    rows: list[list[str]] = []
+    for line in [*lines, ""]:
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            _table(document, rows)
+            rows = []
+        if not line.strip():
+            continue
+        heading = re.match(r"^(#+)\s+(.*)$", line)
+        if heading:
+            document.add_heading(heading.group(2).replace("*", ""), min(len(heading.group(1)), 9))
+        elif re.match(r"^Tabel \d+\.", line):  # captions in bold, as agencies write them
+            _text(document.add_paragraph(), f"<b>{line}</b>")
+        else:
+            _text(document.add_paragraph(), line.replace("**", "") if line.count("**") > 2
+                  else line)
+    document.save(str(target))
+
+
+def _table(document, rows: list[list[str]]) -> None:
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row + [""] * (width - len(row))):
+            if text:
+                _text(table.cell(r, c).paragraphs[0], text)
+    if rows[0][:3] == ["7No", "Program/kegiatan", "Anggaran"]:  # Tabel 14: merge as printed
+        table.cell(0, 2).merge(table.cell(0, 4))
+        table.cell(0, 0).merge(table.cell(1, 0))
+
+
+def moved_corrections(text: str) -> dict:
+    """2020's corrections, each moved to the line of the imported text that holds it."""
+    data = yaml.safe_load((RAW / "2020" / "koreksi.yaml").read_text(encoding="utf-8"))
+    lines = text.split("\n")
+    for entry in data["koreksi"]:
+        holding = [n for n, line in enumerate(lines, 1)
+                   if entry["tertulis"] in (c.strip() for c in line.split("\t"))]
+        assert len(holding) == 1, entry
+        entry["baris"] = holding[0]
+    return data
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    root = tmp_path_factory.mktemp("impor")
+    word = root / "LKjIP 2020.docx"
+    word_from_text(word)
+    data = root / "data"
+    shutil.copytree(RAW, data / "raw")
+    (data / "raw" / "2020" / DOCUMENT.name).unlink()
+    review = import_document(word, 2020, data)
+    (data / "raw" / "2020" / "koreksi.yaml").write_text(
+        yaml.safe_dump(moved_corrections(review.text.read_text(encoding="utf-8")),
+                       allow_unicode=True), encoding="utf-8")
+    return data, review
+
+
+def test_the_imported_word_file_gives_the_same_datasets(imported, d2020):
+    data, _ = imported
+    d = load(2020, data, source="document")
+    assert sorted(d) == sorted(d2020)
+    for name in d2020:
+        ours, theirs = d[name], d2020[name]
+        keep = [c for c in theirs.columns if c not in WHERE]
+        pd.testing.assert_frame_equal(ours[keep].reset_index(drop=True),
+                                      theirs[keep].reset_index(drop=True), obj=name)
+
+
+def test_the_text_keeps_the_merged_header_once_and_no_running_header(imported):
+    _, review = imported
+    text = review.text.read_text(encoding="utf-8")
+    assert "7No\tProgram/kegiatan\tAnggaran\t\t\tKeterangan" in text
+    assert "\t\tlokasi\tRealisasi\t%\t" in text
+    assert "KEPALA-HALAMAN-UJI" not in text and "KAKI-HALAMAN-UJI" not in text
+
+
+def test_the_original_is_kept_and_the_review_lists_the_tables(imported):
+    data, review = imported
+    assert review.text.name == "lkjip_2020_dinas_sosial_provinsi_kalimantan_timur.md"
+    assert review.original == data / "raw" / "2020" / "asli" / "LKjIP 2020.docx"
+    assert any("Tabel 14. Realisasi Anggaran APBD" in line and "x 6 kolom" in line
+               for line in review.lines)
+    captions = {m.group(1) for line in review.lines
+                if (m := re.search(r": (Tabel \d+)\. .*kolom\)$", line))}
+    assert captions == {f"Tabel {n}" for n in range(1, 16)}
+
+
+def test_an_existing_document_is_not_overwritten_without_force(imported, capsys):
+    data, review = imported
+    before = review.text.read_bytes()
+    word = review.original
+    assert main(["import", str(word), "--year", "2020", "--data-dir", str(data)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert review.text.read_bytes() == before
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("laporan.doc", b"\xd0\xcf\x11\xe0", "simpan sebagai .docx"),
+    ("laporan.odt", b"PK\x03\x04", "simpan sebagai .docx"),
+    ("laporan.docx", b"bukan zip", "bukan berkas Word"),
+    ("laporan.pdf", b"%PDF-1.4", "impor PDF belum tersedia"),
+])
+def test_a_file_that_cannot_be_read_is_refused_in_one_line(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ImportRefused, match=message):
+        import_document(path, 2021, tmp_path / "data")
+    assert not (tmp_path / "data" / "raw").exists()
+
+
+def test_a_zip_that_is_not_word_is_refused(tmp_path):
+    path = tmp_path / "laporan.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("isi.txt", "bukan Word")
+    assert main(["import", str(path), "--year", "2021", "--data-dir", str(tmp_path)]) == 2
