@@ -17,7 +17,7 @@ from ..atomic import write_bytes
 from ..config import Paths, check_year
 from ..errors import LkjipError
 from ..lock import year_run
-from .model import Imported, Paragraph, Picture, Table
+from .model import Chart, Imported, Paragraph, Picture, Table
 from .text import to_text
 from .word import read_docx
 
@@ -109,6 +109,9 @@ def review_lines(imported: Imported, source: Path, target: Path) -> list[str]:
             lines.append(f"  {block.origin}: {caption or 'tanpa judul'} "
                          f"({len(block.rows)} baris x {width} kolom)")
             caption = ""
+    for chart in (b for b in imported.blocks if isinstance(b, Chart)):
+        lines.append(f"  {chart.origin}: grafik dibaca: {len(chart.series)} seri x "
+                     f"{len(chart.categories)} kategori")
     pictures = [b for b in imported.blocks if isinstance(b, Picture)]
     lines += [f"  tidak dibaca: {b.origin}: {b.what}" for b in pictures]
     lines.append("Periksa teksnya, lalu jalankan: lkjip extract --year "

@@ -32,6 +32,16 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A native chart's data as the file caches it: categories, and each series' name and
+    values as written (numbers, or "" where the chart has no value)."""
+
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[str, ...]], ...]
+    origin: str = ""
+
+
+@dataclass(frozen=True)
 class Picture:
     """Something the importer could not read as text (an image, a chart without data)."""
 
@@ -41,7 +51,6 @@ class Picture:
 
 @dataclass
 class Imported:
-    """An imported file: its blocks in order, and what the review must tell the analyst."""
+    """An imported file: its blocks in order."""
 
     blocks: list = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)

@@ -1,24 +1,64 @@
 """The document model written as the text format the reader uses: headings as `#`, bold as
 `<b>…</b>`, tables as tab-separated rows, a blank line between blocks. Text from the file is
 copied faithfully (typos kept for koreksi.yaml); tabs and line breaks inside a cell become
-spaces, so a cell never splits a row."""
+spaces, so a cell never splits a row. A chart's data is a table under its caption (`Grafik N.
+…`, which Word often writes below the chart): a `Kategori` column, one column per series, the
+values in Indonesian format exactly as cached, an empty cell where a point has no value."""
 
 from __future__ import annotations
 
-from .model import Imported, Paragraph, Picture, Table, Text
+import re
+from decimal import Decimal, InvalidOperation
+
+from .model import Chart, Imported, Paragraph, Table, Text
+
+_CHART_CAPTION = re.compile(r"^\s*Grafik\s+\d+", re.I)
 
 
 def to_text(imported: Imported) -> str:
     """The text of the imported document."""
     lines: list[str] = []
-    for block in imported.blocks:
+    blocks = list(imported.blocks)
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            lines += [_paragraph(block), ""]
+            if not (_is_chart_caption(block) and index and isinstance(blocks[index - 1], Chart)):
+                lines += [_paragraph(block), ""]
         elif isinstance(block, Table):
             lines += ["\t".join(_cell(c) for c in row) for row in block.rows] + [""]
-        elif isinstance(block, Picture):
-            continue
+        elif isinstance(block, Chart):
+            below = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(below, Paragraph) and _is_chart_caption(below):
+                lines += [_paragraph(below), ""]  # the caption above its data
+            lines += _chart_rows(block) + [""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _is_chart_caption(block: Paragraph) -> bool:
+    return bool(_CHART_CAPTION.match(block.text.text))
+
+
+def _chart_rows(chart: Chart) -> list[str]:
+    header = "\t".join(["Kategori", *(_plain(name) for name, _ in chart.series)])
+    rows = [header]
+    for i, category in enumerate(chart.categories):
+        values = [_number(points[i]) if i < len(points) else "" for _, points in chart.series]
+        rows.append("\t".join([_plain(category), *values]))
+    return rows
+
+
+def _number(cached: str) -> str:
+    """A cached chart value in Indonesian format, every digit kept (no rounding)."""
+    try:
+        value = Decimal(cached.strip())
+    except InvalidOperation:
+        return _plain(cached)
+    whole, _, fraction = f"{value:f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    grouped = ".".join(reversed([digits[max(0, i - 3):i]
+                                 for i in range(len(digits), 0, -3)])) or "0"
+    fraction = fraction.rstrip("0")
+    return f"{sign}{grouped}" + (f",{fraction}" if fraction else "")
 
 
 def _paragraph(paragraph: Paragraph) -> str:

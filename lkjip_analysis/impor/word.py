@@ -1,17 +1,20 @@
 """Word (.docx) in, document model out, with python-docx: paragraphs and tables in body order,
 headings by style, bold from the runs, merged cells (gridSpan, vMerge) written once; headers,
-footers and page-number fields are not part of the body and are left out. Pictures and charts
-are listed as not read."""
+footers and page-number fields are not part of the body and are left out. A native chart's
+cached data (categories, series names, values) becomes a `Chart`; a picture is listed as not
+read."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from .model import Imported, Paragraph, Picture, Table, Text
+from .model import Chart, Imported, Paragraph, Picture, Table, Text
 
 _HEADING = re.compile(r"^(?:Heading|Judul)\s*(\d)$", re.I)
 _NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def read_docx(path: Path) -> Imported:
@@ -27,7 +30,7 @@ def read_docx(path: Path) -> Imported:
         if element.tag == f"{_NS}p":
             paragraphs += 1
             paragraph = DocxParagraph(element, document)
-            _drawings(element, f"paragraf {paragraphs}", imported)
+            _drawings(element, f"paragraf {paragraphs}", document.part, imported)
             text = _text(paragraph.runs, paragraph.text)
             if text.text.strip():
                 imported.blocks.append(Paragraph(text, _level(paragraph), f"paragraf {paragraphs}"))
@@ -67,10 +70,54 @@ def _table(table, origin: str) -> Table:
     return Table(tuple(rows), origin)
 
 
-def _drawings(element, origin: str, imported: Imported) -> None:
-    """Pictures and charts in a paragraph: listed for the review, never guessed at."""
+def _drawings(element, origin: str, part, imported: Imported) -> None:
+    """Charts (their cached data) and pictures (listed as not read) in a paragraph."""
     for drawing in element.iter(f"{_NS}drawing"):
-        chart = any(node.tag.endswith("}chart") for node in drawing.iter())
-        what = "grafik (belum dibaca: data grafik Word belum didukung)" if chart else "gambar"
-        imported.blocks.append(Picture(what, origin))
-        imported.notes.append(f"{origin}: {what}")
+        reference = next(drawing.iter(f"{_C}chart"), None)
+        chart = _chart(part, reference.get(_R_ID), origin) if reference is not None else None
+        if chart is not None:
+            imported.blocks.append(chart)
+        else:
+            what = "grafik tanpa data yang terbaca" if reference is not None else "gambar"
+            imported.blocks.append(Picture(what, origin))
+
+
+def _chart(part, rid: str | None, origin: str) -> Chart | None:
+    """The data a chart part caches, or None when it holds none."""
+    from lxml import etree
+
+    related = part.related_parts.get(rid) if rid else None
+    if related is None:
+        return None
+    root = etree.fromstring(related.blob)
+    series, categories = [], ()
+    for ser in root.iter(f"{_C}ser"):
+        name = " ".join(v.text or "" for v in ser.iter(f"{_C}v") if _inside(v, ser, "tx"))
+        points = _points(ser, "cat")
+        categories = categories or tuple(points)
+        series.append((name.strip(), tuple(_points(ser, "val"))))
+    if not series or not categories:
+        return None
+    return Chart(categories, tuple(series), origin)
+
+
+def _inside(node, ser, tag: str) -> bool:
+    """True when `node` lies under the series' child element `tag` (c:tx, c:cat, c:val)."""
+    parent = node.getparent()
+    while parent is not None and parent is not ser:
+        if parent.tag == f"{_C}{tag}" and parent.getparent() is ser:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _points(ser, tag: str) -> list[str]:
+    """The cached points of a series' categories or values, by index; a missing point is ""."""
+    holder = next((child for child in ser if child.tag == f"{_C}{tag}"), None)
+    if holder is None:
+        return []
+    count = next(holder.iter(f"{_C}ptCount"), None)
+    size = int(count.get("val")) if count is not None else 0
+    points = {int(pt.get("idx")): (pt.findtext(f"{_C}v") or "") for pt in holder.iter(f"{_C}pt")}
+    size = max(size, max(points, default=-1) + 1)
+    return [points.get(i, "") for i in range(size)]
