@@ -23,7 +23,7 @@ from .errors import ParameterError, SourceError
 from .limits import TABLE_BYTES, check_size
 from .recognition import load_mapping, locate
 from .source import read_document
-from .tables import SPECS, agency_frame, load_figures, read_facts
+from .tables import SPECS, agency_frame, load_figures, read_charts, read_facts
 from .workbook import read_workbook, workbook_bytes
 
 log = logging.getLogger("lkjip")
@@ -195,6 +195,7 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
                         "baris_sumber": caption.line} for name in built)
     corrections.check_all_used()
     frames["fakta"] = read_facts(document, load_figures(paths.narrative))
+    frames["grafik"] = read_charts(document)
     frames["koreksi"] = corrections.as_frame()
     frames["tabel_sumber"] = pd.DataFrame(sources, columns=TABLE_SOURCE_COLUMNS)
     frames["instansi"] = agency

@@ -74,6 +74,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "fakta": [("kunci", TEXT), ("uraian", TEXT), ("subjek", TEXT), ("nilai", FLOAT),
               ("teks", TEXT), ("satuan", TEXT), ("baris_sumber", INT), ("kutipan", TEXT),
               ("ditemukan", BOOL)],
+    "grafik": [("grafik", TEXT), ("judul", TEXT), ("kategori", TEXT), ("seri", TEXT),
+               ("nilai", FLOAT), ("baris_sumber", INT)],
     "koreksi": [("tabel", TEXT), ("baris_sumber", INT), ("kolom", TEXT), ("tertulis", TEXT),
                 ("dipakai", FLOAT), ("alasan", TEXT)],
     "tabel_sumber": [("dataset", TEXT), ("tabel", TEXT), ("judul", TEXT),

@@ -1,8 +1,9 @@
 """The series across years: budget totals per year and fund, and the indicator history.
 
-A year that has a report takes its figures from that report's own datasets; the budget history
-file (`anggaran_historis.csv`) fills only the years without a report. Every row names where it
-came from (`sumber`), so the analyst sees which figure is a report's and which an input file's.
+A year that has a report takes its figures from that report's own datasets; a year without
+one, from the latest report whose budget charts state it; only then from the budget history
+file (`anggaran_historis.csv`). Every row names where it came from (`sumber`: report, table or
+Grafik, line), so the analyst sees which figure is a report's and which an input file's.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 
 from .. import metrics, schemas
 from ..audit.findings import indicator_key
+from .grafik import chart_budget
 
 APBD, APBN = "APBD", "APBN"
 _GRAND_TOTAL = re.compile(r"^\s*(total|jumlah)", re.I)
@@ -61,7 +63,15 @@ def budget_series(reports: dict, history: pd.DataFrame) -> pd.DataFrame:
     other years from the history file (left empty where it is empty, with its reason)."""
     rows = [{k: v for k, v in row.items() if k != "asal"}
             for d in reports.values() for row in report_budget(d)]
-    without_report = history[~history.tahun.isin(list(reports))]
+    stated = {(row["tahun"], row["sumber_dana"]) for row in rows}
+    for d in sorted(reports.values(), key=lambda d: d.year, reverse=True):  # latest first
+        for row in chart_budget(d):
+            if (row["tahun"], row["sumber_dana"]) not in stated:
+                stated.add((row["tahun"], row["sumber_dana"]))
+                rows.append({k: v for k, v in row.items() if k not in ("asal", "grafik")})
+    filled = history.apply(lambda r: (r.tahun, r.sumber_dana) in stated, axis=1) \
+        if len(history) else pd.Series(dtype=bool)
+    without_report = history[~filled] if len(history) else history
     rows += without_report[["tahun", "sumber_dana", "anggaran", "realisasi", "sumber"]].assign(
         sumber=lambda df: "anggaran_historis.csv: " + df.sumber).to_dict("records")
     df = pd.DataFrame(rows, columns=["tahun", "sumber_dana", "anggaran", "realisasi", "sumber"])

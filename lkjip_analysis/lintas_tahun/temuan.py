@@ -13,6 +13,7 @@ import pandas as pd
 from ..audit import COCOK, COLUMNS, TIDAK_COCOK, agrees, decimals_of
 from ..audit.findings import indicator_key, tidy
 from ..numbers import format_value
+from .grafik import chart_budget
 from .seri import report_budget, where
 
 FINDING_COLUMNS = [*COLUMNS, "laporan", "sumber_pembanding", "baris_pembanding"]
@@ -107,6 +108,25 @@ def budget_findings(f: CrossYearFindings, reports: dict, history: pd.DataFrame,
                               other_line)
 
 
+def chart_findings(f: CrossYearFindings, reports: dict) -> None:
+    """A year a report's chart restates that has a report of its own: the chart's figures
+    against that report's."""
+    for d in reports.values():
+        for row in chart_budget(d):
+            own = reports.get(row["tahun"])
+            if own is None or own.year == d.year:
+                continue
+            stated = {r["sumber_dana"]: r for r in report_budget(own)}.get(row["sumber_dana"])
+            for column, (_, line) in row["asal"].items():
+                if stated is None or column not in stated["asal"]:
+                    continue
+                other, other_line = stated["asal"][column]
+                f.compare(row["grafik"],
+                          f"{column.capitalize()} {row['sumber_dana']} {row['tahun']}: grafik "
+                          f"LKjIP {d.year} sama dengan LKjIP {own.year}",
+                          row[column], stated[column], line, d.year, other, other_line)
+
+
 def cross_year_findings(reports: dict, history: pd.DataFrame,
                         history_name: str = "anggaran_historis.csv") -> pd.DataFrame:
     """Every figure two sources state for the same year, compared."""
@@ -114,6 +134,7 @@ def cross_year_findings(reports: dict, history: pd.DataFrame,
     indicator_findings(f, reports)
     sakip_findings(f, reports)
     budget_findings(f, reports, history, history_name)
+    chart_findings(f, reports)
     return f.frame()
 
 
