@@ -33,7 +33,8 @@ _DISPLAY = {
 _WHOLE = (schemas.INT, schemas.INT_NA, schemas.RUPIAH)
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
+# the stamp only: the element keeps its namespace declarations (a strict XML reader needs them)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def workbook_bytes(frames: dict[str, pd.DataFrame],
@@ -129,9 +130,7 @@ def _without_timestamps(data: bytes) -> bytes:
         for info in src.infolist():
             content = src.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(
-                    b'<dcterms:modified xsi:type="dcterms:W3CDTF">' + fixed
-                    + b"</dcterms:modified>", content)
+                content = _MODIFIED.sub(lambda m: m.group(1) + fixed + m.group(2), content)
             dst.writestr(zipfile.ZipInfo(info.filename, _ZIP_TIME), content,
                          zipfile.ZIP_DEFLATED)
     return out.getvalue()
