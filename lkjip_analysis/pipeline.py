@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sys
 import threading
@@ -219,10 +220,13 @@ def combine(notebooks: list[Path], title: str, agency: str,
     cells = [_markdown("sampul", cover + '<div class="laporan-daftar-isi"><h2>Daftar Isi</h2>'
                                          f"<ul>{toc}</ul></div>")]
     for i, book in enumerate(books, 1):
-        cells.append(_markdown(f"bagian-{i}", f'<a id="bagian-{i}"></a>'))
+        # a chapter starts a page in print (the template's .laporan-bab)
+        cells.append(_markdown(f"bagian-{i}", f'<div id="bagian-{i}" class="laporan-bab"></div>'))
         cells.extend(c for c in book.cells if not _hidden(c, with_code))
     combined = nbformat.v4.new_notebook(cells=cells, metadata=books[0].metadata)
     combined.metadata["title"] = title
+    # the printed running header, written into CSS by the template: letters, digits, spaces
+    combined.metadata["lkjip_kop"] = re.sub(r"[^\w ()-]", "", title)
     return combined
 
 
