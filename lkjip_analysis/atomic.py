@@ -31,7 +31,8 @@ def _umask() -> int:
 
 def replace_directory(target: Path, files: dict[str, bytes], keep: Path | None = None) -> None:
     """Make `target` hold exactly `files`, swapping in a fully written sibling folder; the
-    folder it replaces is moved to `keep` when given (for `restore`), else removed."""
+    folder it replaces is moved to `keep` when given (a build puts it back if it fails), else
+    removed."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
     try:

@@ -83,10 +83,11 @@ def _path(paths: Paths, source: str) -> Path:
 
 def read(paths: Paths, source: str, wanted: str) -> tuple[dict[str, pd.DataFrame], str] | None:
     """The cached (frames, origin) for `wanted`, or None when absent, stale or not ours."""
+    path = _path(paths, source)
     try:
-        if _path(paths, source).stat().st_size > MAX_BYTES:
+        if path.stat().st_size > MAX_BYTES:
             return None
-        body, _, seal = _path(paths, source).read_text(encoding="utf-8").rpartition("\n")
+        body, _, seal = path.read_text(encoding="utf-8").rpartition("\n")
         expected = _seal(body)
         if expected is None or not hmac.compare_digest(seal, expected):
             return None

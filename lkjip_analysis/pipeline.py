@@ -263,8 +263,9 @@ def _title(book, fallback: str) -> str:
     return fallback
 
 
-def to_html(book: NotebookNode, with_code: bool) -> str:
-    """Self-contained HTML: figures embedded, nothing loaded from the network."""
+def notebook_html(book: NotebookNode, with_code: bool) -> str:
+    """The notebook as self-contained HTML (nbconvert): figures embedded, nothing loaded from
+    the network. Text from data is already escaped in its outputs (`notebook.show`, `say`)."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -293,7 +294,7 @@ def export_into(stage: Path, year: int, jobs: int = 1, agency: str = "") -> list
 
     def write(with_code: bool, target: Path) -> Path:
         log.info("exporting %s", target.name)
-        page = to_html(combine(notebooks, report_title(year), agency, with_code), with_code)
+        page = notebook_html(combine(notebooks, report_title(year), agency, with_code), with_code)
         write_bytes(target, page.encode("utf-8"))
         return target
 

@@ -101,7 +101,7 @@ _ALL_COLUMNS = COLUMNS | SERIES_COLUMNS
 DTYPES = {TEXT: "str", INT: "int64", INT_NA: "Int64", RUPIAH: "Int64", PERCENT: "float64",
            FLOAT: "float64", BOOL: "bool"}
 _NULLABLE = {INT_NA, RUPIAH, PERCENT, FLOAT}
-_WHOLE = {INT, INT_NA, RUPIAH}
+WHOLE = (INT, INT_NA, RUPIAH)  # kinds that hold whole numbers only
 # Checks by kind and by (dataset, column), as (pandera Check name, arguments).
 _CHECKS = {RUPIAH: [("ge", (0,))], PERCENT: [("in_range", (-1000, 1000))]}
 _EXTRA_CHECKS = {
@@ -155,7 +155,7 @@ def conform(dataset: str, df: pd.DataFrame, origin: str, first_line: int | None 
     for name, kind in _ALL_COLUMNS[dataset]:
         if kind == TEXT and name in df:
             df[name] = df[name].fillna("").astype(str)
-        if kind in _WHOLE and name in df:
+        if kind in WHOLE and name in df:
             _refuse_fractions(dataset, df, name, origin, first_line)
     from pandera.errors import SchemaErrors
 
@@ -174,8 +174,8 @@ def _refuse_fractions(dataset: str, df: pd.DataFrame, column: str, origin: str,
         index = int(fractional.idxmax())
         raise ValidationError(
             f"dataset {dataset}: a whole number is expected", file=origin,
-            line=_line(df, index, first_line) if column != "baris_sumber" else (
-                first_line + index if first_line is not None else None),
+            line=None if first_line is None and column == "baris_sumber"
+            else _line(df, index, first_line),
             table=dataset, column=column, raw=str(df[column].iloc[index]),
             hint="Write a whole number")
 

@@ -22,6 +22,8 @@ from .limits import DOCUMENT_BYTES, check_size
 # the title is taken greedily and its trailing `*`/spaces stripped in code: a lazy title before
 # `[\s*]*$` would take quadratic time on a long line of spaces
 CAPTION = re.compile(r"^[\s*#]*(?:<b>\s*)?(Tabel\s+\d+[A-Za-z]?)\s*[.:]\s*(.*)$", re.I)
+# a chart's caption (`Grafik 1. …`), above the table of its data where the document has it
+CHART_CAPTION = re.compile(r"^[\s*#]*(?:<b>\s*)?(Grafik\s+\d+[A-Za-z]?)\s*[.:]\s*(.*)$", re.I)
 RUNNING_HEADER = re.compile(
     r"^[#*\s]*(?:<b>\s*)?Laporan Kinerja Instansi Pemerintah Tahun \d{4}", re.I)
 _TAG = re.compile(r"</?[a-zA-Z]+>")
@@ -116,13 +118,17 @@ class Document:
             match = CAPTION.match(text)
             if match:
                 label = " ".join(match.group(1).split()).capitalize()
-                title = _TAG.sub("", match.group(2)).rstrip(" \t*").strip()
-                found.append(Caption(label, title, number))
+                found.append(Caption(label, caption_title(match.group(2)), number))
         return tuple(found)
 
     def header_rows(self, caption: Caption, count: int) -> tuple[Row, ...]:
         """The first `count` rows under `caption` (fewer when the table is shorter)."""
-        return tuple(_split(line, n) for line, n in _table_lines(self.lines, caption.line)[:count])
+        return self.rows_below(caption.line)[:count]
+
+    def rows_below(self, line: int) -> tuple[Row, ...]:
+        """The table rows under the caption on `line` (blank lines and running headers passed
+        over), each cell's text cleaned."""
+        return tuple(_split(text, n) for text, n in _table_lines(self.lines, line))
 
     def table(self, caption: Caption, header_rows: int) -> Table:
         """The table under `caption`: its `header_rows` header rows, then its data rows with
@@ -175,6 +181,11 @@ SIMILAR = 0.8  # the least difflib ratio for two header names to count as the sa
 def same_name(a: str, b: str) -> bool:
     """Two normalised header names are the same, or one a small rewording of the other."""
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR
+
+
+def caption_title(text: str) -> str:
+    """A caption's title as written, without markup (`<b>`, trailing `*`)."""
+    return _TAG.sub("", text).rstrip(" \t*").strip()
 
 
 def normalise(text: str) -> str:

@@ -30,7 +30,6 @@ _DISPLAY = {
     schemas.RUPIAH: '"Rp"#,##0', schemas.PERCENT: '0.00"%"', schemas.FLOAT: "#,##0.00##",
     schemas.INT: "0", schemas.INT_NA: "#,##0",
 }
-_WHOLE = (schemas.INT, schemas.INT_NA, schemas.RUPIAH)
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 # the stamp only: the element keeps its namespace declarations (a strict XML reader needs them)
@@ -231,7 +230,7 @@ def _cell_value(cell, column: str, kind: str, path: Path, sheet: str):
         raise WorkbookError(f"text in a number column ({kind})", file=path,
                             table=sheet, line=cell.row, column=column, raw=str(value),
                             hint="Enter a plain number, without dots or 'Rp'")
-    if kind in _WHOLE and value is not None and value % 1:
+    if kind in schemas.WHOLE and value is not None and value % 1:
         raise WorkbookError(f"a whole number is expected ({kind})", file=path, table=sheet,
                             line=cell.row, column=column, raw=str(value),
                             hint="Enter a whole number")

@@ -17,11 +17,11 @@ from ..atomic import write_bytes
 from ..config import Paths, check_year
 from ..errors import LkjipError
 from ..lock import year_run
+from ..source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, Paragraph, Picture, Table
 from .text import to_text
 from .word import read_docx
 
-_CAPTION = re.compile(r"^\s*(Tabel|Grafik)\s+\d+", re.I)
 _SAVE_AS_DOCX = {".doc", ".odt", ".rtf", ".wps"}
 
 
@@ -102,7 +102,8 @@ def review_lines(imported: Imported, source: Path, target: Path) -> list[str]:
              f"{len(paragraphs)} paragraf, {len(tables)} tabel."]
     caption = ""
     for block in imported.blocks:
-        if isinstance(block, Paragraph) and _CAPTION.match(block.text.text):
+        if isinstance(block, Paragraph) and (CAPTION.match(block.text.text)
+                                             or CHART_CAPTION.match(block.text.text)):
             caption = block.text.text[:70]
         elif isinstance(block, Table):
             width = max((len(row) for row in block.rows), default=0)

@@ -7,12 +7,10 @@ values in Indonesian format exactly as cached, an empty cell where a point has n
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
+from ..source import CHART_CAPTION
 from .model import Chart, Imported, Paragraph, Table, Text
-
-_CHART_CAPTION = re.compile(r"^\s*Grafik\s+\d+", re.I)
 
 
 def to_text(imported: Imported) -> str:
@@ -34,7 +32,7 @@ def to_text(imported: Imported) -> str:
 
 
 def _is_chart_caption(block: Paragraph) -> bool:
-    return bool(_CHART_CAPTION.match(block.text.text))
+    return bool(CHART_CAPTION.match(block.text.text))
 
 
 def _chart_rows(chart: Chart) -> list[str]:

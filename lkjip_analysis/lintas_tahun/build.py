@@ -94,7 +94,7 @@ def build_series(where: SeriesPaths, years: list[int], force: bool = False,
 
 def _write_series(where: SeriesPaths, years: list[int]) -> None:
     from ..datasets import csv_bytes
-    from ..pipeline import agency_name, combine, execute_notebook, staged, to_html
+    from ..pipeline import agency_name, combine, execute_notebook, notebook_html, staged
     from ..schemas import SERIES_NAMES
     from . import series_of
     from .temuan import findings_csv_bytes, summary
@@ -110,6 +110,6 @@ def _write_series(where: SeriesPaths, years: list[int]) -> None:
         executed = execute_notebook(SERIES_NOTEBOOK, stage, where.reports / "failed",
                                     values | {"output_dir": str(stage.parent)})
         latest = Paths.for_year(series.year, where.data_dir)
-        page = to_html(combine([executed], INDEX_TITLE, agency_name(latest), False), False)
+        page = notebook_html(combine([executed], INDEX_TITLE, agency_name(latest), False), False)
     write_bytes(where.findings, findings_csv_bytes(findings))
     write_bytes(where.index, page.encode("utf-8"))

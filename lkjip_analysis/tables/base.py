@@ -28,9 +28,10 @@ class Reader:
     layout: columns.Layout
     corrected_lines: set[int] = field(default_factory=set)
 
-    def text(self, row: Row, column: str) -> str:
-        """The cleaned text of `row` in the column named `column`."""
-        return row.text(self.layout.single[column])
+    def text(self, row: Row, column: str, at: int | None = None) -> str:
+        """The cleaned text of `row` in the column named `column` (or, for a family, the
+        column `at`)."""
+        return row.text(self.layout.single[column] if at is None else at)
 
     def cell(self, row: Row, column: str) -> Cell:
         return row.cells[self.layout.single[column]]

@@ -194,6 +194,7 @@ def _speaks_of(text: str, figure: Figure) -> bool:
 def _numbers(text: str, units: set[str]) -> list[Number]:
     """The numbers of a paragraph that carry a unit some figure uses (years left out)."""
     found = []
+    longest_first = sorted(units, key=len, reverse=True)
     for match in _NUMBER.finditer(text):
         raw, after = match.group("num"), text[match.end():]
         if _SCALED.match(after):
@@ -204,7 +205,7 @@ def _numbers(text: str, units: set[str]) -> list[Number]:
             continue
         spelled = _SPELLED.match(after)
         rest = after[spelled.end():] if spelled else after
-        word = next((u for u in sorted(units, key=len, reverse=True)
+        word = next((u for u in longest_first
                      if re.match(rf"\s*{re.escape(u)}(?!\w)", rest, re.I)), None)
         if word:
             end = match.end() + (spelled.end() if spelled else 0) + \

@@ -5,56 +5,44 @@ not read as an Indonesian number is left empty and said, never guessed."""
 from __future__ import annotations
 
 import logging
-import re
 
 import pandas as pd
 
 from ..errors import NumberFormatError
 from ..numbers import is_missing, parse_amount
-from ..source import Document
+from ..source import CHART_CAPTION, Document, caption_title, normalise
 
 log = logging.getLogger("lkjip")
 COLUMNS = ["grafik", "judul", "kategori", "seri", "nilai", "baris_sumber"]
-_CAPTION = re.compile(r"^[\s*#]*(?:<b>\s*)?(Grafik\s+\d+[A-Za-z]?)\s*[.:]\s*(.*)$", re.I)
-_TAG = re.compile(r"</?[a-zA-Z]+>")
+CATEGORY = "kategori"  # the header of the categories' column; every other column is a series
 
 
 def read_charts(document: Document) -> pd.DataFrame:
     """Every chart table of the document, tidy."""
     records = []
     for number, line in enumerate(document.lines, start=1):
-        match = _CAPTION.match(line)
+        match = CHART_CAPTION.match(line)
         if match:
             label = " ".join(match.group(1).split()).capitalize()
-            title = _TAG.sub("", match.group(2)).strip(" *")
-            records += _chart_rows(document, number, label, title)
+            records += _chart_rows(document, number, label, caption_title(match.group(2)))
     return pd.DataFrame.from_records(records, columns=COLUMNS)
 
 
 def _chart_rows(document: Document, caption_line: int, label: str, title: str) -> list[dict]:
-    rows = _table_below(document, caption_line)
-    if not rows or rows[0][1][0].strip().lower() != "kategori":
+    rows = document.rows_below(caption_line)
+    names = [cell.text for cell in rows[0].cells] if rows else []
+    if [normalise(name) for name in names].count(CATEGORY) != 1:
         return []  # a caption without its data (the chart was a picture)
-    (_, header), *body = rows
-    series = [name.strip() for name in header[1:]]
+    category = [normalise(name) for name in names].index(CATEGORY)
+    series = {i: name for i, name in enumerate(names) if i != category and name}
     records = []
-    for line, cells in body:
-        for name, raw in zip(series, cells[1:], strict=False):
-            records.append({"grafik": label, "judul": title, "kategori": cells[0].strip(),
-                            "seri": name, "nilai": _value(raw, document, line, label),
-                            "baris_sumber": line})
+    for row in rows[1:]:
+        for column, name in series.items():
+            records.append({"grafik": label, "judul": title, "kategori": row.text(category),
+                            "seri": name,
+                            "nilai": _value(row.text(column), document, row.line, label),
+                            "baris_sumber": row.line})
     return records
-
-
-def _table_below(document: Document, caption_line: int) -> list[tuple[int, list[str]]]:
-    rows = []
-    for number in range(caption_line + 1, len(document.lines) + 1):
-        text = document.line(number)
-        if "\t" in text:
-            rows.append((number, [_TAG.sub("", cell) for cell in text.split("\t")]))
-        elif text.strip():
-            break
-    return rows
 
 
 def _value(raw: str, document: Document, line: int, label: str) -> float:

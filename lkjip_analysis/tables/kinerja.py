@@ -30,7 +30,8 @@ def build_evaluasi_akip(reader: Reader) -> dict[str, pd.DataFrame]:
         elif _CATEGORY_ROW.search(label):
             for column, year in years:
                 totals.setdefault(year, {"tahun": year})
-                totals[year].update(kategori=row.text(column), baris_sumber_kategori=row.line)
+                totals[year].update(kategori=reader.text(row, "nilai", at=column),
+                                    baris_sumber_kategori=row.line)
         elif _SCORE_ROW.search(label):
             for column, year in years:
                 totals.setdefault(year, {"tahun": year})

@@ -45,7 +45,7 @@ def _total_records(reader: Reader, row, dims) -> list[dict]:
     records = []
     for dim in dict.fromkeys(d for _, d, _ in dims):
         cells = [(c, cat) for c, d, cat in dims if d == dim]
-        filled = [row.text(c) != "" for c, _ in cells]
+        filled = [reader.text(row, "jumlah", at=c) != "" for c, _ in cells]
         if not any(filled[1:]) and filled[0]:
             cells = [(cells[0][0], "semua")]
         for column, category in cells:
