@@ -74,6 +74,7 @@ def _tiny_png(path) -> None:
 def _table(document, rows: list[list[str]]) -> None:
     width = max(len(r) for r in rows)
     table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"  # ruled, as agencies print their tables
     for r, row in enumerate(rows):
         for c, text in enumerate(row + [""] * (width - len(row))):
             if text:
@@ -231,7 +232,8 @@ def test_an_existing_document_is_not_overwritten_without_force(imported, capsys)
     ("laporan.doc", b"\xd0\xcf\x11\xe0", "simpan sebagai .docx"),
     ("laporan.odt", b"PK\x03\x04", "simpan sebagai .docx"),
     ("laporan.docx", b"bukan zip", "bukan berkas Word"),
-    ("laporan.pdf", b"%PDF-1.4", "impor PDF belum tersedia"),
+    ("laporan.pdf", b"%PDF-1.4 rusak", "tidak dapat dibaca sebagai PDF"),
+    ("laporan.pdf", b"<html>bukan PDF</html>", "bukan berkas PDF"),
 ])
 def test_a_file_that_cannot_be_read_is_refused_in_one_line(tmp_path, name, content, message):
     path = tmp_path / name

@@ -15,19 +15,15 @@ from pathlib import Path
 
 from ..atomic import write_bytes
 from ..config import Paths, check_year
-from ..errors import LkjipError
 from ..lock import year_run
 from ..source import CAPTION, CHART_CAPTION
-from .model import Chart, Imported, Paragraph, Picture, Table
+from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table
+from .pdf import read_pdf
 from .text import to_text
 from .word import read_docx
 
+__all__ = ["ImportRefused", "Review", "import_document"]
 _SAVE_AS_DOCX = {".doc", ".odt", ".rtf", ".wps"}
-
-
-class ImportRefused(LkjipError):
-    """A file the importer cannot read: exit 2 with one line saying what to do."""
-
 
 @dataclass(frozen=True)
 class Review:
@@ -45,7 +41,7 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     path = Path(source).expanduser().resolve()
     paths = Paths.for_year(check_year(year), data_dir)
     _check_kind(path)
-    imported = read_docx(path)
+    imported = read_pdf(path) if path.suffix.lower() == ".pdf" else read_docx(path)
     text = to_text(imported)
     target = paths.raw / f"lkjip_{paths.year}_{_slug(text)}.md"
     with year_run(paths, reports=False):
@@ -70,10 +66,10 @@ def _check_kind(path: Path) -> None:
         raise ImportRefused(f"{path.name}: format {suffix} tidak dibaca; buka di pengolah kata "
                             "dan simpan sebagai .docx, lalu impor lagi")
     if suffix == ".pdf":
-        raise ImportRefused(f"{path.name}: impor PDF belum tersedia; impor berkas Word (.docx) "
-                            "laporan itu, atau salin teksnya (lihat README)")
+        return
     if suffix != ".docx":
-        raise ImportRefused(f"{path.name}: hanya berkas Word (.docx) yang dapat diimpor")
+        raise ImportRefused(f"{path.name}: hanya berkas Word (.docx) dan PDF yang dapat "
+                            "diimpor")
     try:
         with zipfile.ZipFile(path) as archive:
             is_word = "word/document.xml" in archive.namelist()

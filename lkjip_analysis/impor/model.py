@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import LkjipError
+
+
+class ImportRefused(LkjipError):
+    """A file the importer cannot read: exit 2 with one line saying what to do."""
+
 
 @dataclass(frozen=True)
 class Text:
@@ -25,16 +31,18 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
-    """A table's rows of cells; a merged cell is written once, its other places empty."""
+    """A table's rows of cells; a merged cell is written once, its other places empty.
+    `row_origins` says where each row stood (`halaman 12`, `tabel 3 baris 4`)."""
 
     rows: tuple[tuple[Text, ...], ...]
     origin: str = ""
+    row_origins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A native chart's data as the file caches it: categories, and each series' name and
-    values as written (numbers, or "" where the chart has no value)."""
+    """A chart's data: categories, and each series' name and values as written (numbers, or
+    "" where the chart has no value)."""
 
     categories: tuple[str, ...]
     series: tuple[tuple[str, tuple[str, ...]], ...]
@@ -51,6 +59,8 @@ class Picture:
 
 @dataclass
 class Imported:
-    """An imported file: its blocks in order."""
+    """An imported file: its blocks in order, and its page count where it has pages."""
 
     blocks: list = field(default_factory=list)
+    pages: int = 0
+    notes: list[str] = field(default_factory=list)

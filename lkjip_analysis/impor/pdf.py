@@ -1,0 +1,214 @@
+"""PDF (with a text layer) in, document model out, with pdfplumber.
+
+Each page is read as text lines and ruled tables, top to bottom. The running header and footer
+(a line repeated at the top or bottom of most pages) and page numbers are removed. Lines are
+reflowed into paragraphs across line and page breaks: a paragraph ends at a wider gap, a change
+of style, a caption, or a line that stopped short of the margin. A cell's wrapped lines are
+joined with a space, except where the line was broken inside a token too long for the cell (a
+number `23.531.589.17` + `6`, or a word whose halves are not words) or after a word's own
+hyphen. A table that goes on at the top of the next page, with the same columns, is one table;
+its repeated header rows are kept once, and a row broken over the page is joined again. Bold
+comes from the font. Every block knows its page (`halaman N`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from ..source import CAPTION, CHART_CAPTION
+from .model import Imported, ImportRefused, Paragraph, Table, Text
+from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
+from .pdfpage import Cell, Grid, Line, page_items
+
+MAX_PAGES = 2000
+_PAGE_NUMBER = re.compile(
+    r"^(?:halaman|hal\.?|page)?\s*[-–]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–]?"
+    r"(?:\s*(?:dari|/|of)\s*\d{1,4})?$", re.I)
+_DIGITS = re.compile(r"\d+")
+
+
+def read_pdf(path: Path) -> Imported:
+    """The text of a PDF as blocks (`origin`: `halaman N`)."""
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    _check_header(path)
+    try:
+        pdf = pdfplumber.open(str(path))
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise ImportRefused(f"{path.name} tidak dapat dibaca sebagai PDF ({exc})") from None
+    except Exception as exc:  # pdfminer's password errors are not one class
+        if "password" in type(exc).__name__.lower() or "encrypt" in str(exc).lower():
+            raise _encrypted(path) from None
+        raise ImportRefused(f"{path.name} tidak dapat dibaca sebagai PDF ({exc})") from None
+    with pdf:
+        if getattr(pdf.doc, "encryption", None):
+            raise _encrypted(path)
+        if len(pdf.pages) > MAX_PAGES:
+            raise ImportRefused(f"{path.name} memiliki {len(pdf.pages)} halaman, lebih dari "
+                                f"{MAX_PAGES} yang diterima")
+        pages = [page_items(page, number) for number, page in enumerate(pdf.pages, 1)]
+    if not any(pages):
+        raise ImportRefused(f"{path.name} tidak memiliki lapisan teks (hasil pindai): jalankan "
+                            "OCR lebih dulu, mis. `ocrmypdf masuk.pdf keluar.pdf`, lalu impor "
+                            "hasilnya")
+    return _assemble(pages)
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        if b"%PDF-" not in handle.read(1024):
+            raise ImportRefused(f"{path.name} bukan berkas PDF meskipun namanya begitu")
+
+
+def _encrypted(path: Path) -> ImportRefused:
+    return ImportRefused(f"{path.name} terenkripsi: simpan salinan tanpa kata sandi atau "
+                         "pembatasan (mis. `qpdf --decrypt masuk.pdf keluar.pdf`), lalu impor")
+
+
+# --- the whole document -----------------------------------------------------------------------
+
+def _assemble(pages: list[list]) -> Imported:
+    running = _running_lines(pages)
+    items = [item for page in pages for item in page
+             if not (isinstance(item, Line) and _key(item) in running)
+             and not (isinstance(item, Line) and _is_page_number(item, pages))]
+    margin = max((i.x1 for i in items if isinstance(i, Line)), default=0.0)
+    vocabulary = vocabulary_of(items)
+    body = _body_size(items)
+    headings = sorted({round(i.size) for i in items
+                       if isinstance(i, Line) and i.size > body + 0.5}, reverse=True)
+    imported = Imported(pages=len(pages))
+    paragraph: list[Line] = []
+    grid: Grid | None = None
+    for item in items:
+        if isinstance(item, Grid):
+            _flush(paragraph, imported, headings, vocabulary)
+            paragraph = []
+            if grid is not None and _continues(grid, item, imported):
+                grid = _join(grid, item, imported)
+                continue
+            _close(grid, imported, vocabulary)
+            grid = item
+            continue
+        _close(grid, imported, vocabulary)
+        grid = None
+        if paragraph and _breaks(paragraph[-1], item, margin):
+            _flush(paragraph, imported, headings, vocabulary)
+            paragraph = []
+        paragraph.append(item)
+    _flush(paragraph, imported, headings, vocabulary)
+    _close(grid, imported, vocabulary)
+    return imported
+
+
+def _key(line: Line) -> str:
+    return _DIGITS.sub("#", line.text.lower())
+
+
+def _running_lines(pages: list[list]) -> set[str]:
+    """Texts (digits aside) standing at a page's top or bottom edge on most pages."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter = Counter()
+    for page in pages:
+        seen.update({_key(item) for item in page if isinstance(item, Line) and item.edge})
+    return {key for key, count in seen.items() if count >= max(3, len(pages) // 2)}
+
+
+def _is_page_number(line: Line, pages: list[list]) -> bool:
+    return line.edge and bool(_PAGE_NUMBER.match(line.text)) and len(pages) > 1
+
+
+def _body_size(items: list) -> float:
+    sizes = Counter(round(i.size, 1) for i in items if isinstance(i, Line))
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _breaks(before: Line, line: Line, margin: float) -> bool:
+    """True when `line` starts a new paragraph after `before`."""
+    if before.bold != line.bold or abs(before.size - line.size) > 0.5:
+        return True
+    if CAPTION.match(line.text) or CHART_CAPTION.match(line.text):
+        return True
+    if before.page == line.page and line.top - before.bottom > 0.5 * line.size:
+        return True
+    room = margin - before.x1
+    return room > line.first_word + 0.3 * line.size + 1.0  # its first word would have fitted
+
+
+def _flush(lines: list[Line], imported: Imported, headings: list[int],
+           vocabulary: Vocabulary) -> None:
+    if not lines:
+        return
+    text = lines[0].text
+    for before, line in zip(lines, lines[1:], strict=False):
+        text += ("" if own_hyphen(text) and not before.spaced else " ") + line.text
+    level = headings.index(round(lines[0].size)) + 1 if round(lines[0].size) in headings else 0
+    bold = all(line.bold for line in lines) and not level
+    imported.blocks.append(Paragraph(Text(text, bold), min(level, 6), f"halaman {lines[0].page}"))
+
+
+def _continues(grid: Grid, item: Grid, imported: Imported) -> bool:
+    """True when `item` starts a page and carries on `grid` from the page before."""
+    return (item.pages[:1] == [grid.pages[-1] + 1] and len(item.columns) == len(grid.columns)
+            and all(abs(a - b) <= 2 for a, b in zip(item.columns, grid.columns, strict=True)))
+
+
+def _join(grid: Grid, item: Grid, imported: Imported) -> Grid:
+    """`grid` with `item`'s rows: a repeated header dropped, a row broken over the page
+    joined again."""
+    rows, pages = item.rows, item.pages
+    repeated = _repeated_header(grid.rows, rows)
+    rows, pages = rows[repeated:], pages[repeated:]
+    if rows and grid.rows and _broken_row(grid.rows[-1], rows[0]):
+        grid.rows[-1] = [_merge(a, b) for a, b in zip(grid.rows[-1], rows[0], strict=True)]
+        imported.notes.append(f"halaman {grid.pages[-1]}–{pages[0]}: baris tabel yang terbelah "
+                              "antarhalaman digabung; periksa baris itu")
+        rows, pages = rows[1:], pages[1:]
+    return Grid(grid.rows + rows, grid.columns, grid.top, grid.pages + pages)
+
+
+def _texts(row: list[Cell | None]) -> list[str]:
+    return [" ".join(p.text for p in cell.pieces) if cell else "" for cell in row]
+
+
+def _repeated_header(first: list, then: list) -> int:
+    """How many leading rows of `then` repeat the leading rows of `first`."""
+    count = 0
+    while (count < len(then) and count < len(first) - 1
+           and _texts(then[count]) == _texts(first[count]) and any(_texts(then[count]))):
+        count += 1
+    return count
+
+
+def _broken_row(last: list, first: list) -> bool:
+    """True when `first` looks like the rest of `last`, broken by the page: every cell with
+    text has text above it, and at least one cell is empty (its text ended before the break)."""
+    filled = [bool(t) for t in _texts(first)]
+    above = [bool(t) for t in _texts(last)]
+    return (any(filled) and not all(filled)
+            and all(a for a, f in zip(above, filled, strict=True) if f))
+
+
+def _merge(above: Cell | None, below: Cell | None) -> Cell | None:
+    """A cell broken by the page, whole again; whether a space stood at the break is
+    unknown (the page's text ends there)."""
+    if above is None or below is None or not above.pieces:
+        return above or below
+    last = replace(above.pieces[-1], spaced=None)
+    return Cell(above.pieces[:-1] + [last] + below.pieces, above.width)
+
+
+def _close(grid: Grid | None, imported: Imported, vocabulary: Vocabulary) -> None:
+    if grid is None or not grid.rows:
+        return
+    rows = tuple(tuple(cell_text(cell, vocabulary) for cell in row) for row in grid.rows)
+    first, last = grid.pages[0], grid.pages[-1]
+    origin = f"halaman {first}" + (f"–{last}" if last != first else "")
+    imported.blocks.append(Table(rows, origin, tuple(f"halaman {p}" for p in grid.pages)))
+
+

@@ -1,0 +1,129 @@
+"""One PDF page as text lines (outside tables) and ruled tables, top to bottom, with what the
+reflow needs: each line's box, size, boldness and whether a space glyph ends it; each cell's
+lines and the room it gives text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+EDGE = 0.12  # the top and bottom share of a page where running headers and footers stand
+
+
+@dataclass
+class Line:
+    """A line of text outside tables."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    first_word: float  # the width of its first word
+    page: int
+    spaced: bool  # a space glyph follows it in the page's text (see `_spaced`)
+    edge: bool  # it stands at the page's top or bottom edge, where running headers stand
+
+
+@dataclass
+class Piece:
+    """A line of text inside a cell."""
+
+    text: str
+    width: float
+    first_char: float
+    bold: bool
+    spaced: bool | None  # None where unknown: the last line before a page break
+
+
+@dataclass
+class Cell:
+    pieces: list[Piece]
+    width: float  # the room for text: the cell less its padding
+
+
+@dataclass
+class Grid:
+    """A ruled table as found on one page (or joined over several)."""
+
+    rows: list[list[Cell | None]]
+    columns: tuple[float, ...]
+    top: float
+    pages: list[int] = field(default_factory=list)
+
+
+def page_items(page, number: int) -> list:
+    """The page's text lines and tables, top to bottom."""
+    tables = [t for t in page.find_tables() if _has_text(page, t.bbox)]
+    boxes = [t.bbox for t in tables]
+    spaced = _spaced(page.chars)
+    outside = page.filter(lambda obj: obj.get("object_type") != "char"
+                          or not any(_within(obj, box) for box in boxes))
+    lines = [_line(found, number, spaced, page.height)
+             for found in outside.extract_text_lines(return_chars=True)
+             if found["text"].strip()]
+    grids = [_grid(page, table, number, spaced) for table in tables]
+    return sorted(lines + grids, key=lambda item: item.top)
+
+
+def _spaced(chars: list[dict]) -> set[int]:
+    """The characters a space glyph follows in the page's text. Producers that write spaces
+    write one where a line broke at a space, and none where it broke inside a token."""
+    return {id(char) for char, after in zip(chars, chars[1:], strict=False)
+            if after["text"] == " " and char["text"] != " "}
+
+
+def _has_text(page, bbox) -> bool:
+    return any(c["text"].strip() for c in page.chars if _within(c, bbox))
+
+
+def _within(obj, box) -> bool:
+    middle_x = (obj["x0"] + obj["x1"]) / 2
+    middle_y = (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
+
+
+def _line(found: dict, page: int, spaced: set[int], height: float) -> Line:
+    chars = [c for c in found["chars"] if c["text"].strip()]
+    text = " ".join(found["text"].split())
+    first_end = next((c["x0"] for c in found["chars"] if not c["text"].strip()), found["x1"])
+    return Line(text, found["x0"], found["x1"], found["top"], found["bottom"],
+                 max(c["size"] for c in chars), all(_is_bold(c) for c in chars),
+                 first_end - found["x0"], page, id(chars[-1]) in spaced,
+                found["top"] < EDGE * height or found["bottom"] > (1 - EDGE) * height)
+
+
+def _is_bold(char: dict) -> bool:
+    return bool(re.search(r"bold|black|heavy|semibold", char.get("fontname", ""), re.I))
+
+
+def _grid(page, table, number: int, spaced: set[int]) -> Grid:
+    chars = [c for c in page.chars if _within(c, table.bbox)]
+    rows = [[_cell([c for c in chars if _within(c, box)], box, spaced) if box else None
+             for box in row.cells] for row in table.rows]
+    return Grid(rows, _column_edges(table), table.bbox[1], [number] * len(rows))
+
+
+def _column_edges(table) -> tuple[float, ...]:
+    edges = {round(box[0]) for row in table.rows for box in row.cells if box}
+    edges |= {round(box[2]) for row in table.rows for box in row.cells if box}
+    return tuple(sorted(edges))
+
+
+def _cell(chars: list[dict], box, spaced: set[int]) -> Cell:
+    from pdfplumber.utils.text import chars_to_textmap
+
+    found = chars_to_textmap(chars).extract_text_lines(return_chars=True) if chars else []
+    pieces = []
+    for line in found:
+        printed = [c for c in line["chars"] if c["text"].strip()]
+        if printed:
+            pieces.append(Piece(" ".join(line["text"].split()), line["x1"] - line["x0"],
+                                 printed[0]["x1"] - printed[0]["x0"],
+                                 all(map(_is_bold, printed)), id(printed[-1]) in spaced))
+    padding = min((line["x0"] - box[0] for line in found), default=0.0)
+    return Cell(pieces, box[2] - box[0] - 2 * max(padding, 0.0))
+
+
