@@ -36,7 +36,8 @@ def word_from_text(target) -> None:
     document = docx.Document()
     section = document.sections[0]
     section.header.paragraphs[0].text = "KEPALA-HALAMAN-UJI"
-    section.footer.paragraphs[0].text = "KAKI-HALAMAN-UJI"
+    section.footer.paragraphs[0].text = "KAKI-HALAMAN-UJI "
+    _page_number(section.footer.paragraphs[0])
     lines = DOCUMENT.read_text(encoding="utf-8").split("\n")
     rows: list[list[str]] = []
     for line in [*lines, ""]:
@@ -61,6 +62,15 @@ def word_from_text(target) -> None:
     _tiny_png(picture)
     document.add_picture(str(picture))
     document.save(str(target))
+
+
+def _page_number(paragraph) -> None:
+    """A PAGE field, as Word writes page numbers."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(parse_xml(f'<w:fldSimple {w} w:instr="PAGE"><w:r><w:t>1</w:t></w:r>'
+                                  "</w:fldSimple>"))
 
 
 def _tiny_png(path) -> None:

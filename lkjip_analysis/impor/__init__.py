@@ -3,7 +3,7 @@
 Its own layer below the reader: a file is read into a small document model (`model`), written as
 the text format (`text`), and reviewed for the analyst (what was read, what was not). The
 original is kept beside the text (`data/raw/<year>/asli/`), where the manifest hashes it. Word
-(.docx) is read; PDF is refused for now with a clear line (see the README).
+(.docx, `word`) and PDF with a text layer (`pdf`) are read.
 """
 
 from __future__ import annotations
@@ -94,8 +94,9 @@ def review_lines(imported: Imported, source: Path, target: Path) -> list[str]:
     read."""
     paragraphs = [b for b in imported.blocks if isinstance(b, Paragraph)]
     tables = [b for b in imported.blocks if isinstance(b, Table)]
+    pages = f"{imported.pages} halaman, " if imported.pages else ""
     lines = [f"Diimpor: {source.name} -> {target}",
-             f"{len(paragraphs)} paragraf, {len(tables)} tabel."]
+             f"{pages}{len(paragraphs)} paragraf, {len(tables)} tabel."]
     caption = ""
     for block in imported.blocks:
         if isinstance(block, Paragraph) and (CAPTION.match(block.text.text)
@@ -111,6 +112,7 @@ def review_lines(imported: Imported, source: Path, target: Path) -> list[str]:
                      f"{len(chart.categories)} kategori")
     pictures = [b for b in imported.blocks if isinstance(b, Picture)]
     lines += [f"  tidak dibaca: {b.origin}: {b.what}" for b in pictures]
+    lines += [f"  periksa: {note}" for note in imported.notes]
     lines.append("Periksa teksnya, lalu jalankan: lkjip extract --year "
                  f"{target.parent.name} (pesan galat menyebut baris teks itu)")
     return lines

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..source import CAPTION, CHART_CAPTION
-from .model import Imported, ImportRefused, Paragraph, Table, Text
+from .model import Imported, ImportRefused, Paragraph, Picture, Table, Text
 from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
 from .pdfpage import Cell, Grid, Line, page_items
 
@@ -32,30 +32,40 @@ _DIGITS = re.compile(r"\d+")
 
 def read_pdf(path: Path) -> Imported:
     """The text of a PDF as blocks (`origin`: `halaman N`)."""
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-
     _check_header(path)
     try:
-        pdf = pdfplumber.open(str(path))
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise ImportRefused(f"{path.name} tidak dapat dibaca sebagai PDF ({exc})") from None
-    except Exception as exc:  # pdfminer's password errors are not one class
-        if "password" in type(exc).__name__.lower() or "encrypt" in str(exc).lower():
+        pages = _read_pages(path)
+    except _unreadable() as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
             raise _encrypted(path) from None
-        raise ImportRefused(f"{path.name} tidak dapat dibaca sebagai PDF ({exc})") from None
-    with pdf:
-        if getattr(pdf.doc, "encryption", None):
-            raise _encrypted(path)
-        if len(pdf.pages) > MAX_PAGES:
-            raise ImportRefused(f"{path.name} memiliki {len(pdf.pages)} halaman, lebih dari "
-                                f"{MAX_PAGES} yang diterima")
-        pages = [page_items(page, number) for number, page in enumerate(pdf.pages, 1)]
+        raise ImportRefused(f"{path.name} tidak dapat dibaca sebagai PDF "
+                            f"({type(cause).__name__}: {cause})") from None
     if not any(pages):
         raise ImportRefused(f"{path.name} tidak memiliki lapisan teks (hasil pindai): jalankan "
                             "OCR lebih dulu, mis. `ocrmypdf masuk.pdf keluar.pdf`, lalu impor "
                             "hasilnya")
     return _assemble(pages)
+
+
+def _read_pages(path: Path) -> list[list]:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        if getattr(pdf.doc, "encryption", None):
+            raise _encrypted(path)
+        if len(pdf.pages) > MAX_PAGES:
+            raise ImportRefused(f"{path.name} memiliki {len(pdf.pages)} halaman, lebih dari "
+                                f"{MAX_PAGES} yang diterima")
+        return [page_items(page, number) for number, page in enumerate(pdf.pages, 1)]
+
+
+def _unreadable() -> tuple[type[Exception], ...]:
+    """What pdfplumber and pdfminer raise on a damaged or locked file."""
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    return (PdfminerException, PSException, ValueError, KeyError, TypeError, IndexError)
 
 
 def _check_header(path: Path) -> None:
@@ -102,7 +112,18 @@ def _assemble(pages: list[list]) -> Imported:
         paragraph.append(item)
     _flush(paragraph, imported, headings, vocabulary)
     _close(grid, imported, vocabulary)
+    _list_charts(imported)
     return imported
+
+
+def _list_charts(imported: Imported) -> None:
+    """Each chart caption, listed as not read: a chart's values are not taken from its
+    drawing (the Word file carries them; so can anggaran_historis.csv)."""
+    for block in list(imported.blocks):
+        if isinstance(block, Paragraph) and CHART_CAPTION.match(block.text.text):
+            imported.blocks.append(Picture(
+                f"{block.text.text[:60]}: nilai grafik di PDF tidak dibaca (impor berkas "
+                "Word-nya, atau isi data/raw/anggaran_historis.csv)", block.origin))
 
 
 def _key(line: Line) -> str:
