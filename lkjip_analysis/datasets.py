@@ -21,6 +21,7 @@ from .config import Paths, available_years, validate_year
 from .corrections import load_corrections
 from .errors import ParameterError, SourceError
 from .limits import TABLE_BYTES, check_size
+from .provenance import ORIGINS_FILE, line_origins, with_pages
 from .recognition import load_mapping, locate
 from .source import read_document
 from .tables import SPECS, agency_frame, load_figures, read_charts, read_facts
@@ -199,6 +200,10 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     frames["koreksi"] = corrections.as_frame()
     frames["tabel_sumber"] = pd.DataFrame(sources, columns=TABLE_SOURCE_COLUMNS)
     frames["instansi"] = agency
+    origins = line_origins(paths.originals / ORIGINS_FILE, document.lines)
+    frames = {n: with_pages(f, origins) if "halaman" in schemas.kinds(n) else f
+              for n, f in frames.items()}
+    frames["asal_baris"] = origins
     origin = str(paths.document)
     return {n: schemas.conform(n, frames[n], origin) for n in DOCUMENT_DATASETS}, origin
 

@@ -85,7 +85,22 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                             ("alasan", TEXT), ("berkas", TEXT)],
     "anggaran_historis": [("tahun", INT), ("sumber_dana", TEXT), ("anggaran", RUPIAH),
                           ("realisasi", RUPIAH), ("sumber", TEXT)],
+    # where each line of an imported document stood in the agency's file (provenance.py)
+    "asal_baris": [("baris_sumber", INT), ("asal", TEXT)],
 }
+
+
+def _with_page(columns: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`columns` with `halaman` (the PDF page of the source line) after `baris_sumber`."""
+    at = [name for name, _ in columns].index("baris_sumber") + 1
+    return [*columns[:at], ("halaman", INT_NA), *columns[at:]]
+
+
+# every row read from the document also names the page of its line in an imported PDF
+# (`koreksi` is read from koreksi.yaml)
+COLUMNS = {name: _with_page(columns) if ("baris_sumber", INT) in columns
+           and name != "koreksi" else columns
+           for name, columns in COLUMNS.items()}
 DATASET_NAMES: tuple[str, ...] = tuple(COLUMNS)
 # The cross-year layer's datasets (data/processed/tren/), built from every year's datasets.
 SERIES_COLUMNS: dict[str, list[tuple[str, str]]] = {

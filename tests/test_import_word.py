@@ -22,7 +22,7 @@ from lkjip_analysis.impor import ImportRefused, import_document
 docx = pytest.importorskip("docx")
 _BOLD = re.compile(r"^(?:\*\*|<b>)(.*?)(?:\*\*|</b>)$")
 # Columns that say where a value stood in its source: they change with the layout
-WHERE = {"baris_sumber", "baris_sumber_kategori", "baris_rumus", "kutipan"}
+WHERE = {"baris_sumber", "baris_sumber_kategori", "baris_rumus", "kutipan", "halaman"}
 
 
 def _text(cell, text: str) -> None:
@@ -175,7 +175,7 @@ def test_the_imported_word_file_gives_the_same_datasets(imported, d2020):
     d = load(2020, data, source="document")
     assert sorted(d) == sorted(d2020)
     for name in d2020:
-        if name == "grafik":  # the Word file has a chart the text does not: compared below
+        if name in ("grafik", "asal_baris"):  # the chart and the origins: tested below
             continue
         ours, theirs = d[name], d2020[name]
         keep = [c for c in theirs.columns if c not in WHERE]
@@ -194,6 +194,22 @@ def test_the_chart_of_the_word_file_is_a_dataset(imported):
         ["Grafik 1", "2016", "Anggaran (uji)", -1],
         ["Grafik 1", "2016", "Realisasi (uji)", 3],
     ]
+
+
+def test_every_line_names_its_word_table_row_or_paragraph(imported):
+    data, review = imported
+    d = load(2020, data, source="document")
+    origins = dict(zip(d.asal_baris.baris_sumber, d.asal_baris.asal, strict=True))
+    lines = review.text.read_text(encoding="utf-8").split("\n")
+    first = d.realisasi_apbd.iloc[0]
+    header = lines.index("7No\tProgram/kegiatan\tAnggaran\t\t\tKeterangan") + 1
+    # the Word tables are counted in body order; Tabel 14's first part starts at `header`
+    table, row = re.fullmatch(r"tabel (\d+) baris (\d+)", origins[first.baris_sumber]).groups()
+    assert origins[header] == f"tabel {table} baris 1"
+    assert int(row) == first.baris_sumber - header + 1
+    caption = d.tabel_sumber.set_index("dataset").baris_sumber["realisasi_apbd"]
+    assert re.fullmatch(r"paragraf \d+", origins[caption])
+    assert d.realisasi_apbd.halaman.isna().all()  # a Word file has no pages
 
 
 def test_the_text_keeps_the_merged_header_once_and_no_running_header(imported):
@@ -258,3 +274,20 @@ def test_a_zip_that_is_not_word_is_refused(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("isi.txt", "bukan Word")
     assert main(["import", str(path), "--year", "2021", "--data-dir", str(tmp_path)]) == 2
+
+
+def test_a_cover_page_inside_a_content_control_is_read(tmp_path):
+    """Word keeps cover pages and tables of contents in content controls (`w:sdt`)."""
+    from docx.oxml import parse_xml
+
+    from lkjip_analysis.impor.word import read_docx
+
+    document = docx.Document()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document.element.body.insert(0, parse_xml(
+        f"<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>LAPORAN KINERJA 2021 (UJI)</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"))
+    document.add_paragraph("Bab I")
+    document.save(str(tmp_path / "sampul.docx"))
+    blocks = read_docx(tmp_path / "sampul.docx").blocks
+    assert [b.text.text for b in blocks] == ["LAPORAN KINERJA 2021 (UJI)", "Bab I"]

@@ -82,7 +82,8 @@ def test_audit_report_shows_the_code(built):
 
 def test_audit_findings_written(built):
     lines = (built / "temuan_audit.csv").read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "id,tabel,uraian,dilaporkan,dihitung,selisih,status,baris_sumber,catatan"
+    assert lines[0] == ("id,tabel,uraian,dilaporkan,dihitung,selisih,status,baris_sumber,halaman,"
+                        "catatan")
     assert len(lines) == 142
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..provenance import with_pages
 from .anggaran import check_apbd, check_apbn
 from .findings import (
     COCOK,
@@ -77,7 +78,7 @@ def audit(d) -> pd.DataFrame:
     check_outputs(d, f, facts)
     check_units(d, f, facts)
     check_not_stated(f, facts)
-    return _ordered(f.frame())
+    return with_pages(_ordered(f.frame()), d.asal_baris)
 
 
 def _ordered(df: pd.DataFrame) -> pd.DataFrame:

@@ -21,6 +21,7 @@ COLUMNS = [
     "selisih",
     "status",
     "baris_sumber",
+    "halaman",  # the PDF page of that line, for an imported PDF (provenance.py)
     "catatan",
 ]
 COCOK, TIDAK_COCOK = "cocok", "tidak_cocok"

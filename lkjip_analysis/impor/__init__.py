@@ -16,6 +16,7 @@ from pathlib import Path
 from ..atomic import write_bytes
 from ..config import Paths, check_year
 from ..lock import year_run
+from ..provenance import ORIGINS_FILE, origins_csv
 from ..source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table
 from .pdf import read_pdf
@@ -42,19 +43,22 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     paths = Paths.for_year(check_year(year), data_dir)
     _check_kind(path)
     imported = read_pdf(path) if path.suffix.lower() == ".pdf" else read_docx(path)
-    text = to_text(imported)
-    target = paths.raw / f"lkjip_{paths.year}_{_slug(text)}.md"
+    written = to_text(imported)
+    target = paths.raw / f"lkjip_{paths.year}_{_slug(written.text)}.md"
     with year_run(paths, reports=False):
         existing = paths.documents
         if existing and not force:
             raise ImportRefused(f"{paths.raw} sudah berisi dokumen laporan "
                                 f"({', '.join(p.name for p in existing)}): tidak ditimpa; "
                                 "ulangi dengan --force untuk menggantinya")
-        for old in existing:
+        kept = sorted(paths.originals.glob("*")) if paths.originals.is_dir() else []
+        for old in [*existing, *(p for p in kept if p.is_file())]:
             old.unlink()
-        original = paths.raw / "asli" / path.name
+        original = paths.originals / path.name
         write_bytes(original, path.read_bytes())
-        write_bytes(target, text.encode("utf-8"))
+        write_bytes(paths.originals / ORIGINS_FILE,
+                    origins_csv(written.origins, written.text.split("\n")))
+        write_bytes(target, written.text.encode("utf-8"))
     return Review(target, original, review_lines(imported, path, target))
 
 

@@ -58,6 +58,7 @@ def own_hyphen(text: str) -> bool:
 
 
 def cell_text(cell: Cell | None, vocabulary: Vocabulary) -> Text:
+    """A cell's text, its lines joined; bold when every line is."""
     if cell is None or not cell.pieces:
         return Text("")
     pieces = cell.pieces
@@ -111,4 +112,5 @@ def full(before: Piece, piece: Piece, room: float, slack: float = _SLACK) -> boo
 
 
 def core(token: str) -> str:
+    """A token's letters and digits, lower case: what is looked up among the words."""
     return re.sub(r"[\W_]", "", token).lower()

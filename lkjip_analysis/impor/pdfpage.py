@@ -40,8 +40,10 @@ class Piece:
 
 @dataclass
 class Cell:
+    """A table cell: its lines, and the room it gives text (its width less its padding)."""
+
     pieces: list[Piece]
-    width: float  # the room for text: the cell less its padding
+    width: float
 
 
 @dataclass

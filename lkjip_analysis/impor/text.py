@@ -7,28 +7,51 @@ values in Indonesian format exactly as cached, an empty cell where a point has n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..source import CHART_CAPTION
 from .model import Chart, Imported, Paragraph, Table, Text
 
 
-def to_text(imported: Imported) -> str:
-    """The text of the imported document."""
-    lines: list[str] = []
+@dataclass(frozen=True)
+class Written:
+    """The text, and for each of its lines where in the original it came from ("" for a
+    blank line)."""
+
+    text: str
+    origins: tuple[str, ...]
+
+
+def to_text(imported: Imported) -> Written:
+    """The text of the imported document, each line with its origin."""
+    lines: list[tuple[str, str]] = []
     blocks = list(imported.blocks)
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if not (_is_chart_caption(block) and index and isinstance(blocks[index - 1], Chart)):
-                lines += [_paragraph(block), ""]
+                lines += [(_paragraph(block), block.origin), _BLANK]
         elif isinstance(block, Table):
-            lines += ["\t".join(_cell(c) for c in row) for row in block.rows] + [""]
+            lines += [("\t".join(_cell(c) for c in row), _row_origin(block, i))
+                      for i, row in enumerate(block.rows)] + [_BLANK]
         elif isinstance(block, Chart):
             below = blocks[index + 1] if index + 1 < len(blocks) else None
             if isinstance(below, Paragraph) and _is_chart_caption(below):
-                lines += [_paragraph(below), ""]  # the caption above its data
-            lines += _chart_rows(block) + [""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+                lines += [(_paragraph(below), below.origin), _BLANK]  # caption above its data
+            lines += [(row, block.origin) for row in _chart_rows(block)] + [_BLANK]
+    while lines and lines[-1] == _BLANK:
+        lines.pop()
+    return Written("\n".join(text for text, _ in lines) + "\n",
+                   tuple(origin for _, origin in lines))
+
+
+_BLANK = ("", "")
+
+
+def _row_origin(table: Table, index: int) -> str:
+    if index < len(table.row_origins):
+        return table.row_origins[index]
+    return f"{table.origin} baris {index + 1}"
 
 
 def _is_chart_caption(block: Paragraph) -> bool:

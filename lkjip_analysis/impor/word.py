@@ -26,7 +26,7 @@ def read_docx(path: Path) -> Imported:
     document = docx.Document(str(path))
     imported = Imported()
     paragraphs = tables = 0
-    for element in document.element.body.iterchildren():
+    for element in _blocks(document.element.body):
         if element.tag == f"{_NS}p":
             paragraphs += 1
             paragraph = DocxParagraph(element, document)
@@ -38,6 +38,17 @@ def read_docx(path: Path) -> Imported:
             tables += 1
             imported.blocks.append(_table(DocxTable(element, document), f"tabel {tables}"))
     return imported
+
+
+def _blocks(parent):
+    """The paragraphs and tables of `parent` in order, including those inside content controls
+    (`w:sdt`: Word's cover pages and tables of contents) and custom XML."""
+    for element in parent.iterchildren():
+        if element.tag in (f"{_NS}p", f"{_NS}tbl"):
+            yield element
+        elif element.tag in (f"{_NS}sdt", f"{_NS}customXml"):
+            content = element.find(f"{_NS}sdtContent")
+            yield from _blocks(content if content is not None else element)
 
 
 def _level(paragraph) -> int:
