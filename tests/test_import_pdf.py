@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 from conftest import DOCUMENT, RAW
-from test_import_word import WHERE, moved_corrections, word_from_text
+from test_import_word import WHERE, add_chart, moved_corrections, word_from_text
 
 from lkjip_analysis import load
 from lkjip_analysis.impor import ImportRefused, import_document
@@ -27,6 +27,10 @@ needs_office = pytest.mark.skipif(
 # What a PDF cannot tell: whether a space stood beside a dash, slash or plus where the line
 # broke just there (its space glyph hangs past the cell's edge, unseen)
 _AT_DASH = re.compile(r"\s*([-/+])\s*")
+# TEST DATA, clearly not the report's: a budget chart with a value at every point (a point the
+# chart does not hold is drawn as 0 with the label "0": the PDF cannot tell it from a zero)
+PDF_CHART = {"Anggaran (uji)": ["1000000001", "2000000002.5", "1500000000"],
+             "Realisasi (uji)": ["900000001", "5.5E9", "3"]}
 
 
 def to_pdf(word, folder):
@@ -42,7 +46,7 @@ def imported(tmp_path_factory):
         pytest.skip("LibreOffice (soffice) is not installed")
     root = tmp_path_factory.mktemp("impor_pdf")
     word = root / "LKjIP 2020.docx"
-    word_from_text(word)
+    word_from_text(word, PDF_CHART)
     pdf = to_pdf(word, root)
     data = root / "data"
     shutil.copytree(RAW, data / "raw")
@@ -69,9 +73,26 @@ def test_the_printed_pdf_gives_the_same_datasets(imported, d2020):
     d = load(2020, data, source="document")
     assert sorted(d) == sorted(d2020)
     for name in d2020:
-        if name in ("grafik", "asal_baris"):  # the chart is drawn, not printed as values
+        if name in ("grafik", "asal_baris"):  # the test chart and the origins: below
             continue
         pd.testing.assert_frame_equal(_comparable(d[name]), _comparable(d2020[name]), obj=name)
+
+
+@needs_office
+def test_the_chart_values_are_read_from_its_data_labels(imported):
+    data, review = imported
+    charts = load(2020, data, source="document").grafik
+    assert charts[["grafik", "kategori", "seri", "nilai"]].values.tolist() == [
+        ["Grafik 1", "2014", "Anggaran (uji)", 1_000_000_001],
+        ["Grafik 1", "2014", "Realisasi (uji)", 900_000_001],
+        ["Grafik 1", "2015", "Anggaran (uji)", 2_000_000_002.5],
+        ["Grafik 1", "2015", "Realisasi (uji)", 5_500_000_000],
+        ["Grafik 1", "2016", "Anggaran (uji)", 1_500_000_000],
+        ["Grafik 1", "2016", "Realisasi (uji)", 3],
+    ]
+    assert any("grafik dibaca: 2 seri x 3 kategori" in line for line in review.lines)
+    text = review.text.read_text(encoding="utf-8")
+    assert "6000000000" not in text  # the axis ticks are the chart's, not paragraphs
 
 
 @needs_office
@@ -115,7 +136,6 @@ def test_the_review_names_pages_tables_and_the_chart_not_read(imported):
     assert re.match(r"\d+ halaman, \d+ paragraf, \d+ tabel\.", review.lines[1])
     spans = [line for line in review.lines if "Tabel 14. Realisasi Anggaran APBD" in line]
     assert len(spans) == 1 and re.search(r"halaman (\d+)–(\d+):", spans[0])
-    assert any("tidak dibaca" in line and "Grafik 1." in line for line in review.lines)
     assert review.original.name == "LKjIP 2020.pdf"
 
 
@@ -141,6 +161,44 @@ def test_a_table_over_three_pages_is_one_table_with_its_header_once(tmp_path):
     assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 121)]
     assert rows[120] == ["120", "Baris uji ke-120", "120.120"]
     assert any(re.search(r"halaman 1–[3-9]: Tabel 1\.", line) for line in review.lines)
+
+
+@needs_office
+def test_a_chart_without_data_labels_is_listed_as_not_read(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Pengantar uji.")
+    add_chart(document, "Grafik 2. Tanpa label (DATA UJI)", PDF_CHART, labelled=False)
+    word = tmp_path / "tanpa_label.docx"
+    document.save(str(word))
+    review = import_document(to_pdf(word, tmp_path), 2021, tmp_path / "data")
+    assert any("tidak dibaca" in line and "label data" in line for line in review.lines)
+    text = review.text.read_text(encoding="utf-8")
+    assert "Grafik 2. Tanpa label (DATA UJI)" in text and "Kategori\t" not in text
+
+
+@pytest.mark.parametrize("label, value", [
+    ("1.000.000.001", "1000000001"), ("2000000002.5", "2000000002.5"), ("1,5", "1.5"),
+    ("1,500,000", "1500000"), ("88,60", "88.60"), ("−3", "-3"), ("1500", "1500"),
+    ("1.500", None), ("1,500", None), ("Rp1.000", None), ("1.5.1", None),
+])
+def test_a_data_label_is_a_number_only_where_its_format_is_unambiguous(label, value):
+    from decimal import Decimal
+
+    from lkjip_analysis.impor.pdfchart import label_value
+
+    assert label_value(label) == (Decimal(value) if value else None)
+
+
+def test_a_chart_that_writes_one_convention_reads_its_short_labels_by_it():
+    from decimal import Decimal
+
+    from lkjip_analysis.impor.pdfchart import convention_of, label_value
+
+    indonesian = convention_of(["0", "1.000.000", "1.500", "2.000.000"])
+    assert indonesian == "id" and label_value("1.500", indonesian) == Decimal(1500)
+    assert convention_of(["1,500,000", "2.5"]) == "en"
+    assert convention_of(["1.000.000", "1,500,000"]) == ""  # both: no convention
+    assert label_value("1.500", convention_of(["1.500", "2.500"])) is None
 
 
 def _repeat_header(row) -> None:

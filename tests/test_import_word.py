@@ -31,7 +31,7 @@ def _text(cell, text: str) -> None:
     run.bold = bool(match)
 
 
-def word_from_text(target) -> None:
+def word_from_text(target, chart: dict | None = None) -> None:
     """The 2020 text as a Word file: paragraphs, headings, tables, bold, a merged header."""
     document = docx.Document()
     section = document.sections[0]
@@ -57,7 +57,7 @@ def word_from_text(target) -> None:
         else:
             _text(document.add_paragraph(), line.replace("**", "") if line.count("**") > 2
                   else line)
-    add_chart(document, "Grafik 1. Anggaran dan realisasi (DATA UJI)")
+    add_chart(document, "Grafik 1. Anggaran dan realisasi (DATA UJI)", chart or CHART_SERIES)
     picture = target.with_suffix(".png")
     _tiny_png(picture)
     document.add_picture(str(picture))
@@ -103,25 +103,37 @@ CHART_SERIES = {"Anggaran (uji)": ["1000000001", "2000000002.5", None],
                 "Realisasi (uji)": ["900000001", "5.5E9", "3"]}
 
 
-def chart_xml() -> bytes:
+def chart_xml(chart: dict, labelled: bool = True) -> bytes:
+    """A clustered column chart as Word writes it: cached categories and values, data labels
+    shown, two axes and a legend (so that an office suite draws it)."""
     def points(values) -> str:
         return "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>'
                        for i, v in enumerate(values) if v is not None)
 
+    labels = ('<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
+              '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>'
+              "</c:dLbls>") if labelled else ""
     series = "".join(
-        f'<c:ser><c:idx val="{i}"/><c:tx><c:strRef><c:strCache><c:ptCount val="1"/>'
-        f'<c:pt idx="0"><c:v>{name}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
-        f'<c:cat><c:strRef><c:strCache><c:ptCount val="{len(CHART_YEARS)}"/>'
+        f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/><c:tx><c:strRef><c:strCache>'
+        f'<c:ptCount val="1"/><c:pt idx="0"><c:v>{name}</c:v></c:pt></c:strCache></c:strRef>'
+        f"</c:tx>{labels}<c:cat><c:strRef><c:strCache><c:ptCount val=\"{len(CHART_YEARS)}\"/>"
         f"{points(CHART_YEARS)}</c:strCache></c:strRef></c:cat>"
-        f'<c:val><c:numRef><c:numCache><c:ptCount val="{len(values)}"/>{points(values)}'
-        f"</c:numCache></c:numRef></c:val></c:ser>"
-        for i, (name, values) in enumerate(CHART_SERIES.items()))
+        f'<c:val><c:numRef><c:numCache><c:formatCode>General</c:formatCode>'
+        f'<c:ptCount val="{len(values)}"/>{points(values)}</c:numCache></c:numRef></c:val>'
+        "</c:ser>" for i, (name, values) in enumerate(chart.items()))
+    axes = ('<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+            '<c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>'
+            '<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+            '<c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx>')
     return (f'<c:chartSpace xmlns:c="{CHART_NS["c"]}" xmlns:a="{CHART_NS["a"]}" '
-            f'xmlns:r="{CHART_NS["r"]}"><c:chart><c:plotArea><c:barChart>{series}'
-            "</c:barChart></c:plotArea></c:chart></c:chartSpace>").encode()
+            f'xmlns:r="{CHART_NS["r"]}"><c:chart><c:autoTitleDeleted val="1"/><c:plotArea>'
+            f'<c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>'
+            f'<c:varyColors val="0"/>{series}<c:gapWidth val="150"/><c:axId val="1"/>'
+            f'<c:axId val="2"/></c:barChart>{axes}</c:plotArea><c:legend><c:legendPos val="b"/>'
+            "</c:legend><c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>").encode()
 
 
-def add_chart(document, caption: str) -> None:
+def add_chart(document, caption: str, chart: dict = CHART_SERIES, labelled: bool = True) -> None:
     """A native chart (its data cached as Word writes it), its caption below it."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.packuri import PackURI
@@ -130,7 +142,7 @@ def add_chart(document, caption: str) -> None:
 
     part = Part(PackURI("/word/charts/chart1.xml"),
                 "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-                chart_xml(), document.part.package)
+                chart_xml(chart, labelled), document.part.package)
     rid = document.part.relate_to(part, RELATIONSHIP_TYPE.CHART)
     run = document.add_paragraph().add_run()
     run._r.append(parse_xml(

@@ -8,7 +8,8 @@ joined with a space, except where the line was broken inside a token too long fo
 number `23.531.589.17` + `6`, or a word whose halves are not words) or after a word's own
 hyphen. A table that goes on at the top of the next page, with the same columns, is one table;
 its repeated header rows are kept once, and a row broken over the page is joined again. Bold
-comes from the font. Every block knows its page (`halaman N`).
+comes from the font. A column chart's values come from its data labels (`pdfchart`). Every
+block knows its page (`halaman N`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..source import CAPTION, CHART_CAPTION
-from .model import Imported, ImportRefused, Paragraph, Picture, Table, Text
+from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Text
 from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
+from .pdfchart import Drawn
 from .pdfpage import Cell, Grid, Line, page_items
 
 MAX_PAGES = 2000
@@ -95,6 +97,12 @@ def _assemble(pages: list[list]) -> Imported:
     paragraph: list[Line] = []
     grid: Grid | None = None
     for item in items:
+        if isinstance(item, Drawn):
+            _flush(paragraph, imported, headings, vocabulary)
+            _close(grid, imported, vocabulary)
+            paragraph, grid = [], None
+            imported.blocks.append(item.block)
+            continue
         if isinstance(item, Grid):
             _flush(paragraph, imported, headings, vocabulary)
             paragraph = []
@@ -117,13 +125,17 @@ def _assemble(pages: list[list]) -> Imported:
 
 
 def _list_charts(imported: Imported) -> None:
-    """Each chart caption, listed as not read: a chart's values are not taken from its
-    drawing (the Word file carries them; so can anggaran_historis.csv)."""
-    for block in list(imported.blocks):
-        if isinstance(block, Paragraph) and CHART_CAPTION.match(block.text.text):
-            imported.blocks.append(Picture(
-                f"{block.text.text[:60]}: nilai grafik di PDF tidak dibaca (impor berkas "
-                "Word-nya, atau isi data/raw/anggaran_historis.csv)", block.origin))
+    """Each chart caption with no chart read beside it, listed as not read (a chart that
+    prints no values, or is not a column chart)."""
+    blocks = imported.blocks
+    for i, block in enumerate(list(blocks)):
+        beside = blocks[max(i - 1, 0):i] + blocks[i + 1:i + 2]
+        if (isinstance(block, Paragraph) and CHART_CAPTION.match(block.text.text)
+                and not any(isinstance(b, Chart | Picture) for b in beside)):
+            blocks.append(Picture(
+                f"{block.text.text[:60]}: tidak ada grafik batang berlabel data yang terbaca "
+                "(impor berkas Word-nya, atau isi data/raw/anggaran_historis.csv)",
+                block.origin))
 
 
 def _key(line: Line) -> str:

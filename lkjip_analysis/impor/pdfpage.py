@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .pdfchart import find_charts, runs
+
 EDGE = 0.12  # the top and bottom share of a page where running headers and footers stand
 
 
@@ -57,17 +59,20 @@ class Grid:
 
 
 def page_items(page, number: int) -> list:
-    """The page's text lines and tables, top to bottom."""
-    tables = [t for t in page.find_tables() if _has_text(page, t.bbox)]
+    """The page's text lines, tables and column charts, top to bottom."""
+    tables = [t for t in page.find_tables() if _cells_with_text(page, t) >= 2]
+    charts = find_charts(page, number, [t.bbox for t in tables], runs(page.chars))
+    tables = [t for t in tables if not any(_overlap(t.bbox, c.box) for c in charts)]
     boxes = [t.bbox for t in tables]
     spaced = _spaced(page.chars)
+    taken = boxes + [chart.box for chart in charts]
     outside = page.filter(lambda obj: obj.get("object_type") != "char"
-                          or not any(_within(obj, box) for box in boxes))
+                          or not any(_within(obj, box) for box in taken))
     lines = [_line(found, number, spaced, page.height)
              for found in outside.extract_text_lines(return_chars=True)
              if found["text"].strip()]
     grids = [_grid(page, table, number, spaced) for table in tables]
-    return sorted(lines + grids, key=lambda item: item.top)
+    return sorted(lines + grids + charts, key=lambda item: item.top)
 
 
 def _spaced(chars: list[dict]) -> set[int]:
@@ -77,8 +82,16 @@ def _spaced(chars: list[dict]) -> set[int]:
             if after["text"] == " " and char["text"] != " "}
 
 
-def _has_text(page, bbox) -> bool:
-    return any(c["text"].strip() for c in page.chars if _within(c, bbox))
+def _cells_with_text(page, table) -> int:
+    """How many cells of a found table hold text (the bars of a chart make ruled boxes
+    too; a table has text in at least two cells)."""
+    chars = [c for c in page.chars if c["text"].strip() and _within(c, table.bbox)]
+    cells = [box for row in table.rows for box in row.cells if box]
+    return sum(any(_within(c, box) for c in chars) for box in cells)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _within(obj, box) -> bool:

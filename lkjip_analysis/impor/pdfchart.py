@@ -1,0 +1,220 @@
+"""A column chart drawn in a PDF, read from what it prints: its bars (filled rectangles on one
+baseline), its legend (a small square of each bar colour, the series name beside it), its
+categories (the labels under the baseline) and its data labels (the number above each bar).
+
+A value is taken only when every bar has exactly one label that parses as one number, and the
+labels agree with the bar heights (one scale for all bars, to 2 %): otherwise the chart is not
+read and says why. Nothing is estimated from a bar's height.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Chart, Picture
+
+# A label's format must say how to read it: `1.500` (one group) could be 1500 or 1,5; refused.
+_INDONESIAN = re.compile(r"^-?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^-?\d{1,3}(?:\.\d{3})+,\d+$"
+                         r"|^-?\d+,(?:\d{1,2}|\d{4,})$")
+_ENGLISH = re.compile(r"^-?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?$|^-?\d{1,3}(?:,\d{3})+\.\d+$")
+_PLAIN = re.compile(r"^-?\d+(?:\.(?:\d{1,2}|\d{4,}))?$")
+_GROUPED_ID = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")  # `1.500`: read so in an `id` chart
+_GROUPED_EN = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
+_SCALE_TOLERANCE = 0.02
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text drawn in one go (consecutive characters of the page's content on one line)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def middle(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class Bar:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    colour: tuple
+
+    @property
+    def middle(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A chart found on a page: its box (text inside it is the chart's), and what was read."""
+
+    top: float
+    box: tuple[float, float, float, float]
+    page: int
+    block: Chart | Picture
+
+
+def runs(chars: list[dict]) -> list[Run]:
+    """The page's upright text in drawing order, split where the drawing jumps."""
+    found: list[list[dict]] = []
+    for char in (c for c in chars if c.get("upright", True)):
+        last = found[-1][-1] if found else None
+        if (last is not None and abs(char["top"] - last["top"]) < 1
+                and -1 <= char["x0"] - last["x1"] < 0.6 * char["size"]):
+            found[-1].append(char)
+        else:
+            found.append([char])
+    return [Run("".join(c["text"] for c in group).strip(), group[0]["x0"], group[-1]["x1"],
+                min(c["top"] for c in group), max(c["bottom"] for c in group))
+            for group in found if "".join(c["text"] for c in group).strip()]
+
+
+def find_charts(page, number: int, boxes: list, text: list[Run]) -> list[Drawn]:
+    """The column charts on a page (outside the tables in `boxes`)."""
+    bars = [b for b in _filled(page) if not any(_inside(b, box) for box in boxes)]
+    charts = []
+    for baseline in sorted({round(b.bottom) for b in bars if b.x1 - b.x0 > 3}):
+        columns = [b for b in bars if abs(b.bottom - baseline) <= 1 and b.x1 - b.x0 > 3
+                   and not _square(b)]
+        if len(columns) >= 2:
+            charts.append(_chart(columns, bars, text, number))
+    return charts
+
+
+def _filled(page) -> list[Bar]:
+    shapes = [*page.rects, *(c for c in page.curves if len(c.get("pts", ())) <= 6)]
+    return [Bar(s["x0"], s["x1"], s["top"], s["bottom"], _colour(s)) for s in shapes
+            if s.get("fill") and _colour(s) not in ((1.0, 1.0, 1.0), (1.0,), (0.0,),
+                                                     (0.0, 0.0, 0.0))]
+
+
+def _colour(shape) -> tuple:
+    colour = shape.get("non_stroking_color")
+    return tuple(round(float(v), 3) for v in colour) if isinstance(colour, list | tuple) \
+        else (round(float(colour or 0), 3),)
+
+
+def _inside(bar: Bar, box) -> bool:
+    return box[0] <= bar.middle <= box[2] and box[1] <= bar.bottom <= box[3]
+
+
+def _square(bar: Bar) -> bool:
+    return bar.x1 - bar.x0 < 12 and abs((bar.x1 - bar.x0) - (bar.bottom - bar.top)) < 1
+
+
+def _chart(columns: list[Bar], shapes: list[Bar], text: list[Run], number: int) -> Drawn:
+    baseline = statistics.median(b.bottom for b in columns)
+    left = min(b.x0 for b in columns)
+    right = max(b.x1 for b in columns)
+    top = min(b.top for b in columns)
+    size = statistics.median(r.bottom - r.top for r in text) if text else 10.0
+    box = (left - 12 * size, top - 3 * size, right + 3 * size, baseline + 5 * size)
+    inside = [r for r in text if box[0] <= r.middle <= box[2] and box[1] <= r.top <= box[3]]
+    keys = [s for s in shapes if _square(s) and s.top > baseline and box[1] <= s.top <= box[3]]
+    origin = f"halaman {number}"
+    try:
+        block = Chart(*_read(columns, keys, inside, baseline, size), origin)
+    except _NotRead as reason:
+        block = Picture(f"grafik tidak dibaca: {reason}", origin)
+    return Drawn(box[1], box, number, block)
+
+
+class _NotRead(Exception):
+    """Why a chart's values cannot be taken."""
+
+
+def _read(columns, keys, text, baseline, size):
+    series = _legend(keys, text, size)
+    names = {colour: name for name, colour in series}
+    if any(b.colour not in names for b in columns):
+        raise _NotRead("warna batang tidak ada di legenda")
+    legend_rows = {round(k.top) for k in keys}
+    below = [r for r in text if r.top > baseline and round(r.top) not in legend_rows
+             and not any(abs(r.top - row) < size for row in legend_rows)]
+    categories = sorted(below, key=lambda r: r.x0)
+    if not categories:
+        raise _NotRead("kategori di bawah sumbu tidak terbaca")
+    convention = convention_of([r.text for r in text])
+    labels = [r for r in text
+              if r.bottom <= baseline + 1 and label_value(r.text, convention) is not None]
+    values: dict[tuple[int, str], Decimal] = {}
+    scales = []
+    for bar in columns:
+        category = min(range(len(categories)),
+                       key=lambda i: abs(categories[i].middle - bar.middle))
+        above = [r for r in labels if bar.x0 - 2 <= r.middle <= bar.x1 + 2
+                 and bar.top - 2 * size <= r.bottom <= bar.top + 2]
+        if len(above) != 1:
+            raise _NotRead("batang tanpa label data yang jelas"
+                           if not above else "label data bertumpuk")
+        value = label_value(above[0].text, convention)
+        if value is None:
+            raise _NotRead(f"label {above[0].text!r} tidak jelas pemisah desimalnya")
+        key = (category, names[bar.colour])
+        if key in values:
+            raise _NotRead("dua batang untuk satu kategori dan seri")
+        values[key] = value
+        if bar.bottom - bar.top > 1:
+            scales.append(float(value) / (bar.bottom - bar.top))
+    _check_scale(scales, columns, values, names, categories)
+    table = tuple((name, tuple(_plain(values.get((i, name))) for i in range(len(categories))))
+                  for name, _ in series)
+    return tuple(c.text for c in categories), table
+
+
+def _legend(keys, text, size) -> list[tuple[str, tuple]]:
+    """(series name, colour) for each legend square, in reading order."""
+    series = []
+    for key in sorted(keys, key=lambda k: (round(k.top), k.x0)):
+        beside = [r for r in text if 0 <= r.x0 - key.x1 <= 2 * size
+                  and abs((r.top + r.bottom) / 2 - (key.top + key.bottom) / 2) < size]
+        if len(beside) != 1:
+            raise _NotRead("nama seri di legenda tidak terbaca")
+        series.append((beside[0].text, key.colour))
+    if not series or len({c for _, c in series}) != len(series):
+        raise _NotRead("legenda tidak membedakan seri")
+    return series
+
+
+def _check_scale(scales, columns, values, names, categories) -> None:
+    """The labels must agree with the bar heights: one value per point of height."""
+    if not scales:
+        raise _NotRead("tidak ada batang untuk memeriksa label")
+    middle = statistics.median(scales)
+    if any(abs(s - middle) > _SCALE_TOLERANCE * abs(middle) for s in scales):
+        raise _NotRead("label data tidak sesuai dengan tinggi batang")
+
+
+def label_value(text: str, convention: str = "") -> Decimal | None:
+    """A data label as a number when its format says how to read it, or the chart's
+    `convention` does (`id`: `.` groups thousands; `en`: `,` does), else None."""
+    text = text.replace("\u2212", "-").replace(" ", "")
+    if _INDONESIAN.match(text) or (convention == "id" and _GROUPED_ID.match(text)):
+        return Decimal(text.replace(".", "").replace(",", "."))
+    if _ENGLISH.match(text) or (convention == "en" and _GROUPED_EN.match(text)):
+        return Decimal(text.replace(",", ""))
+    if _PLAIN.match(text):
+        return Decimal(text)
+    return None
+
+
+def convention_of(texts: list[str]) -> str:
+    """`id` or `en` where the chart's unambiguous numbers all use one convention, else ""."""
+    texts = [t.replace("\u2212", "-").replace(" ", "") for t in texts]
+    found = {"id" for t in texts if _INDONESIAN.match(t)} | {"en" for t in texts
+                                                             if _ENGLISH.match(t)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _plain(value: Decimal | None) -> str:
+    return "" if value is None else format(value, "f")
