@@ -203,17 +203,16 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 @command
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import the agency's Word file (.docx) as a year's report: writes
-    data/raw/<year>/lkjip_<year>_<agency>.md in the reader's text format, keeps the original in
-    data/raw/<year>/asli/, and prints a review (tables found, what was not read). An existing
-    document is replaced only with --force.
+    """Import the agency's PDF (with a text layer) or Word file (.docx) as a year's report:
+    writes data/raw/<year>/lkjip_<year>_<agency>.md in the reader's text format, keeps the
+    original and the origin of every line (asal.csv) in data/raw/<year>/asli/, and prints a
+    review (pages, tables found, charts read or not, what to check). An existing document is
+    replaced only with --force.
 
-    Example: lkjip import LKjIP_2021.docx --year 2021
+    Example: lkjip import LKjIP_2021.pdf --year 2021
     """
     from .impor import ImportRefused, import_document
 
-    if not args.year_given:
-        raise UsageError("import needs --year: the year the report is about")
     try:
         review = import_document(args.file, args.year, args.data_dir, args.force)
     except ImportRefused as exc:
@@ -224,7 +223,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 cmd_import.options = [
-    (("file",), {"metavar": "FILE", "help": "the report as a Word file (.docx)"}),
+    (("file",), {"metavar": "FILE", "help": "the report as a PDF or a Word file (.docx)"}),
     (("--force",), {"action": "store_true", "help": "replace the year's existing document"}),
 ]
 
@@ -237,7 +236,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     Example: lkjip verify --year 2020
     """
     from .manifest import ManifestError
-    from .verify import reproduced, verify
+    from .verify import AGREE, reproduced, shown_key, verify, verify_summary
 
     try:
         rows = verify(args.year, args.data_dir, args.reports_dir)
@@ -245,10 +244,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         log.error("%s: nothing was rerun; rebuild with `lkjip build --year %d --force` "
                   "from inputs you trust", exc, args.year)
         return 4
-    for status, key in rows:
-        print(f"{status:<9} {key}")
-    same = sum(status == "same" for status, _ in rows)
-    print(f"{len(rows)} files: {same} same, {len(rows) - same} other")
+    for status, key in sorted(rows, key=lambda row: row[0] in AGREE):  # differences first
+        print(f"{status:<9} {shown_key(key, args.year)}")
+    print(verify_summary(rows))
     return 0 if reproduced(rows) else 4
 
 
@@ -287,7 +285,8 @@ def format_findings(findings) -> str:
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=_year, default=None,
-                        help="report year (default 2020)")
+                        help="report year (default: build builds every year; init, template "
+                             "and import need it; the others take the latest year with data)")
     parser.add_argument("--data-dir", default=None,
                         help="data root holding raw/ and processed/ (default: ./data of the "
                              "project, or $LKJIP_DATA_DIR)")
@@ -308,6 +307,28 @@ def _year(text: str) -> int:
         raise argparse.ArgumentTypeError(
             f"a year is four digits from {FIRST_YEAR} to {LAST_YEAR}, got {text!r}")
     return int(text)
+
+
+# Commands about a year that does not exist yet: the year is never assumed.
+_NEW_YEAR_COMMANDS = ("init", "template", "import")
+
+
+def _default_year(args: argparse.Namespace) -> int:
+    """The year a command without --year works on: `build` builds every year (as --all); a
+    new-year command needs --year; the others take the latest year that has raw data, and
+    say so (a scheduled job never keeps rebuilding an old year)."""
+    from .config import available_years
+
+    if args.command in _NEW_YEAR_COMMANDS:
+        raise UsageError(f"{args.command} memerlukan --year: tahun laporan yang dimaksud")
+    if args.command == "build":
+        args.all = True
+        return DEFAULT_YEAR
+    years = available_years(args.data_dir)
+    if not years:
+        return DEFAULT_YEAR  # the command names the data folder and its missing years
+    log.info("--year tidak diberikan: memakai %d, tahun terbaru yang ada datanya", years[-1])
+    return years[-1]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -334,11 +355,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.year_given = args.year is not None
-    args.year = args.year if args.year_given else DEFAULT_YEAR
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
     logging.getLogger("papermill").setLevel(logging.WARNING)  # our own lines name each step
     try:
+        args.year = args.year if args.year_given else _default_year(args)
         return args.func(args)
     except UsageError as exc:
         print(f"lkjip: error: {exc}", file=sys.stderr)

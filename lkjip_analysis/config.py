@@ -260,9 +260,12 @@ def available_years(data_dir: str | Path | None = None) -> list[int]:
 
 
 def check_year(year: object) -> int:
-    """`year` when it is a whole number from 1900 to 2100, else a `ParameterError`."""
+    """`year` when it is a whole number from 1900 to 2100 (or its four digits as text, as a
+    folder names it: `"2020"`), else a `ParameterError`."""
     from .errors import ParameterError
 
+    if isinstance(year, str) and is_year_name(year.strip()):
+        year = int(year.strip())
     if isinstance(year, bool) or not isinstance(year, int):
         raise ParameterError(f"year must be a whole number, got {year!r}")
     if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -275,7 +278,7 @@ def validate_year(year: int, data_dir: str | Path | None = None) -> int:
     must hold no link leading out of it."""
     from .errors import ParameterError
 
-    check_year(year)
+    year = check_year(year)
     root = resolved(data_dir) if data_dir else default_data_dir()
     refuse_outside_links(root / "raw", root)
     years = available_years(root)

@@ -5,6 +5,7 @@ machine-readable). Nothing here overwrites a file a user has written."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from .atomic import write_bytes
@@ -44,6 +45,11 @@ TABEL_FORMAT = """\
 """
 
 
+def command(words: str, data_dir: str | Path | None = None) -> str:
+    """A command to run next, as the user must type it: with their `--data-dir`."""
+    return f"lkjip {words}" + (f" --data-dir {shlex.quote(str(data_dir))}" if data_dir else "")
+
+
 def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
     """Create `data/raw/<year>/` with an empty `koreksi.yaml` and a `tabel.yaml` of comments;
     returns the next steps."""
@@ -53,14 +59,19 @@ def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
             for path, text in ((paths.corrections, KOREKSI_FORMAT),
                                (paths.table_mapping, TABEL_FORMAT))]
     polarity = paths.indicator_polarity
+    to_import = command(f"import BERKAS.pdf --year {year}", data_dir)
+    template = command(f"template --year {year}", data_dir)
     return [
         f"Folder {paths.raw} siap untuk LKjIP {year}.", *made, "",
         "Langkah berikutnya:",
-        f"1. Salin teks laporan ke folder itu sebagai lkjip_{year}_<instansi>.md (UTF-8), "
-        "tabel sebagai baris bertab di bawah judul 'Tabel N. ...'.",
-        f"   Laporan yang tidak dapat dibaca mesin: `lkjip template --year {year}`, lalu isi "
-        "buku kerjanya.",
-        f"2. Jalankan `lkjip extract --year {year}`. Bila berhenti pada angka yang salah tulis, "
+        f"1. Impor berkas laporan instansi: `{to_import}`"
+        " (PDF atau Word .docx), atau salin teksnya ke folder itu sebagai "
+        f"lkjip_{year}_<instansi>.md (UTF-8), tabel sebagai baris bertab di bawah judul "
+        "'Tabel N. ...'.",
+        f"   Laporan yang tidak dapat dibaca mesin: `{template}`"
+        ", lalu isi buku kerjanya.",
+        f"2. Jalankan `{command(f'extract --year {year}', data_dir)}`. Bila berhenti pada angka "
+        "yang salah tulis, "
         "catat koreksinya di koreksi.yaml (pesan galat menyebut berkas, baris, tabel dan kolom).",
         "3. Bila sebuah tabel tidak dikenali atau dikenali dua kali, tulis di tabel.yaml: "
         "`<dataset>: Tabel N` (pesan galat menyebut judul-judul tabel yang ada). Kolom dibaca "
@@ -71,7 +82,7 @@ def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
          "polaritas_indikator.csv sendiri." if polarity.exists() else
          f"4. Polaritas indikator belum ada: tulis {paths.raw / POLARITY_FILE} "
          "(indikator_kinerja, polaritas maksimal/minimal, alasan)."),
-        "5. Jalankan `lkjip build --all`: setiap tahun, lalu ringkasan lintas tahun "
+        f"5. Jalankan `{command('build', data_dir)}`: setiap tahun, lalu ringkasan lintas tahun "
         "(reports/index.html).",
     ]
 

@@ -107,7 +107,7 @@ def execute(stage: Path, paths: Paths, names: list[str] | None = None,
     (stage / "notebooks").mkdir(exist_ok=True)
     values = {"year": paths.year, "data_dir": str(paths.data_dir),
               "output_dir": str(stage.parent)} | (parameters or {})
-    progress = _Progress(len(chosen))
+    progress = _Progress(len(chosen), paths.year)
     if jobs <= 1 or len(chosen) == 1:
         return [progress.done(execute_notebook(name, stage, paths.failed_notebooks, values))
                 for name in chosen]
@@ -125,15 +125,16 @@ def execute(stage: Path, paths: Paths, names: list[str] | None = None,
 
 
 class _Progress:
-    """One line per finished notebook: `notebook 02_kinerja done (2/5)`."""
+    """One line per finished notebook: `2020: notebook 02_kinerja done (2/5)`."""
 
-    def __init__(self, total: int) -> None:
-        self.total, self.count, self.lock = total, 0, threading.Lock()
+    def __init__(self, total: int, year: int) -> None:
+        self.total, self.year, self.count, self.lock = total, year, 0, threading.Lock()
 
     def done(self, output: Path) -> Path:
         with self.lock:
             self.count += 1
-            log.info("notebook %s done (%d/%d)", output.stem, self.count, self.total)
+            log.info("%d: notebook %s done (%d/%d)", self.year, output.stem, self.count,
+                     self.total)
         return output
 
 
@@ -144,7 +145,7 @@ def execute_notebook(name: str, stage: Path, failed: Path, values: dict) -> Path
 
     output = stage / "notebooks" / f"{name}.ipynb"
     output.parent.mkdir(parents=True, exist_ok=True)
-    log.info("running notebook %s", name)
+    log.info("%s: running notebook %s", values.get("year", "lintas tahun"), name)
     for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
         try:
             pm.execute_notebook(

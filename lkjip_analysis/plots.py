@@ -39,6 +39,7 @@ def apply_theme() -> None:
                          "svg.fonttype": "none", "axes.titleweight": "bold",
                          "axes.titlesize": 13, "figure.autolayout": False,
                          "path.simplify": True,
+                         "axes.unicode_minus": False,  # one minus sign, as Babel writes it
                          "text.parse_math": False})  # text from data is drawn as text, never $math$
 
 
@@ -90,14 +91,18 @@ def finish(fig: Figure) -> dict[str, str]:
     return tips
 
 
+def step_decimals(step: float) -> int:
+    """The decimals that write a tick step exactly: 0,25 needs two, 0,5 one, 5 none (at most
+    four)."""
+    return next((d for d in range(5) if abs(round(step, d) - step) < 1e-9 * max(1, step)), 4)
+
+
 def _indonesian_tick(axis):
     """A tick formatter with as many decimals as the tick step needs (0,25 … 1,75)."""
     def tick(value, _position):
         ticks = sorted(axis.get_majorticklocs())
         steps = [b - a for a, b in zip(ticks, ticks[1:], strict=False) if b != a]
-        step = min(steps, default=1)
-        decimals = max(0, -math.floor(math.log10(step))) if 0 < step < 1 else 0
-        return format_number(value, min(decimals, 4))
+        return format_number(value, step_decimals(min(steps, default=1)))
     return tick
 
 

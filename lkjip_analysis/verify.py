@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from . import manifest
@@ -65,3 +66,24 @@ def _worse(rebuilt: str, present: str) -> str:
 def reproduced(rows: list[tuple[str, str]]) -> bool:
     """True when every row is `same` or `volatile`."""
     return all(status in AGREE for status, _ in rows)
+
+
+def shown_key(key: str, year: int) -> str:
+    """A manifest key as a path from the project: `reports/x` is `reports/<year>/x`."""
+    for folder, shown in (("processed/", f"data/processed/{year}/"),
+                          ("reports/", f"reports/{year}/")):
+        if key.startswith(folder):
+            return shown + key.removeprefix(folder)
+    return key
+
+
+def verify_summary(rows: list[tuple[str, str]]) -> str:
+    """The count of each outcome, in Bahasa Indonesia: `116 sama, 1 berbeda, 5 tidak
+    dibandingkan (berubah setiap run)`."""
+    counts = Counter(status for status, _ in rows)
+    words = [("same", "sama"), ("differs", "berbeda"), ("missing", "hilang"),
+             ("new", "baru (tidak tercatat di manifest)"),
+             ("volatile", "tidak dibandingkan (berubah setiap run)"),
+             ("derived", "diperiksa lewat sumbernya (PDF dari HTML-nya)")]
+    parts = [f"{counts[status]} {word}" for status, word in words if counts[status]]
+    return f"{len(rows)} berkas: " + ", ".join(parts)

@@ -168,3 +168,13 @@ def test_the_single_correction_is_named(findings):
 def test_categories_agree(findings):
     row = by_text(findings, "Kategori 2019 sesuai predikat", 536)
     assert (row.dilaporkan, row.dihitung, row.status) == ("BB", "BB", "cocok")
+
+
+def test_every_number_in_the_findings_text_is_written_the_indonesian_way(findings):
+    """`68,78`, never `68.78`: a decimal point with one or two digits after it is English."""
+    import re
+
+    english = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?!\d)")
+    texts = [*findings.uraian, *findings.catatan]
+    assert not [t for t in texts if english.search(str(t))]
+    assert any("nilai 68,78" in t for t in findings.uraian)

@@ -56,3 +56,34 @@ def test_notebook_parameters_are_read_as_yaml_scalars(monkeypatch):
                         lambda: {"top": "int", "label": "str", "flag": "bool"})
     assert _parameters([["top", "15"], ["label", "/srv/data"], ["flag", "true"]]) == {
         "top": 15, "label": "/srv/data", "flag": True}
+
+
+@pytest.mark.parametrize("command", ["init", "template", "import"])
+def test_a_new_year_command_needs_its_year(command, tmp_path, capsys):
+    extra = [str(tmp_path / "laporan.pdf")] if command == "import" else []
+    assert main([command, *extra, "--data-dir", str(tmp_path)]) == 2
+    assert "memerlukan --year" in capsys.readouterr().err
+    assert not (tmp_path / "raw").exists()
+
+
+def test_without_a_year_a_command_takes_the_latest_year_and_says_so(tmp_path, caplog,
+                                                                      monkeypatch):
+    import lkjip_analysis.datasets as datasets
+
+    for year in ("2019", "2021", "2020"):
+        (tmp_path / "raw" / year).mkdir(parents=True)
+    asked = []
+    monkeypatch.setattr(datasets, "extract",
+                        lambda year, *_: asked.append(year) or [tmp_path / "x.csv"])
+    caplog.set_level("INFO")
+    assert main(["extract", "--data-dir", str(tmp_path)]) == 0
+    assert asked == [2021] and "memakai 2021" in caplog.text
+
+
+def test_build_without_a_year_builds_every_year(monkeypatch, tmp_path):
+    import lkjip_analysis.lintas_tahun.build as cross
+
+    called = []
+    monkeypatch.setattr(cross, "build_all", lambda *a: called.append(a) or tmp_path)
+    assert main(["build", "--data-dir", str(tmp_path)]) == 0
+    assert called and called[0][0] == str(tmp_path)

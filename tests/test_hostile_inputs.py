@@ -291,3 +291,10 @@ def test_the_cache_key_file_is_private(data_root, tmp_path, monkeypatch):
     finally:
         cache._secret.cache_clear()
     assert os.environ.get(cache.KEY_ENV) == str(key)
+
+
+def test_a_year_given_as_its_four_digits_is_read_and_other_text_is_refused(d2020):
+    assert load("2020").realisasi_apbd.equals(d2020.realisasi_apbd)
+    for text in ("20", "2020.0", "tahun 2020", "02020"):
+        with pytest.raises(ParameterError, match="whole number"):
+            validate_year(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -172,8 +173,11 @@ def test_a_planted_pdf_and_an_edited_notebook_fail_verify(tree, capsys):
     notebook.write_text(notebook.read_text(encoding="utf-8").replace("336 orang", "999 orang"))
     assert main(["verify", *common(tree)]) == 4
     out = capsys.readouterr().out
-    assert "new       reports/laporan_2020.pdf" in out
-    assert "differs   reports/notebooks/01_sdm.ipynb" in out
+    lines = out.splitlines()
+    assert "new       reports/2020/laporan_2020.pdf" in lines[:2]  # differences come first
+    assert "differs   reports/2020/notebooks/01_sdm.ipynb" in lines[:2]
+    assert re.fullmatch(r"\d+ berkas: \d+ sama, 1 berbeda, 1 baru \(tidak tercatat di manifest\), "
+                        r"4 tidak dibandingkan \(berubah setiap run\)", lines[-1])
 
 
 def test_a_pdf_is_printed_again_unless_it_is_the_one_recorded(tree, monkeypatch):

@@ -56,3 +56,11 @@ def test_workbook_text_is_never_a_formula(data_root):
     cell = sheet["D4"]  # uraian of line 683: "- Penyediaan Peralatan …"
     assert cell.value.startswith("- Penyediaan") and cell.data_type == "s"
     assert sheet["G2"].number_format == '"Rp"#,##0' and sheet.freeze_panes == "A2"
+
+
+@pytest.mark.parametrize("step, decimals", [(0.25, 2), (0.5, 1), (5, 0), (2e9, 0), (0.125, 3),
+                                            (0.1 + 0.2, 1)])
+def test_a_tick_step_is_written_with_the_decimals_it_needs(step, decimals):
+    from lkjip_analysis.plots import step_decimals
+
+    assert step_decimals(step) == decimals

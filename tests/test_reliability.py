@@ -40,22 +40,23 @@ def test_two_builds_sharing_a_reports_folder_never_overlap(data_root, tmp_path):
     other = tmp_path / "other"
     shutil.copytree(data_root / "raw", other / "raw")
     reports = tmp_path / "reports"
-    first = subprocess.Popen([*CLI, "build", "--data-dir", str(data_root), "--reports-dir",
+    first = subprocess.Popen([*CLI, "build", "--year", "2020", "--data-dir", str(data_root),
+                              "--reports-dir",
                               str(reports), "--jobs", "1"], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     lock = reports / ".2020.lock"
     deadline = time.time() + 120
     while not (lock.exists() and lock.read_text().strip()) and time.time() < deadline:
         time.sleep(0.05)
-    second = lkjip("build", "--data-dir", str(other), "--reports-dir", str(reports),
-                   cwd=tmp_path)
+    second = lkjip("build", "--year", "2020", "--data-dir", str(other), "--reports-dir",
+                   str(reports), cwd=tmp_path)
     assert first.wait(timeout=600) == 0
     assert second.returncode == 1
     assert "in progress" in second.stderr and str(lock) in second.stderr
     assert figures_in(reports / "2020" / "laporan_2020.html") == 15
     (reports / "2020" / "laporan_2020.html").unlink()  # a cached build trusts only what is there
-    rebuilt = lkjip("build", "--data-dir", str(data_root), "--reports-dir", str(reports),
-                    cwd=tmp_path)
+    rebuilt = lkjip("build", "--year", "2020", "--data-dir", str(data_root), "--reports-dir",
+                    str(reports), cwd=tmp_path)
     assert rebuilt.returncode == 0 and "up to date" not in rebuilt.stderr
     assert (reports / "2020" / "laporan_2020.html").exists()
 
@@ -119,7 +120,7 @@ def test_pdf_is_verified_through_its_html_and_never_left_stale(data_root, tmp_pa
     assert "up to date" in cached.stderr
     verified = lkjip("verify", *common, cwd=tmp_path)
     assert verified.returncode == 0, verified.stdout
-    assert "derived   reports/laporan_2020.pdf" in verified.stdout
+    assert "derived   reports/2020/laporan_2020.pdf" in verified.stdout
     edit_line(data_root / "raw" / "2020" / "lkjip_2020_dinsos_kaltim.md", 681,
               "2.892.957.804", "2.892.957.805")
     assert lkjip("build", *common, cwd=tmp_path).returncode == 0

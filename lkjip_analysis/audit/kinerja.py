@@ -4,7 +4,7 @@ progress, efficiency, the agreement budget and the SAKIP evaluation."""
 from __future__ import annotations
 
 from .. import metrics
-from ..numbers import format_percent
+from ..numbers import format_percent, format_value
 from .findings import Facts, Findings, _polarity, _single
 
 
@@ -296,7 +296,8 @@ def check_sakip(d, f: Findings, facts: Facts) -> None:
         )
         f.same_text(
             "<evaluasi_akip>",
-            f"Kategori {total.tahun} sesuai predikat nilai {total.nilai:g} (Permen PANRB 12/2015)",
+            f"Kategori {total.tahun} sesuai predikat nilai {format_value(total.nilai)} "
+            "(Permen PANRB 12/2015)",
             total.kategori,
             metrics.predikat_sakip(total.nilai),
             total.baris_sumber_kategori,

@@ -7,6 +7,7 @@ import difflib
 import pandas as pd
 
 from .. import metrics
+from ..numbers import format_value
 from .findings import Facts, Findings
 
 OUTPUTS = (("kube", "KUBE"), ("uep", "UEP"), ("kat", "KAT"), ("pkh", "PKH"))
@@ -114,7 +115,7 @@ def check_units(d, f: Findings, facts: Facts) -> None:
             home.nilai,
             other.baris_sumber,
             0,
-            note=f"Bab I (baris {home.baris_sumber}) menyebut {home.nilai:g}.",
+            note=f"Bab I (baris {home.baris_sumber}) menyebut {format_value(home.nilai)}.",
         )
 
 

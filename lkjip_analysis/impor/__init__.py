@@ -16,6 +16,7 @@ from pathlib import Path
 from ..atomic import write_bytes
 from ..config import Paths, check_year
 from ..lock import year_run
+from ..newyear import command
 from ..provenance import ORIGINS_FILE, origins_csv
 from ..source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table
@@ -59,7 +60,8 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
         write_bytes(paths.originals / ORIGINS_FILE,
                     origins_csv(written.origins, written.text.split("\n")))
         write_bytes(target, written.text.encode("utf-8"))
-    return Review(target, original, review_lines(imported, path, target))
+    extract = command(f"extract --year {paths.year}", data_dir)
+    return Review(target, original, review_lines(imported, path, target, extract))
 
 
 def _check_kind(path: Path) -> None:
@@ -93,7 +95,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:60] or "dokumen"
 
 
-def review_lines(imported: Imported, source: Path, target: Path) -> list[str]:
+def review_lines(imported: Imported, source: Path, target: Path, extract: str) -> list[str]:
     """The review, in Bahasa Indonesia: every table with its caption and shape, what was not
     read."""
     paragraphs = [b for b in imported.blocks if isinstance(b, Paragraph)]
@@ -117,6 +119,6 @@ def review_lines(imported: Imported, source: Path, target: Path) -> list[str]:
     pictures = [b for b in imported.blocks if isinstance(b, Picture)]
     lines += [f"  tidak dibaca: {b.origin}: {b.what}" for b in pictures]
     lines += [f"  periksa: {note}" for note in imported.notes]
-    lines.append("Periksa teksnya, lalu jalankan: lkjip extract --year "
-                 f"{target.parent.name} (pesan galat menyebut baris teks itu)")
+    lines.append(f"Periksa teksnya, lalu jalankan: {extract} (pesan galat menyebut baris teks "
+                 "itu)")
     return lines

@@ -149,7 +149,8 @@ def _running_lines(pages: list[list]) -> set[str]:
     seen: Counter = Counter()
     for page in pages:
         seen.update({_key(item) for item in page if isinstance(item, Line) and item.edge})
-    return {key for key, count in seen.items() if count >= max(3, len(pages) // 2)}
+    # a third of the pages: headers that differ on odd and even pages are each on half
+    return {key for key, count in seen.items() if count >= max(3, len(pages) // 3)}
 
 
 def _is_page_number(line: Line, pages: list[list]) -> bool:
