@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .audiences import AUDIENCE, TRACE_COLUMNS, for_audiences, without_line_references
 from .config import Paths, SeriesPaths, validate_year
 from .datasets import Datasets, load
 from .errors import ParameterError, SourceError
@@ -50,10 +51,15 @@ class NotebookContext:
 
     def say(self, template: str, /, **values: object) -> None:
         """Show a sentence: `template` is Markdown written in the notebook, each `{name}` in
-        it filled with a value from the data, escaped (text from data is never markup)."""
-        from IPython.display import Markdown, display
+        it filled with a value from the data, escaped (text from data is never markup). A part
+        written `[[for the auditor||for the reader]]` (or `[[for the auditor]]`: nothing for
+        the reader) differs between the two versions: line numbers, file and column names
+        are the auditor's."""
+        from IPython.display import Markdown
 
-        display(Markdown(fill(template, values)))
+        auditor, reader = for_audiences(template)
+        _display_for(Markdown(fill(auditor, values)), Markdown(fill(reader, values)),
+                     auditor != reader)
 
     def say_lines(self, template: str, rows: list[dict[str, object]]) -> None:
         """`say` once per row, as one Markdown block (e.g. a list, one item per row)."""
@@ -100,11 +106,32 @@ def setup_series(data_dir: str = "", output_dir: str = "",
     return NotebookContext(series, SeriesPaths.under(None, output_dir or None).figures)
 
 
-def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values=()) -> None:
-    """Display `df` without its index, chosen columns in Indonesian formats; text columns
-    aligned left, numbers right."""
+def _display_for(auditor, reader, differ: bool, raw: bool = False) -> None:
+    """Display one output for both versions, or one for each where they differ (`raw`: the
+    outputs are MIME bundles)."""
     from IPython.display import display
 
+    if not differ:
+        display(auditor, raw=raw)
+        return
+    display(auditor, raw=raw, metadata={AUDIENCE: "auditor"})
+    display(reader, raw=raw, metadata={AUDIENCE: "pembaca"})
+
+
+def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values=()) -> None:
+    """Display `df` without its index, chosen columns in Indonesian formats; text columns
+    aligned left, numbers right. Columns that say where a value came from (`baris_sumber`,
+    `sumber`, …) and line references in its text are shown in the auditor's version only."""
+    trace = [c for c in df.columns if c in TRACE_COLUMNS]
+    plain = df.drop(columns=trace).map(
+        lambda v: without_line_references(v) if isinstance(v, str) else v)
+    kinds = (rupiah, percent, number, decimals, values)
+    _display_for(_table_bundle(df, *kinds), _table_bundle(plain, *kinds),
+                 bool(trace) or not plain.equals(df.drop(columns=trace)), raw=True)
+
+
+def _table_bundle(df: pd.DataFrame, rupiah, percent, number, decimals, values) -> dict:
+    """The table as HTML (escaped, aligned, the same HTML for the same table) and text."""
     plain = table(df, rupiah, percent, number, decimals, values)
     numeric = {*rupiah, *percent, *number, *decimals, *values,
                *(c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])
@@ -121,8 +148,7 @@ def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values
     styler = styler.set_table_styles(
         {column: [{"selector": "th", "props": f"text-align: {side}"}]
          for column, side in align.items()}, overwrite=False)
-    html = styler.to_html()
-    display({"text/html": html, "text/plain": plain.to_string(index=False)}, raw=True)
+    return {"text/html": styler.to_html(), "text/plain": plain.to_string(index=False)}
 
 
 def _escaped(df: pd.DataFrame) -> pd.DataFrame:

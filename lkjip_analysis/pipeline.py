@@ -42,7 +42,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Cells left out of the report: the reader sees neither parameter cell; the auditor sees the
 # typed defaults but not papermill's injected values, which hold the run's folder paths (the
 # manifest records the parameters).
-HIDDEN_TAGS = {False: {"parameters", "injected-parameters"}, True: {"injected-parameters"}}
+# cells tagged `auditor` (file and column names, line numbers) are the auditor's version only;
+# `pembaca`, the reader's
+HIDDEN_TAGS = {False: {"parameters", "injected-parameters", "auditor"},
+               True: {"injected-parameters", "pembaca"}}
 VOLATILE_METADATA = ("start_time", "end_time", "duration")
 
 
@@ -204,7 +207,7 @@ def run(year: int, data_dir=None, reports_dir=None, names: list[str] | None = No
 # --- export --------------------------------------------------------------------------------
 
 def combine(notebooks: list[Path], title: str, agency: str,
-            with_code: bool) -> NotebookNode:
+            with_code: bool, source: str = "") -> NotebookNode:
     """One notebook: a title page, a table of contents, then each notebook's cells."""
     import nbformat
 
@@ -215,15 +218,17 @@ def combine(notebooks: list[Path], title: str, agency: str,
                   for i, t in enumerate(titles, 1))
     cover = fill('<div class="laporan-sampul"><h1>{judul}</h1><p>{instansi}</p>'
                  '<p>Dihitung ulang dari teks laporan oleh <code>lkjip-analysis</code>{versi}'
-                 '</p></div>\n\n',
-                 {"judul": title, "instansi": agency,
+                 '</p>' + ('<p class="laporan-sumber">Sumber: {sumber}</p>' if source else "")
+                 + '</div>\n\n',
+                 {"judul": title, "instansi": agency, "sumber": source,
                   "versi": " — versi auditor, dengan kode" if with_code else ""})
     cells = [_markdown("sampul", cover + '<div class="laporan-daftar-isi"><h2>Daftar Isi</h2>'
                                          f"<ul>{toc}</ul></div>")]
     for i, book in enumerate(books, 1):
         # a chapter starts a page in print (the template's .laporan-bab)
         cells.append(_markdown(f"bagian-{i}", f'<div id="bagian-{i}" class="laporan-bab"></div>'))
-        cells.extend(c for c in book.cells if not _hidden(c, with_code))
+        cells.extend(_for_audience(c, with_code) for c in book.cells
+                     if not _hidden(c, with_code))
     combined = nbformat.v4.new_notebook(cells=cells, metadata=books[0].metadata)
     combined.metadata["title"] = title
     # the printed running header, written into CSS by the template: letters, digits, spaces
@@ -250,6 +255,17 @@ def _markdown(cell_id: str, text: str):
 
     cell = nbformat.v4.new_markdown_cell(text)
     cell.id = cell_id
+    return cell
+
+
+def _for_audience(cell, with_code: bool):
+    """`cell` without the outputs meant for the other version (`notebook.AUDIENCE`)."""
+    from .audiences import AUDIENCE
+
+    if cell.cell_type != "code":
+        return cell
+    other = "pembaca" if with_code else "auditor"
+    cell.outputs = [o for o in cell.outputs if o.get("metadata", {}).get(AUDIENCE) != other]
     return cell
 
 
@@ -284,7 +300,20 @@ def notebook_html(book: NotebookNode, with_code: bool) -> str:
     return html
 
 
-def export_into(stage: Path, year: int, jobs: int = 1, agency: str = "") -> list[Path]:
+def source_line(paths: Paths) -> str:
+    """The report's source as its cover names it: the agency's file as received (or the
+    text, or the filled workbook) and the start of its SHA-256, to check a copy against."""
+    from .hashing import sha256
+
+    originals = [p for p in sorted(paths.originals.glob("*.*")) if p.is_file()
+                 and p.suffix.lower() in (".pdf", ".docx")] if paths.originals.is_dir() else []
+    candidates = [*originals, *paths.documents, paths.workbook_input]
+    found = next((p for p in candidates if p.is_file()), None)
+    return f"{found.name} (SHA-256 {sha256(found)[:16]}…)" if found else ""
+
+
+def export_into(stage: Path, year: int, jobs: int = 1, agency: str = "",
+                source: str = "") -> list[Path]:
     """Write the reader and the auditor HTML into `stage` (in parallel when `jobs` > 1)."""
     notebooks = sorted((stage / "notebooks").glob("*.ipynb"))
     if not notebooks:
@@ -295,7 +324,8 @@ def export_into(stage: Path, year: int, jobs: int = 1, agency: str = "") -> list
 
     def write(with_code: bool, target: Path) -> Path:
         log.info("exporting %s", target.name)
-        page = notebook_html(combine(notebooks, report_title(year), agency, with_code), with_code)
+        page = notebook_html(combine(notebooks, report_title(year), agency, with_code, source),
+                             with_code)
         write_bytes(target, page.encode("utf-8"))
         return target
 
@@ -309,7 +339,8 @@ def export(year: int, data_dir=None, reports_dir=None, pdf: bool = False) -> lis
     """Export `reports/<year>/laporan_<year>.html` (readers) and `_audit.html` (with code)."""
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
     with year_run(paths), staged(paths.reports) as stage:
-        written = export_into(stage, paths.year, default_jobs(), agency_name(paths))
+        written = export_into(stage, paths.year, default_jobs(), agency_name(paths),
+                              source_line(paths))
         if pdf:
             written.append(print_pdf(stage / f"laporan_{paths.year}.html"))
     return [paths.reports / p.name for p in written]
@@ -358,7 +389,7 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
         _drop_old_notebooks(stage, keys)
         if stale:
             execute(stage, paths, stale, parameters, jobs)
-        export_into(stage, paths.year, jobs, agency_name(paths))
+        export_into(stage, paths.year, jobs, agency_name(paths), source_line(paths))
         printed = stage / paths.reader_pdf.name
         printed.unlink(missing_ok=True)  # printed from the HTML just replaced: stale
         if pdf:

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from . import metrics
+from .audiences import without_line_references
 from .markup import fill
 from .numbers import format_number, format_percent, format_rupiah
 
@@ -322,8 +323,8 @@ def realisasi_per_program(d, top: int = 15) -> Figure:
 def serapan_baris(d) -> Figure:
     """Absorption of every Tabel 14 value line, lowest first."""
     lines = d.realisasi_apbd.dropna(subset=["persen"]).sort_values("persen")
-    names = [_wrap(f"{r.no_program}. {r.program}", 64) + f" (baris {r.baris_sumber})"
-             for r in lines.itertuples()]
+    names = _distinct([_wrap(f"{r.no_program}. {_line_name(r)}", 64)
+                       for r in lines.itertuples()])
     fig, ax = _figure(10, _height(names, 0.26))
     colors = [PALETTE["tidak_cocok"] if p < 90 else PALETTE["realisasi"] for p in lines.persen]
     ax.barh(names, lines.persen, color=colors)
@@ -443,7 +444,8 @@ def selisih_terbesar(findings: pd.DataFrame, top: int = 12) -> Figure:
     bad["relatif"] = [abs(float(s)) / abs(float(r)) * 100 if float(r) else float("nan")
                       for s, r in zip(bad.selisih, bad.dilaporkan, strict=True)]
     bad = bad.dropna(subset=["relatif"]).sort_values("relatif", ascending=False).head(top)
-    names = [_wrap(f"{r.id}: {r.uraian}", 60) for r in bad.itertuples()]
+    names = [_wrap(f"{r.id}: {without_line_references(r.uraian)}", 60)
+             for r in bad.itertuples()]
     fig, ax = _figure(10, _height(names, 0.42))
     ax.barh(names, bad.relatif, color=PALETTE["tidak_cocok"])
     ax.invert_yaxis()
@@ -453,6 +455,25 @@ def selisih_terbesar(findings: pd.DataFrame, top: int = 12) -> Figure:
            "dilaporkan (skala log)")
     ax.tick_params(axis="y", labelsize=8)
     return fig
+
+
+def _line_name(line) -> str:
+    """A Tabel 14 value line as a reader knows it: its programme, or its activities (a line
+    with an amount only is named from its programme)."""
+    activity = line.uraian.strip().lstrip("- ").strip()
+    if line.jenis_baris == "program" or not activity:
+        return line.program
+    return activity
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """`names` with a repeated one numbered (`… (2)`): one bar per name."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
 
 
 def _wrap(text: str, width: int) -> str:

@@ -11,6 +11,7 @@ image planted in the data prints as an empty box, never as the file's content).
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 from .errors import LkjipError
@@ -39,7 +40,9 @@ def print_pdf(html: Path) -> Path:
     from playwright.sync_api import Error, sync_playwright
 
     pdf = html.with_suffix(".pdf")
-    url = html.resolve().as_uri()
+    dated = html.with_name(f".{html.stem}.dicetak.html")  # the HTML stays reproducible
+    dated.write_text(with_print_date(html.read_text(encoding="utf-8")), encoding="utf-8")
+    url = dated.resolve().as_uri()
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=browser_path,
@@ -57,4 +60,18 @@ def print_pdf(html: Path) -> Path:
     except Error as exc:
         raise LkjipError(f"Chromium could not print {html.name}: "
                          f"{str(exc).splitlines()[0]}") from None
+    finally:
+        dated.unlink(missing_ok=True)
     return pdf
+
+
+def with_print_date(page: str, today: date | None = None) -> str:
+    """The report with the day it is printed on its cover (`Dicetak 28 November 2026`)."""
+    from babel.dates import format_date
+
+    printed = format_date(today or date.today(), format="long", locale="id")
+    cover = page.find('class="laporan-sampul"')
+    end = page.find("</div>", cover)
+    if cover < 0 or end < 0:
+        return page
+    return f'{page[:end]}<p class="laporan-dicetak">Dicetak {printed}</p>{page[end:]}'

@@ -39,6 +39,21 @@ def test_the_cover_stands_alone_and_every_other_page_is_numbered(printed):
         assert "Analisis Laporan Kinerja Instansi Pemerintah (LKjIP) 2020" in text, number
 
 
+def test_the_cover_names_the_source_with_its_hash_and_the_print_date(printed):
+    from datetime import date
+
+    from babel.dates import format_date
+    from conftest import DOCUMENT
+    from pypdf import PdfReader
+
+    from lkjip_analysis.hashing import sha256
+
+    cover = " ".join(PdfReader(printed[1]).pages[0].extract_text().split())
+    assert f"Sumber: {DOCUMENT.name} (SHA-256 {sha256(DOCUMENT)[:16]}" in cover
+    assert f"Dicetak {format_date(date.today(), format='long', locale='id')}" in cover
+    assert not list(printed[0].parent.glob(".*dicetak*"))  # the dated copy is not left behind
+
+
 def test_nothing_scrolls_in_print(printed):
     from playwright.sync_api import sync_playwright
 

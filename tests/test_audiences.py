@@ -1,0 +1,47 @@
+"""Issue 16: the reader's report carries no internals (file names, column names, line numbers);
+the auditor's carries them all. Both come from one run of the notebooks."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from lkjip_analysis.audiences import for_audiences
+
+
+def visible_text(path) -> str:
+    page = re.sub(r"<style.*?</style>|<script.*?</script>", "", path.read_text(encoding="utf-8"),
+                  flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+@pytest.mark.parametrize("template, auditor, reader", [
+    ("Narasi[[ (baris {baris})]] menyebut", "Narasi (baris {baris}) menyebut",
+     "Narasi menyebut"),
+    ("ada di [[`temuan_audit.csv`||versi auditor]].", "ada di `temuan_audit.csv`.",
+     "ada di versi auditor."),
+    ("tanpa penanda", "tanpa penanda", "tanpa penanda"),
+])
+def test_a_sentence_has_a_part_for_each_audience(template, auditor, reader):
+    assert for_audiences(template) == (auditor, reader)
+
+
+def test_the_reader_report_names_no_file_column_or_line(built):
+    text = visible_text(built / "laporan_2020.html")
+    assert not re.search(r"\.csv|\.yaml|baris sumber|\(baris \d+\)|Tabel \d+ baris \d+", text)
+    assert "analis dapat mengisinya" not in text
+    assert "Narasi laporan menyebut 187 PNS" in text  # the sentence, without its line
+
+
+def test_the_auditor_report_keeps_every_trace(built):
+    text = visible_text(built / "laporan_2020_audit.html")
+    assert "Narasi laporan (baris 297) menyebut 187 PNS" in text
+    assert "temuan_audit.csv" in text and "baris sumber" in text
+    assert "anggaran_historis.csv" in text
+
+
+def test_the_budget_gap_is_said_once_to_the_reader(built):
+    text = visible_text(built / "laporan_2020.html")
+    assert text.count("Tidak tersedia") == 1
