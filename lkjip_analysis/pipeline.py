@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from . import manifest
 from .atomic import swap_directory, write_bytes
+from .buildinfo import build_info
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
 from .lock import year_run
@@ -43,9 +44,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 # typed defaults but not papermill's injected values, which hold the run's folder paths (the
 # manifest records the parameters).
 # cells tagged `auditor` (file and column names, line numbers) are the auditor's version only;
-# `pembaca`, the reader's
-HIDDEN_TAGS = {False: {"parameters", "injected-parameters", "auditor"},
-               True: {"injected-parameters", "pembaca"}}
+# `pembaca`, the reader's. The auditor sees the parameters each notebook ran with.
+HIDDEN_TAGS = {False: {"parameters", "injected-parameters", "auditor"}, True: {"pembaca"}}
 VOLATILE_METADATA = ("start_time", "end_time", "duration")
 
 
@@ -171,10 +171,12 @@ def execute_notebook(name: str, stage: Path, failed: Path, values: dict) -> Path
 
 def _normalise_executed(notebook: Path) -> None:
     """Drop the run's clock times from an executed notebook and give papermill's injected
-    cell a fixed id, so a rerun writes the same bytes."""
+    cell a fixed id, so a rerun writes the same bytes; its `output_dir` names the final
+    folder, not the stage it ran in, so that an auditor reruns it in place."""
     import nbformat
 
     book = nbformat.read(notebook, as_version=4)
+    _point_to_final_folder(book)
     for meta in [book.metadata.get("papermill", {})] + [
             c.metadata.get("papermill", {}) for c in book.cells]:
         for key in VOLATILE_METADATA:
@@ -184,6 +186,20 @@ def _normalise_executed(notebook: Path) -> None:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"
     nbformat.write(book, notebook)
+
+
+def _point_to_final_folder(book) -> None:
+    """Replace the stage (`<root>/.<year>.stage`, see `staged`) by `<root>` in the executed
+    notebook's parameters and its injected cell."""
+    parameters = book.metadata.get("papermill", {}).get("parameters", {})
+    staged_at = str(parameters.get("output_dir", ""))
+    if not re.search(r"[/\\]\.[^/\\]+\.stage$", staged_at):
+        return
+    final = str(Path(staged_at).parent)
+    parameters["output_dir"] = final
+    for cell in book.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.source = cell.source.replace(staged_at, final)
 
 
 def _keep_failed(output: Path, failed: Path, name: str) -> Path | None:
@@ -219,16 +235,20 @@ def combine(notebooks: list[Path], title: str, agency: str,
     cover = fill('<div class="laporan-sampul"><h1>{judul}</h1><p>{instansi}</p>'
                  '<p>Dihitung ulang dari teks laporan oleh <code>lkjip-analysis</code>{versi}'
                  '</p>' + ('<p class="laporan-sumber">Sumber: {sumber}</p>' if source else "")
-                 + '</div>\n\n',
+                 + ('<p class="laporan-dibangun">Dibangun dengan: {dibangun}</p>' if with_code
+                    else "") + '</div>\n\n',
                  {"judul": title, "instansi": agency, "sumber": source,
+                  "dibangun": build_info() if with_code else "",
                   "versi": " — versi auditor, dengan kode" if with_code else ""})
     cells = [_markdown("sampul", cover + '<div class="laporan-daftar-isi"><h2>Daftar Isi</h2>'
                                          f"<ul>{toc}</ul></div>")]
     for i, book in enumerate(books, 1):
         # a chapter starts a page in print (the template's .laporan-bab)
         cells.append(_markdown(f"bagian-{i}", f'<div id="bagian-{i}" class="laporan-bab"></div>'))
-        cells.extend(_for_audience(c, with_code) for c in book.cells
-                     if not _hidden(c, with_code))
+        shown = [_for_audience(c, with_code) for c in book.cells if not _hidden(c, with_code)]
+        for cell in shown:  # ids unique in the combined notebook (each book has its own)
+            cell.id = f"b{i}-{cell.get('id', '')}"[:64]
+        cells.extend(shown)
     combined = nbformat.v4.new_notebook(cells=cells, metadata=books[0].metadata)
     combined.metadata["title"] = title
     # the printed running header, written into CSS by the template: letters, digits, spaces
@@ -258,12 +278,21 @@ def _markdown(cell_id: str, text: str):
     return cell
 
 
+FOLDER_WORDS = {"data_dir": "folder data", "output_dir": "folder laporan"}
+_FOLDER_PARAMETER = re.compile(r'^(data_dir|output_dir) = ".*"$', re.M)
+
+
 def _for_audience(cell, with_code: bool):
     """`cell` without the outputs meant for the other version (`notebook.AUDIENCE`)."""
     from .audiences import AUDIENCE
 
     if cell.cell_type != "code":
         return cell
+    if "injected-parameters" in cell.metadata.get("tags", []):
+        # the folders differ from machine to machine (and in `verify`'s rebuild): named, not
+        # quoted, so that the same inputs give the same page
+        cell.source = _FOLDER_PARAMETER.sub(
+            lambda m: f'{m.group(1)} = "<{FOLDER_WORDS[m.group(1)]}>"', cell.source)
     other = "pembaca" if with_code else "auditor"
     cell.outputs = [o for o in cell.outputs if o.get("metadata", {}).get(AUDIENCE) != other]
     return cell

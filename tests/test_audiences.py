@@ -45,3 +45,25 @@ def test_the_auditor_report_keeps_every_trace(built):
 def test_the_budget_gap_is_said_once_to_the_reader(built):
     text = visible_text(built / "laporan_2020.html")
     assert text.count("Tidak tersedia") == 1
+
+
+def test_the_auditor_sees_the_parameters_versions_and_commit(built):
+    import platform
+
+    text = visible_text(built / "laporan_2020_audit.html")
+    assert "Dibangun dengan: lkjip-analysis 0.1.0 (commit " in text
+    assert f"Python {platform.python_version()}" in text and "pandas " in text
+    # the parameters each notebook ran with; folders named, not quoted (they differ by machine)
+    assert 'year = 2020 data_dir = "<folder data>" output_dir = "<folder laporan>"' in text
+    assert str(built.parent) not in text
+    assert "Dibangun dengan" not in visible_text(built / "laporan_2020.html")
+
+
+def test_an_executed_notebook_names_its_final_folder_and_reruns_in_place(built):
+    import nbformat
+
+    book = nbformat.read(built / "notebooks" / "01_sdm.ipynb", as_version=4)
+    assert book.metadata.papermill.parameters.output_dir == str(built.parent)
+    injected = [c for c in book.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and ".stage" not in injected[0].source
+    assert f'output_dir = "{built.parent}"' in injected[0].source
