@@ -9,6 +9,10 @@ that machine noise hits all alike), each on a fresh copy of data/raw in a tempor
 Prints the median of each, the peak RSS of a cold build's largest process, `lkjip --help` wall
 time, `load(2020)` time after import, and last `build/floor: <ratio>  cached/cold: <ratio>`.
 
+The cold builds write where their time goes (`LKJIP_TIMINGS`, see `lkjip_analysis/timing.py`):
+extraction and audit, each notebook's kernel (start, or waiting for a warm one), imports and
+execution, the export; printed as medians.
+
 Across years: after the cold and cached builds of 2020, the synthetic next-year report of the
 tests (`tests/nextyear.py`, test data) is added and `lkjip build --all` timed (2020 reused, 2021
 built cold, then the cross-year layer): `new_year/cold_year` compares it with 2020's cold build
@@ -18,6 +22,7 @@ built cold, then the cross-year layer): `new_year/cold_year` compares it with 20
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -85,10 +90,11 @@ def fresh_root() -> Path:
     return root
 
 
-def timed(command: list[str]) -> tuple[float, int]:
+def timed(command: list[str], env: dict | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of the largest process of the command's tree."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, **(env or {})})
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -104,7 +110,9 @@ def one_round() -> dict[str, tuple[float, int]]:
     build = fresh_root()
     args = ["build", "--year", "2020", "--data-dir", str(build / "data"), "--reports-dir",
             str(build / "reports")]
-    results["cold"] = timed([*LKJIP, *args, "--force"])
+    phases = build / "waktu.json"  # where the cold build's time goes (lkjip_analysis.timing)
+    results["cold"] = timed([*LKJIP, *args, "--force"], {"LKJIP_TIMINGS": str(phases)})
+    PHASES.append(json.loads(phases.read_text(encoding="utf-8")))
     results["cached"] = timed([*LKJIP, *args])
     from nextyear import make_next_year
 
@@ -116,6 +124,22 @@ def one_round() -> dict[str, tuple[float, int]]:
     for root in (floor, build):
         shutil.rmtree(root, ignore_errors=True)
     return results
+
+
+PHASES: list[dict[str, float]] = []
+
+
+def print_phases() -> None:
+    """The median of each phase of the cold builds, and the notebooks' parts summed (they
+    run `--jobs` at once, so their sum exceeds their wall time)."""
+    names = sorted({name for phases in PHASES for name in phases})
+    median = {n: statistics.median(p.get(n, 0.0) for p in PHASES) for n in names}
+    print("where a cold build's time goes (median seconds; notebooks run at once):")
+    for name in names:
+        print(f"  {name:<36} {median[name]:6.2f}")
+    for part in ("kernel", "impor", "eksekusi"):
+        total = sum(v for n, v in median.items() if n.endswith(f": {part}"))
+        print(f"  {'all notebooks: ' + part:<36} {total:6.2f}")
 
 
 def help_time() -> float:
@@ -148,6 +172,7 @@ def main() -> None:
                         ("new_year", "build --all, 2021 added"),
                         ("cached_all", "cached build --all")):
         print(f"{label:<30} median {median[name]:7.2f} s")
+    print_phases()
     peak = max(rss for _, rss in runs["cold"]) / 1024
     print(f"{'peak RSS, cold build':<30} {peak:7.0f} MiB (largest process)")
     print(f"{'lkjip --help':<30} median {statistics.median(help_time() for _ in range(5)):7.3f} s")

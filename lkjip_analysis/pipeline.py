@@ -13,13 +13,14 @@ import re
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import manifest
+from . import manifest, timing
 from .atomic import swap_directory, write_bytes
 from .buildinfo import build_info
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
@@ -102,9 +103,10 @@ def _select(names: list[str] | None) -> list[str]:
 
 
 def execute(stage: Path, paths: Paths, names: list[str] | None = None,
-            parameters: dict | None = None, jobs: int = 1) -> list[Path]:
+            parameters: dict | None = None, jobs: int = 1, kernels=None) -> list[Path]:
     """Execute notebooks into `stage/notebooks` (figures into `stage/figures`), `jobs` at a
-    time; the first failure stops the run."""
+    time, on the warm `kernels` when given (`kernels.WarmKernels`); the first failure stops
+    the run."""
     chosen = _select(names)
     check_parameters(parameters or {})  # papermill writes each name into the notebook as code
     (stage / "notebooks").mkdir(exist_ok=True)
@@ -112,11 +114,11 @@ def execute(stage: Path, paths: Paths, names: list[str] | None = None,
               "output_dir": str(stage.parent)} | (parameters or {})
     progress = _Progress(len(chosen), paths.year)
     if jobs <= 1 or len(chosen) == 1:
-        return [progress.done(execute_notebook(name, stage, paths.failed_notebooks, values))
-                for name in chosen]
+        return [progress.done(execute_notebook(name, stage, paths.failed_notebooks, values,
+                                               kernels)) for name in chosen]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(execute_notebook, name, stage, paths.failed_notebooks, values)
-                   for name in chosen]
+        futures = [pool.submit(execute_notebook, name, stage, paths.failed_notebooks, values,
+                               kernels) for name in chosen]
         try:
             for future in as_completed(futures):
                 progress.done(future.result())
@@ -141,20 +143,28 @@ class _Progress:
         return output
 
 
-def execute_notebook(name: str, stage: Path, failed: Path, values: dict) -> Path:
-    """Run `notebooks/<name>.ipynb` with papermill into `stage/notebooks/`; on a failing
-    cell, keep the partly executed notebook in `failed` and raise `NotebookError`."""
+def execute_notebook(name: str, stage: Path, failed: Path, values: dict,
+                     kernels=None) -> Path:
+    """Run `notebooks/<name>.ipynb` with papermill into `stage/notebooks/` (on one of the warm
+    `kernels`, through the `lkjip` engine, when given); on a failing cell, keep the partly
+    executed notebook in `failed` and raise `NotebookError`."""
     import papermill as pm
+
+    from .kernels import ENGINE
+
+    engine = {"engine_name": ENGINE, "pool": kernels} if kernels is not None else {}
 
     output = stage / "notebooks" / f"{name}.ipynb"
     output.parent.mkdir(parents=True, exist_ok=True)
     log.info("%s: running notebook %s", values.get("year", "lintas tahun"), name)
+    started = time.perf_counter()
     for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
         try:
             pm.execute_notebook(
                 NOTEBOOKS_DIR / f"{name}.ipynb", output, parameters=values,
                 kernel_name=KERNEL, cwd=str(NOTEBOOKS_DIR), log_output=False,
-                extra_arguments=KERNEL_ARGUMENTS,
+                extra_arguments=KERNEL_ARGUMENTS, request_save_on_cell_execute=False,
+                **engine,
                 progress_bar=sys.stderr.isatty() and threading.active_count() == 1)
             break
         except pm.PapermillExecutionError as exc:
@@ -165,17 +175,22 @@ def execute_notebook(name: str, stage: Path, failed: Path, values: dict) -> Path
             if attempt == KERNEL_START_ATTEMPTS or "Kernel" not in str(exc):
                 raise NotebookError(name, f"kernel failed: {exc}") from None
             log.warning("notebook %s: kernel did not start (%s); retrying", name, exc)
-    _normalise_executed(output)
+    _normalise_executed(output, lambda cells: timing.record_notebook(
+        name, time.perf_counter() - started, cells))
     return output
 
 
-def _normalise_executed(notebook: Path) -> None:
-    """Drop the run's clock times from an executed notebook and give papermill's injected
-    cell a fixed id, so a rerun writes the same bytes; its `output_dir` names the final
-    folder, not the stage it ran in, so that an auditor reruns it in place."""
+def _normalise_executed(notebook: Path, timed=lambda cells: None) -> None:
+    """Drop the run's clock times from an executed notebook (after giving its cells' times,
+    the set-up cell first, to `timed`) and give papermill's injected cell a fixed id, so a
+    rerun writes the same bytes; its `output_dir` names the final folder, not the stage it
+    ran in, so that an auditor reruns it in place."""
     import nbformat
 
     book = nbformat.read(notebook, as_version=4)
+    timed([float(c.metadata.get("papermill", {}).get("duration") or 0.0)
+           for c in book.cells if c.cell_type == "code"
+           and not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))])
     _point_to_final_folder(book)
     for meta in [book.metadata.get("papermill", {})] + [
             c.metadata.get("papermill", {}) for c in book.cells]:
@@ -410,21 +425,30 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
         return paths.reports
     # a full rebuild starts from nothing: no file planted in the old folder is carried over
     with processed_kept(paths), staged(paths.reports, copy=previous is not None) as stage:
-        if previous is None:
-            _extract_and_audit(paths, stage)
         stale = [n for n in keys if previous is None
                  or previous.get("notebooks", {}).get(n) != keys[n]
                  or not (stage / "notebooks" / f"{n}.ipynb").exists()]
-        _drop_old_notebooks(stage, keys)
-        if stale:
-            execute(stage, paths, stale, parameters, jobs)
-        export_into(stage, paths.year, jobs, agency_name(paths), source_line(paths))
+        from .kernels import warm_kernels
+
+        # the kernels start (and import the package) while the extraction runs
+        with warm_kernels(min(jobs, len(stale)), KERNEL, str(NOTEBOOKS_DIR),
+                          KERNEL_ARGUMENTS) as kernels:
+            if previous is None:
+                with timing.phase("ekstraksi dan audit"):
+                    _extract_and_audit(paths, stage)
+            _drop_old_notebooks(stage, keys)
+            if stale:
+                execute(stage, paths, stale, parameters, jobs, kernels)
+        with timing.phase("ekspor"):
+            export_into(stage, paths.year, jobs, agency_name(paths), source_line(paths))
         printed = stage / paths.reader_pdf.name
         printed.unlink(missing_ok=True)  # printed from the HTML just replaced: stale
         if pdf:
-            print_pdf(stage / paths.reader_report.name)
+            with timing.phase("pdf"):
+                print_pdf(stage / paths.reader_report.name)
         record = manifest.make(paths, parameters, inputs, keys, paths.processed, stage)
         write_bytes(stage / paths.manifest.name, manifest.to_bytes(record))
+    timing.write()
     return paths.reports
 
 
