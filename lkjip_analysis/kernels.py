@@ -1,8 +1,8 @@
 """Warm kernels for a build: started while the extraction runs, the package and its libraries
 imported once, reused notebook after notebook with a clean namespace.
 
-`WarmEngine` is a papermill engine (registered as `lkjip`): it runs a notebook as papermill's
-own engine does, on a kernel from the pool. Before each notebook the kernel's namespace is
+`papermill_engine.WarmEngine` (registered as `lkjip`) runs a notebook as papermill's own
+engine does, on a kernel from the pool. Before each notebook the kernel's namespace is
 reset and its execution count starts again at 1, so the executed notebook is what papermill
 writes with a fresh kernel; a notebook still runs alone under plain papermill.
 """
@@ -15,12 +15,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine, papermill_engines
-from papermill.log import logger
-from papermill.utils import merge_kwargs, remove_args
+# papermill first: it loads its engines' entry points, ours (`papermill_engine`) among them
+import papermill  # noqa: F401
 
-ENGINE = "lkjip"
+from .papermill_engine import ENGINE, WarmEngine  # noqa: F401
+
 # imported once per kernel, silently (no name is bound in the notebook's namespace)
 PRELOAD = ("import lkjip_analysis.notebook, lkjip_analysis.analysis, lkjip_analysis.plots, "
            "lkjip_analysis.audit, lkjip_analysis.lintas_tahun")
@@ -117,33 +116,3 @@ def _shutdown(manager) -> None:
             asyncio.run(manager.shutdown_kernel(now=True))
     except Exception:  # already gone
         pass
-
-
-class WarmEngine(NBClientEngine):
-    """papermill's nbclient engine, on a kernel of the `pool` it is given (a fresh kernel
-    without one, or when the pool's kernel could not be prepared)."""
-
-    @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
-                                 stderr_file=None, start_timeout=60, execution_timeout=None,
-                                 pool: WarmKernels | None = None, **kwargs):
-        manager = pool.acquire() if pool is not None else None
-        if manager is None:
-            return super().execute_managed_notebook(
-                nb_man, kernel_name, log_output, stdout_file, stderr_file, start_timeout,
-                execution_timeout, **kwargs)
-        safe = remove_args(["timeout", "startup_timeout", "input_path"], **kwargs)
-        options = merge_kwargs(safe, timeout=execution_timeout or kwargs.get("timeout"),
-                               startup_timeout=start_timeout, kernel_name=kernel_name,
-                               log=logger, log_output=log_output, stdout_file=stdout_file,
-                               stderr_file=stderr_file)
-        client = PapermillNotebookClient(nb_man, km=manager, **options)
-        try:
-            return client.execute()
-        finally:
-            if client.kc is not None:
-                client.kc.stop_channels()
-            pool.release(manager)
-
-
-papermill_engines.register(ENGINE, WarmEngine)
