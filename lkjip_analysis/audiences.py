@@ -5,9 +5,13 @@ in its metadata, and the export of the other version leaves it out (pipeline.com
 
 from __future__ import annotations
 
+import os
 import re
 
 AUDIENCE = "lkjip_untuk"
+# Set for the kernels of a report run (`lkjip build`, `lkjip run`): only then are both versions
+# written; a notebook opened in JupyterLab shows the auditor's, once
+BOTH_VERSIONS = "LKJIP_DUA_VERSI"
 # Columns that say where a value came from: the auditor's, not the reader's
 TRACE_COLUMNS = frozenset({"baris_sumber", "halaman", "baris_rumus", "baris_sumber_kategori",
                            "sumber", "sumber_pembanding", "berkas", "kutipan"})
@@ -15,6 +19,11 @@ _FOR_AUDITOR = re.compile(r"\[\[(.*?)(?:\|\|(.*?))?\]\]", re.S)
 # a line reference inside text from data (`(baris 287)`, `Tabel 14 baris 680`)
 _LINE_REFERENCE = re.compile(r"\s*\(baris \d+(?:[–-]\d+)?\)|(?<=\bTabel \d\d) baris \d+"
                              r"|(?<=\bTabel \d) baris \d+")
+
+
+def both_versions() -> bool:
+    """True in a report run, where every output meant for one version is written for each."""
+    return os.environ.get(BOTH_VERSIONS) == "1"
 
 
 def for_audiences(template: str) -> tuple[str, str]:

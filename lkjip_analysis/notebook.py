@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .audiences import AUDIENCE, TRACE_COLUMNS, for_audiences, without_line_references
+from .audiences import (
+    AUDIENCE,
+    TRACE_COLUMNS,
+    both_versions,
+    for_audiences,
+    without_line_references,
+)
 from .config import Paths, SeriesPaths, validate_year
 from .datasets import Datasets, load
 from .errors import ParameterError, SourceError
@@ -107,11 +113,11 @@ def setup_series(data_dir: str = "", output_dir: str = "",
 
 
 def _display_for(auditor, reader, differ: bool, raw: bool = False) -> None:
-    """Display one output for both versions, or one for each where they differ (`raw`: the
-    outputs are MIME bundles)."""
+    """Display one output for both versions, or, in a report run, one for each where they
+    differ (`raw`: the outputs are MIME bundles); in JupyterLab, the auditor's."""
     from IPython.display import display
 
-    if not differ:
+    if not differ or not both_versions():
         display(auditor, raw=raw)
         return
     display(auditor, raw=raw, metadata={AUDIENCE: "auditor"})

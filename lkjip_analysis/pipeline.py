@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import manifest, timing
 from .atomic import swap_directory, write_bytes
+from .audiences import BOTH_VERSIONS
 from .buildinfo import build_info
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
@@ -153,6 +154,7 @@ def execute_notebook(name: str, stage: Path, failed: Path, values: dict,
     from .kernels import ENGINE
 
     engine = {"engine_name": ENGINE, "pool": kernels} if kernels is not None else {}
+    os.environ[BOTH_VERSIONS] = "1"  # the kernel writes the reader's and the auditor's outputs
 
     output = stage / "notebooks" / f"{name}.ipynb"
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -430,6 +432,7 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
                  or not (stage / "notebooks" / f"{n}.ipynb").exists()]
         from .kernels import warm_kernels
 
+        os.environ[BOTH_VERSIONS] = "1"  # inherited by the warm kernels started here
         # the kernels start (and import the package) while the extraction runs
         with warm_kernels(min(jobs, len(stale)), KERNEL, str(NOTEBOOKS_DIR),
                           KERNEL_ARGUMENTS) as kernels:

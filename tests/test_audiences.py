@@ -67,3 +67,23 @@ def test_an_executed_notebook_names_its_final_folder_and_reruns_in_place(built):
     injected = [c for c in book.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1 and ".stage" not in injected[0].source
     assert f'output_dir = "{built.parent}"' in injected[0].source
+
+
+def test_in_jupyterlab_a_table_is_shown_once_the_auditors(monkeypatch):
+    """Outside a report run (a notebook opened by an analyst) nothing is shown twice."""
+    import pandas as pd
+
+    from lkjip_analysis import notebook
+    from lkjip_analysis.audiences import BOTH_VERSIONS
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display",
+                        lambda obj, **kw: shown.append((obj, kw.get("metadata"))))
+    frame = pd.DataFrame({"program": ["Uji"], "realisasi": [1], "baris_sumber": [7]})
+    monkeypatch.delenv(BOTH_VERSIONS, raising=False)
+    notebook.show(frame)
+    assert len(shown) == 1 and "baris sumber" in shown[0][0]["text/html"]
+    monkeypatch.setenv(BOTH_VERSIONS, "1")
+    notebook.show(frame)
+    assert [m for _, m in shown[1:]] == [{"lkjip_untuk": "auditor"}, {"lkjip_untuk": "pembaca"}]
+    assert "baris sumber" not in shown[2][0]["text/html"]
