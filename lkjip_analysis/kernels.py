@@ -1,5 +1,6 @@
 """Warm kernels for a build: started while the extraction runs, the package and its libraries
-imported once, reused notebook after notebook with a clean namespace.
+imported once, reused notebook after notebook with a clean namespace. They run a report, so
+they write both versions of every output (`audiences.BOTH_VERSIONS`).
 
 `papermill_engine.WarmEngine` (registered as `lkjip`) runs a notebook as papermill's own
 engine does, on a kernel from the pool. Before each notebook the kernel's namespace is
@@ -10,6 +11,7 @@ writes with a fresh kernel; a notebook still runs alone under plain papermill.
 from __future__ import annotations
 
 import asyncio
+import os
 import queue
 import threading
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ from contextlib import contextmanager
 # papermill first: it loads its engines' entry points, ours (`papermill_engine`) among them
 import papermill  # noqa: F401
 
+from .audiences import BOTH_VERSIONS
 from .papermill_engine import ENGINE, WarmEngine  # noqa: F401
 
 # imported once per kernel, silently (no name is bound in the notebook's namespace)
@@ -48,7 +51,8 @@ class WarmKernels:
             with self._lock:
                 self._started.append(manager)
             asyncio.run(manager.start_kernel(cwd=self._options["cwd"],
-                                             extra_arguments=self._options["arguments"]))
+                                             extra_arguments=self._options["arguments"],
+                                             env={**os.environ, BOTH_VERSIONS: "1"}))
             _run_silently(manager, PRELOAD)
             self._ready.put(manager)
         except Exception as exc:  # the engine falls back to a fresh kernel, saying why

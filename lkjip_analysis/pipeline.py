@@ -432,7 +432,6 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
                  or not (stage / "notebooks" / f"{n}.ipynb").exists()]
         from .kernels import warm_kernels
 
-        os.environ[BOTH_VERSIONS] = "1"  # inherited by the warm kernels started here
         # the kernels start (and import the package) while the extraction runs
         with warm_kernels(min(jobs, len(stale)), KERNEL, str(NOTEBOOKS_DIR),
                           KERNEL_ARGUMENTS) as kernels:

@@ -59,3 +59,12 @@ def test_a_failing_cell_fails_the_run_as_with_papermill(tmp_path, kernels):
         run(source, tmp_path / "c.ipynb", kernels)
     after = run(notebook(tmp_path / "lagi.ipynb", "2 + 2"), tmp_path / "d.ipynb", kernels)
     assert shown(after) == [(1, ["4"])]  # the kernel is reused after a failure
+
+
+def test_a_warm_kernel_runs_a_report_both_versions_written(tmp_path, kernels, monkeypatch):
+    from lkjip_analysis.audiences import BOTH_VERSIONS
+
+    monkeypatch.delenv(BOTH_VERSIONS, raising=False)
+    book = run(notebook(tmp_path / "versi.ipynb", f"import os\nos.environ.get({BOTH_VERSIONS!r})"),
+               tmp_path / "e.ipynb", kernels)
+    assert shown(book) == [(1, ["'1'"])]

@@ -94,22 +94,36 @@ def build_series(where: SeriesPaths, years: list[int], force: bool = False,
 
 def _write_series(where: SeriesPaths, years: list[int]) -> None:
     from ..datasets import csv_bytes
-    from ..pipeline import agency_name, combine, execute_notebook, notebook_html, staged
+    from ..kernels import warm_kernels
+    from ..pipeline import (
+        KERNEL,
+        KERNEL_ARGUMENTS,
+        NOTEBOOKS_DIR,
+        agency_name,
+        combine,
+        execute_notebook,
+        notebook_html,
+        staged,
+    )
     from ..schemas import SERIES_NAMES
     from . import series_of
     from .temuan import findings_csv_bytes, summary
 
-    series = series_of(where.data_dir, years)
-    replace_directory(where.processed, {f"{n}.csv": csv_bytes(series[n]) for n in SERIES_NAMES})
-    findings = series.temuan_lintas_tahun
-    log.info("%s", summary(findings))
-    values = {"data_dir": str(where.data_dir)}
-    with staged(where.reports) as stage:
-        for old in stage.glob("figures/*"):
-            old.unlink()
-        executed = execute_notebook(SERIES_NOTEBOOK, stage, where.reports / "failed",
-                                    values | {"output_dir": str(stage.parent)})
-        latest = Paths.for_year(series.year, where.data_dir)
-        page = notebook_html(combine([executed], INDEX_TITLE, agency_name(latest), False), False)
+    # the notebook's kernel starts (and imports the package) while the series are computed
+    with warm_kernels(1, KERNEL, str(NOTEBOOKS_DIR), KERNEL_ARGUMENTS) as kernels:
+        series = series_of(where.data_dir, years)
+        replace_directory(where.processed,
+                          {f"{n}.csv": csv_bytes(series[n]) for n in SERIES_NAMES})
+        findings = series.temuan_lintas_tahun
+        log.info("%s", summary(findings))
+        values = {"data_dir": str(where.data_dir)}
+        with staged(where.reports) as stage:
+            for old in stage.glob("figures/*"):
+                old.unlink()
+            executed = execute_notebook(SERIES_NOTEBOOK, stage, where.reports / "failed",
+                                        values | {"output_dir": str(stage.parent)}, kernels)
+            latest = Paths.for_year(series.year, where.data_dir)
+            page = notebook_html(combine([executed], INDEX_TITLE, agency_name(latest), False),
+                                 False)
     write_bytes(where.findings, findings_csv_bytes(findings))
     write_bytes(where.index, page.encode("utf-8"))
