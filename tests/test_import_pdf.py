@@ -12,9 +12,7 @@ import subprocess
 
 import pandas as pd
 import pytest
-import yaml
-from conftest import DOCUMENT, RAW
-from test_import_word import WHERE, add_chart, moved_corrections, word_from_text
+from test_import_word import WHERE, add_chart, import_as_2020, word_from_text
 
 from lkjip_analysis import load
 from lkjip_analysis.impor import ImportRefused, import_document
@@ -47,15 +45,7 @@ def imported(tmp_path_factory):
     root = tmp_path_factory.mktemp("impor_pdf")
     word = root / "LKjIP 2020.docx"
     word_from_text(word, PDF_CHART)
-    pdf = to_pdf(word, root)
-    data = root / "data"
-    shutil.copytree(RAW, data / "raw")
-    (data / "raw" / "2020" / DOCUMENT.name).unlink()
-    review = import_document(pdf, 2020, data)
-    (data / "raw" / "2020" / "koreksi.yaml").write_text(
-        yaml.safe_dump(moved_corrections(review.text.read_text(encoding="utf-8")),
-                       allow_unicode=True), encoding="utf-8")
-    return data, review
+    return import_as_2020(to_pdf(word, root), root)
 
 
 def _comparable(frame: pd.DataFrame) -> pd.DataFrame:

@@ -167,19 +167,25 @@ def moved_corrections(text: str) -> dict:
     return data
 
 
+def import_as_2020(original, root):
+    """2020's raw data without its text, `original` imported in its place and the corrections
+    moved to the lines of the imported text."""
+    data = root / "data"
+    shutil.copytree(RAW, data / "raw")
+    (data / "raw" / "2020" / DOCUMENT.name).unlink()
+    review = import_document(original, 2020, data)
+    (data / "raw" / "2020" / "koreksi.yaml").write_text(
+        yaml.safe_dump(moved_corrections(review.text.read_text(encoding="utf-8")),
+                       allow_unicode=True), encoding="utf-8")
+    return data, review
+
+
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
     root = tmp_path_factory.mktemp("impor")
     word = root / "LKjIP 2020.docx"
     word_from_text(word)
-    data = root / "data"
-    shutil.copytree(RAW, data / "raw")
-    (data / "raw" / "2020" / DOCUMENT.name).unlink()
-    review = import_document(word, 2020, data)
-    (data / "raw" / "2020" / "koreksi.yaml").write_text(
-        yaml.safe_dump(moved_corrections(review.text.read_text(encoding="utf-8")),
-                       allow_unicode=True), encoding="utf-8")
-    return data, review
+    return import_as_2020(word, root)
 
 
 def test_the_imported_word_file_gives_the_same_datasets(imported, d2020):
