@@ -166,7 +166,7 @@ def _read(columns, keys, text, baseline, size):
         values[key] = value
         if bar.bottom - bar.top > 1:
             scales.append(float(value) / (bar.bottom - bar.top))
-    _check_scale(scales, columns, values, names, categories)
+    _check_scale(scales)
     table = tuple((name, tuple(_plain(values.get((i, name))) for i in range(len(categories))))
                   for name, _ in series)
     return tuple(c.text for c in categories), table
@@ -186,7 +186,7 @@ def _legend(keys, text, size) -> list[tuple[str, tuple]]:
     return series
 
 
-def _check_scale(scales, columns, values, names, categories) -> None:
+def _check_scale(scales: list[float]) -> None:
     """The labels must agree with the bar heights: one value per point of height."""
     if not scales:
         raise _NotRead("tidak ada batang untuk memeriksa label")
