@@ -320,20 +320,37 @@ def realisasi_per_program(d, top: int = 15) -> Figure:
     return fig
 
 
-def serapan_baris(d) -> Figure:
-    """Absorption of every Tabel 14 value line, lowest first."""
-    lines = d.realisasi_apbd.dropna(subset=["persen"]).sort_values("persen")
-    names = _distinct([_wrap(f"{r.no_program}. {_line_name(r)}", 64)
+# a page of an A4 print holds this many value lines legibly (labels at 7,5 pt, printed nearly
+# at their size: the figure is as wide as the printed page)
+LINES_PER_FIGURE = 15
+PRINT_WIDTH = 7.0  # inches: A4 less the print margins
+
+
+def serapan_parts(d) -> int:
+    """How many figures the Tabel 14 value lines take, `LINES_PER_FIGURE` each."""
+    lines = int(d.realisasi_apbd.persen.notna().sum())
+    return max(1, math.ceil(lines / LINES_PER_FIGURE))
+
+
+def serapan_baris(d, part: int = 1) -> Figure:
+    """Absorption of the Tabel 14 value lines, lowest first: part `part` of `serapan_parts`
+    (each a printed page)."""
+    lines = d.realisasi_apbd.dropna(subset=["persen"]).sort_values("persen", kind="stable")
+    parts = serapan_parts(d)
+    names = _distinct([_wrap(f"{r.no_program}. {_line_name(r)}", 58)
                        for r in lines.itertuples()])
-    fig, ax = _figure(10, _height(names, 0.26))
-    colors = [PALETTE["tidak_cocok"] if p < 90 else PALETTE["realisasi"] for p in lines.persen]
-    ax.barh(names, lines.persen, color=colors)
+    chosen = slice((part - 1) * LINES_PER_FIGURE, part * LINES_PER_FIGURE)
+    names, values = names[chosen], list(lines.persen)[chosen]
+    fig, ax = _figure(PRINT_WIDTH, _height(names, 0.3))
+    colors = [PALETTE["tidak_cocok"] if p < 90 else PALETTE["realisasi"] for p in values]
+    ax.barh(names, values, color=colors)
     ax.invert_yaxis()
     ax.axvline(90, color="grey", ls="--", lw=1)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_percent(v, 0)))
-    ax.set(title="Serapan anggaran per baris realisasi APBD (merah: di bawah 90%)",
+    part_of = f", bagian {part} dari {parts}" if parts > 1 else ""
+    ax.set(title=f"Serapan anggaran per baris realisasi APBD{part_of} (merah: di bawah 90%)",
            xlabel="Serapan", xlim=(0, 105))
-    ax.tick_params(axis="y", labelsize=7)
+    ax.tick_params(axis="y", labelsize=7.5)
     return fig
 
 

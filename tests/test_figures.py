@@ -30,10 +30,24 @@ def test_titles_are_whole(tmp_path):
     fig = plots.serapan_baris(d)
     plots.save(fig, "serapan", tmp_path)
     title = plots.figure_title(fig)
-    assert title == "Serapan anggaran per baris realisasi APBD (merah: di bawah 90%)"
+    assert title == ("Serapan anggaran per baris realisasi APBD, bagian 1 dari 3 "
+                     "(merah: di bawah 90%)")
     fig.canvas.draw()
     box = fig.get_suptitle() and fig._suptitle.get_window_extent()
     assert box.x0 >= 0 and box.x1 <= fig.bbox.width  # inside the figure
+
+
+def test_the_42_value_lines_take_three_printed_pages_legible_on_a4():
+    """At most 15 lines a figure, as wide as an A4 page's print area, labels at 7,5 pt: printed
+    at their size, a page each."""
+    d = load(2020)
+    figures = [plots.serapan_baris(d, part) for part in range(1, plots.serapan_parts(d) + 1)]
+    bars = [len(fig.axes[0].patches) for fig in figures]
+    assert bars == [15, 15, 12] and sum(bars) == d.realisasi_apbd.persen.notna().sum()
+    for fig in figures:
+        width, height = fig.get_size_inches()
+        assert width <= 7.0 and height <= 9.5  # A4 less its margins and running header
+        assert min(t.get_fontsize() for t in fig.axes[0].get_yticklabels()) >= 7
 
 
 def test_programme_outputs_chart_and_table_share_units():

@@ -18,7 +18,8 @@ from lkjip_analysis.errors import NotebookError
 FIGURES = {
     "sdm_jenis_kelamin", "sdm_golongan", "sdm_pendidikan", "iku_target_realisasi",
     "kinerja_triwulan", "kinerja_historis", "evaluasi_akip", "keluaran_program",
-    "realisasi_apbd_per_unit", "realisasi_apbd_per_program", "serapan_apbd_per_baris",
+    "realisasi_apbd_per_unit", "realisasi_apbd_per_program", "serapan_apbd_per_baris_1",
+    "serapan_apbd_per_baris_2", "serapan_apbd_per_baris_3",
     "realisasi_apbn", "tren_anggaran_apbd", "tren_anggaran_apbn", "audit_selisih_terbesar"}
 EXTERNAL = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//'
                       r"|url\(\s*['\"]?(?:https?:)?//|@import")
