@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,7 +65,7 @@ class NotebookContext:
         from IPython.display import Markdown
 
         auditor, reader = for_audiences(template)
-        _display_for(Markdown(fill(auditor, values)), Markdown(fill(reader, values)),
+        _display_for(Markdown(fill(auditor, values)), lambda: Markdown(fill(reader, values)),
                      auditor != reader)
 
     def say_lines(self, template: str, rows: list[dict[str, object]]) -> None:
@@ -112,28 +113,29 @@ def setup_series(data_dir: str = "", output_dir: str = "",
     return NotebookContext(series, SeriesPaths.under(None, output_dir or None).figures)
 
 
-def _display_for(auditor, reader, differ: bool, raw: bool = False) -> None:
+def _display_for(auditor, reader: Callable[[], object], differ: bool,
+                 raw: bool = False) -> None:
     """Display one output for both versions, or, in a report run, one for each where they
-    differ (`raw`: the outputs are MIME bundles); in JupyterLab, the auditor's."""
+    differ (`reader` makes the reader's, only then; `raw`: the outputs are MIME bundles); in
+    JupyterLab, the auditor's."""
     from IPython.display import display
 
     if not differ or not both_versions():
         display(auditor, raw=raw)
         return
     display(auditor, raw=raw, metadata={AUDIENCE: "auditor"})
-    display(reader, raw=raw, metadata={AUDIENCE: "pembaca"})
+    display(reader(), raw=raw, metadata={AUDIENCE: "pembaca"})
 
 
 def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values=()) -> None:
     """Display `df` without its index, chosen columns in Indonesian formats; text columns
     aligned left, numbers right. Columns that say where a value came from (`baris_sumber`,
     `sumber`, …) and line references in its text are shown in the auditor's version only."""
-    trace = [c for c in df.columns if c in TRACE_COLUMNS]
-    plain = df.drop(columns=trace).map(
-        lambda v: without_line_references(v) if isinstance(v, str) else v)
+    kept = df.drop(columns=[c for c in df.columns if c in TRACE_COLUMNS])
+    plain = kept.map(lambda v: without_line_references(v) if isinstance(v, str) else v)
     kinds = (rupiah, percent, number, decimals, values)
-    _display_for(_table_bundle(df, *kinds), _table_bundle(plain, *kinds),
-                 bool(trace) or not plain.equals(df.drop(columns=trace)), raw=True)
+    _display_for(_table_bundle(df, *kinds), lambda: _table_bundle(plain, *kinds),
+                 len(kept.columns) < len(df.columns) or not plain.equals(kept), raw=True)
 
 
 def _table_bundle(df: pd.DataFrame, rupiah, percent, number, decimals, values) -> dict:

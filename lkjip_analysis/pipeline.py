@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import manifest, timing
 from .atomic import swap_directory, write_bytes
-from .audiences import BOTH_VERSIONS
+from .audiences import AUDIENCE, BOTH_VERSIONS
 from .buildinfo import build_info
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
@@ -58,6 +58,9 @@ def notebook_names() -> list[str]:
             if p.stem != SERIES_NOTEBOOK]
 
 
+STAGE_SUFFIX = ".stage"  # `<root>/.<year>.stage`: where `staged` builds a folder
+
+
 @contextmanager
 def staged(target: Path, copy: bool = True) -> Iterator[Path]:
     """A copy of `target` (an empty folder unless `copy`) to change; it replaces `target`
@@ -65,7 +68,7 @@ def staged(target: Path, copy: bool = True) -> Iterator[Path]:
     given the stage's parent as its `output_dir` writes into it. A `target` that is a link is
     updated where it points."""
     real = target.resolve()
-    root = real.parent / f".{real.name}.stage"
+    root = real.parent / f".{real.name}{STAGE_SUFFIX}"
     shutil.rmtree(root, ignore_errors=True)
     stage = root / real.name
     try:
@@ -144,6 +147,14 @@ class _Progress:
         return output
 
 
+def warm(count: int):
+    """`count` warm kernels for the notebooks (`kernels.warm_kernels`), as papermill would
+    start them here."""
+    from .kernels import warm_kernels
+
+    return warm_kernels(count, KERNEL, str(NOTEBOOKS_DIR), KERNEL_ARGUMENTS)
+
+
 def execute_notebook(name: str, stage: Path, failed: Path, values: dict,
                      kernels=None) -> Path:
     """Run `notebooks/<name>.ipynb` with papermill into `stage/notebooks/` (on one of the warm
@@ -210,7 +221,8 @@ def _point_to_final_folder(book) -> None:
     notebook's parameters and its injected cell."""
     parameters = book.metadata.get("papermill", {}).get("parameters", {})
     staged_at = str(parameters.get("output_dir", ""))
-    if not re.search(r"[/\\]\.[^/\\]+\.stage$", staged_at):
+    name = Path(staged_at).name
+    if not (name.startswith(".") and name.endswith(STAGE_SUFFIX)):
         return
     final = str(Path(staged_at).parent)
     parameters["output_dir"] = final
@@ -301,8 +313,6 @@ _FOLDER_PARAMETER = re.compile(r'^(data_dir|output_dir) = ".*"$', re.M)
 
 def _for_audience(cell, with_code: bool):
     """`cell` without the outputs meant for the other version (`notebook.AUDIENCE`)."""
-    from .audiences import AUDIENCE
-
     if cell.cell_type != "code":
         return cell
     if "injected-parameters" in cell.metadata.get("tags", []):
@@ -430,11 +440,8 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
         stale = [n for n in keys if previous is None
                  or previous.get("notebooks", {}).get(n) != keys[n]
                  or not (stage / "notebooks" / f"{n}.ipynb").exists()]
-        from .kernels import warm_kernels
-
         # the kernels start (and import the package) while the extraction runs
-        with warm_kernels(min(jobs, len(stale)), KERNEL, str(NOTEBOOKS_DIR),
-                          KERNEL_ARGUMENTS) as kernels:
+        with warm(min(jobs, len(stale))) as kernels:
             if previous is None:
                 with timing.phase("ekstraksi dan audit"):
                     _extract_and_audit(paths, stage)

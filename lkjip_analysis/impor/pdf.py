@@ -106,7 +106,7 @@ def _assemble(pages: list[list]) -> Imported:
         if isinstance(item, Grid):
             _flush(paragraph, imported, headings, vocabulary)
             paragraph = []
-            if grid is not None and _continues(grid, item, imported):
+            if grid is not None and _continues(grid, item):
                 grid = _join(grid, item, imported)
                 continue
             _close(grid, imported, vocabulary)
@@ -186,7 +186,7 @@ def _flush(lines: list[Line], imported: Imported, headings: list[int],
     imported.blocks.append(Paragraph(Text(text, bold), min(level, 6), f"halaman {lines[0].page}"))
 
 
-def _continues(grid: Grid, item: Grid, imported: Imported) -> bool:
+def _continues(grid: Grid, item: Grid) -> bool:
     """True when `item` starts a page and carries on `grid` from the page before."""
     return (item.pages[:1] == [grid.pages[-1] + 1] and len(item.columns) == len(grid.columns)
             and all(abs(a - b) <= 2 for a, b in zip(item.columns, grid.columns, strict=True)))

@@ -27,10 +27,9 @@ _SCALE_TOLERANCE = 0.02
 
 
 @dataclass(frozen=True)
-class Run:
-    """Text drawn in one go (consecutive characters of the page's content on one line)."""
+class Box:
+    """Where something is drawn on the page (points, top down)."""
 
-    text: str
     x0: float
     x1: float
     top: float
@@ -42,16 +41,17 @@ class Run:
 
 
 @dataclass(frozen=True)
-class Bar:
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    colour: tuple
+class Run(Box):
+    """Text drawn in one go (consecutive characters of the page's content on one line)."""
 
-    @property
-    def middle(self) -> float:
-        return (self.x0 + self.x1) / 2
+    text: str
+
+
+@dataclass(frozen=True)
+class Bar(Box):
+    """A filled shape: a bar, or a legend's square."""
+
+    colour: tuple
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,8 @@ def runs(chars: list[dict]) -> list[Run]:
             found[-1].append(char)
         else:
             found.append([char])
-    return [Run("".join(c["text"] for c in group).strip(), group[0]["x0"], group[-1]["x1"],
-                min(c["top"] for c in group), max(c["bottom"] for c in group))
+    return [Run(group[0]["x0"], group[-1]["x1"], min(c["top"] for c in group),
+                max(c["bottom"] for c in group), "".join(c["text"] for c in group).strip())
             for group in found if "".join(c["text"] for c in group).strip()]
 
 

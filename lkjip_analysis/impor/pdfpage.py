@@ -60,10 +60,12 @@ class Grid:
 
 def page_items(page, number: int) -> list:
     """The page's text lines, tables and column charts, top to bottom."""
-    tables = [t for t in page.find_tables() if _cells_with_text(page, t) >= 2]
-    charts = find_charts(page, number, [t.bbox for t in tables], runs(page.chars))
-    tables = [t for t in tables if not any(_overlap(t.bbox, c.box) for c in charts)]
-    boxes = [t.bbox for t in tables]
+    found = [(t, [c for c in page.chars if _within(c, t.bbox)]) for t in page.find_tables()]
+    tables = [(t, chars) for t, chars in found if _cells_with_text(t, chars) >= 2]
+    charts = find_charts(page, number, [t.bbox for t, _ in tables], runs(page.chars))
+    tables = [(t, chars) for t, chars in tables
+              if not any(_overlap(t.bbox, c.box) for c in charts)]
+    boxes = [t.bbox for t, _ in tables]
     spaced = _spaced(page.chars)
     taken = boxes + [chart.box for chart in charts]
     outside = page.filter(lambda obj: obj.get("object_type") != "char"
@@ -71,7 +73,7 @@ def page_items(page, number: int) -> list:
     lines = [_line(found, number, spaced, page.height)
              for found in outside.extract_text_lines(return_chars=True)
              if found["text"].strip()]
-    grids = [_grid(page, table, number, spaced) for table in tables]
+    grids = [_grid(table, chars, number, spaced) for table, chars in tables]
     return sorted(lines + grids + charts, key=lambda item: item.top)
 
 
@@ -82,10 +84,10 @@ def _spaced(chars: list[dict]) -> set[int]:
             if after["text"] == " " and char["text"] != " "}
 
 
-def _cells_with_text(page, table) -> int:
+def _cells_with_text(table, chars: list[dict]) -> int:
     """How many cells of a found table hold text (the bars of a chart make ruled boxes
-    too; a table has text in at least two cells)."""
-    chars = [c for c in page.chars if c["text"].strip() and _within(c, table.bbox)]
+    too; a table has text in at least two cells); `chars`: those within the table."""
+    chars = [c for c in chars if c["text"].strip()]
     cells = [box for row in table.rows for box in row.cells if box]
     return sum(any(_within(c, box) for c in chars) for box in cells)
 
@@ -114,8 +116,7 @@ def _is_bold(char: dict) -> bool:
     return bool(re.search(r"bold|black|heavy|semibold", char.get("fontname", ""), re.I))
 
 
-def _grid(page, table, number: int, spaced: set[int]) -> Grid:
-    chars = [c for c in page.chars if _within(c, table.bbox)]
+def _grid(table, chars: list[dict], number: int, spaced: set[int]) -> Grid:
     rows = [[_cell([c for c in chars if _within(c, box)], box, spaced) if box else None
              for box in row.cells] for row in table.rows]
     return Grid(rows, _column_edges(table), table.bbox[1], [number] * len(rows))

@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from ..source import CHART_CAPTION
 from .model import Chart, Imported, Paragraph, Table, Text
 
+_BLANK = ("", "")  # a blank line, from nowhere
+
 
 @dataclass(frozen=True)
 class Written:
@@ -43,9 +45,6 @@ def to_text(imported: Imported) -> Written:
         lines.pop()
     return Written("\n".join(text for text, _ in lines) + "\n",
                    tuple(origin for _, origin in lines))
-
-
-_BLANK = ("", "")
 
 
 def _row_origin(table: Table, index: int) -> str:

@@ -94,23 +94,13 @@ def build_series(where: SeriesPaths, years: list[int], force: bool = False,
 
 def _write_series(where: SeriesPaths, years: list[int]) -> None:
     from ..datasets import csv_bytes
-    from ..kernels import warm_kernels
-    from ..pipeline import (
-        KERNEL,
-        KERNEL_ARGUMENTS,
-        NOTEBOOKS_DIR,
-        agency_name,
-        combine,
-        execute_notebook,
-        notebook_html,
-        staged,
-    )
+    from ..pipeline import agency_name, combine, execute_notebook, notebook_html, staged, warm
     from ..schemas import SERIES_NAMES
     from . import series_of
     from .temuan import findings_csv_bytes, summary
 
     # the notebook's kernel starts (and imports the package) while the series are computed
-    with warm_kernels(1, KERNEL, str(NOTEBOOKS_DIR), KERNEL_ARGUMENTS) as kernels:
+    with warm(1) as kernels:
         series = series_of(where.data_dir, years)
         replace_directory(where.processed,
                           {f"{n}.csv": csv_bytes(series[n]) for n in SERIES_NAMES})

@@ -44,11 +44,11 @@ def _total_records(reader: Reader, row, dims) -> list[dict]:
     dimension: that value is the dimension's total, recorded as category `semua`."""
     records = []
     for dim in dict.fromkeys(d for _, d, _ in dims):
-        cells = [(c, cat) for c, d, cat in dims if d == dim]
-        filled = [reader.text(row, "jumlah", at=c) != "" for c, _ in cells]
+        places = [(c, cat) for c, d, cat in dims if d == dim]  # found by header (family)
+        filled = [reader.text(row, "jumlah", at=c) != "" for c, _ in places]
         if not any(filled[1:]) and filled[0]:
-            cells = [(cells[0][0], "semua")]
-        for column, category in cells:
+            places = [(places[0][0], "semua")]
+        for column, category in places:
             records.append({
                 "uraian": reader.text(row, "jabatan"), "dimensi": dim, "kategori": category,
                 "jumlah": reader.amount(row, "jumlah", at=column), "baris_sumber": row.line,
