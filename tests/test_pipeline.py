@@ -108,6 +108,8 @@ def test_plain_papermill_from_another_folder(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "reports" / "2020" / "figures" / "tren_anggaran_apbd.png").exists()
+    # the venv's kernel config (make install) keeps the kernel's own notices out of the log
+    assert "IPKernelApp" not in result.stderr, result.stderr
 
 
 def broken_notebooks(folder: Path) -> Path:
