@@ -11,12 +11,14 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from . import cache, schemas
 from .atomic import replace_directory
+from .audit import SHEET as FINDINGS
 from .config import Paths, available_years, validate_year
 from .corrections import load_corrections
 from .errors import ParameterError, SourceError
@@ -36,7 +38,8 @@ TABLE_SOURCE_COLUMNS = ["dataset", "tabel", "judul", "baris_sumber"]
 
 
 class Datasets(Mapping[str, pd.DataFrame]):
-    """All datasets of one report year: `d["sdm"]` or `d.sdm`."""
+    """All datasets of one report year: `d["sdm"]` or `d.sdm`; the audit findings, derived
+    from them, are `d.temuan_audit` (not iterated: they are not read from the document)."""
 
     def __init__(self, year: int, frames: dict[str, pd.DataFrame], origin: str) -> None:
         self.year = year
@@ -44,6 +47,8 @@ class Datasets(Mapping[str, pd.DataFrame]):
         self._frames = frames
 
     def __getitem__(self, name: str) -> pd.DataFrame:
+        if name == FINDINGS and name not in self._frames:
+            return self.temuan_audit
         return self._frames[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -60,6 +65,14 @@ class Datasets(Mapping[str, pd.DataFrame]):
 
     def __dir__(self) -> list[str]:
         return [*super().__dir__(), *self._frames]
+
+    @cached_property
+    def temuan_audit(self) -> pd.DataFrame:
+        """Every check of the audit on these datasets, as `reports/<year>/temuan_audit.csv`
+        holds it after a build; computed on first use."""
+        from .audit import audit
+
+        return audit(self)
 
     def table_labels(self) -> dict[str, str]:
         """Dataset -> the label its table has in this document (`Tabel 14`); empty where the

@@ -178,3 +178,16 @@ def test_every_number_in_the_findings_text_is_written_the_indonesian_way(finding
     texts = [*findings.uraian, *findings.catatan]
     assert not [t for t in texts if english.search(str(t))]
     assert any("nilai 68,78" in t for t in findings.uraian)
+
+
+def test_the_findings_are_a_dataset_equal_to_the_built_csv(built):
+    """`load(year).temuan_audit` (the analyst's route) holds what a build wrote to
+    temuan_audit.csv (the job's route): the same checks, figures and statuses."""
+    from lkjip_analysis import load
+    from lkjip_analysis.audit import findings_csv_bytes
+
+    d = load(2020, built.parent.parent / "data")
+    ours = d.temuan_audit
+    assert d["temuan_audit"] is ours and "temuan_audit" not in list(d)
+    assert (ours.status == "cocok").sum() == 100
+    assert findings_csv_bytes(ours) == (built / "temuan_audit.csv").read_bytes()
