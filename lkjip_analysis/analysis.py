@@ -71,6 +71,15 @@ def program_outputs(d) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def value_line_name(line) -> str:
+    """A Tabel 14 value line as a reader knows it: its programme, or its activities (a line
+    with an amount only, continuing its programme, is named from the programme)."""
+    activity = line.uraian.strip().lstrip("- ").strip()
+    if line.jenis_baris == "program" or not activity:
+        return line.program
+    return activity
+
+
 def apbd_by_program(d) -> pd.DataFrame:
     """APBD realisation per programme, with the allocation its percentages imply."""
     lines = d.realisasi_apbd.dropna(subset=["realisasi"]).copy()

@@ -18,10 +18,14 @@ CODE_PATHS = ("lkjip_analysis", "notebooks", "pyproject.toml")
 
 def build_info() -> str:
     """`lkjip-analysis 0.1.0 (commit 1a2b3c4) · Python 3.11.2 · pandas 2.2.3 · …`."""
-    parts = [f"lkjip-analysis {_version('lkjip-analysis')} ({commit()})",
-             f"Python {platform.python_version()}"]
+    parts = [package_build(), f"Python {platform.python_version()}"]
     parts += [f"{name} {_version(name)}" for name in LIBRARIES]
     return " · ".join(parts)
+
+
+def package_build() -> str:
+    """`lkjip-analysis 0.1.0 (commit 1a2b3c4)`."""
+    return f"lkjip-analysis {_version('lkjip-analysis')} ({commit()})"
 
 
 def commit() -> str:

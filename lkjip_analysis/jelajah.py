@@ -1,11 +1,13 @@
-"""Exploring a year's budget: a selection (year, source of funds, level, measure, top N) becomes
-a frame, a figure and, on request, a workbook in `reports/jelajah/<year>/`. Pure functions: the
-`jelajah_anggaran` notebook only wires widgets to them.
+"""Exploring a year's budget: a selection (year, source of funds, level, measure, the N largest
+or smallest) becomes a frame, a figure and, on request, a workbook in
+`reports/jelajah/<year>/`. Pure functions: the `jelajah_anggaran` notebook only wires widgets
+to them.
 
-Levels: `unit_kerja` (Dinas and each UPTD; for APBN, the source of funds), `program`, `baris`
-(each value line as the report prints it). Measures: `realisasi`, `serapan` (realisation over
-the implied allocation) and `alokasi_tersirat` (realisation ÷ the printed percentage × 100: the
-budget tables have no budget column).
+Levels: `unit_kerja` (Dinas and each UPTD; APBN lines name no unit, so for APBN this level is
+the source of funds), `program`, `baris` (each value line, named by its programme or
+activities). Measures: `realisasi`, `serapan` (realisation over the implied allocation) and
+`alokasi_tersirat` (`metrics.alokasi_tersirat`, summed over the lines as the audit sums it:
+the budget tables have no budget column).
 """
 
 from __future__ import annotations
@@ -16,27 +18,46 @@ from pathlib import Path
 import pandas as pd
 
 from . import metrics, schemas
+from .analysis import value_line_name
 from .config import Paths, available_years
 from .errors import ParameterError
 
 FUNDS = {"APBD": "realisasi_apbd", "APBN": "realisasi_apbn"}
 LEVELS = {"unit_kerja": "Unit kerja", "program": "Program", "baris": "Baris nilai"}
+FUND_LEVELS = {"APBN": {"unit_kerja": "Sumber dana"}}  # what a level is for that fund
 MEASURES = {"realisasi": "Realisasi", "serapan": "Serapan", "alokasi_tersirat":
             "Alokasi tersirat"}
+ORDERS = {False: "teratas", True: "terbawah"}  # `lowest`: the largest or the smallest first
 COLUMNS = ["nama", "realisasi", "alokasi_tersirat", "serapan", "jumlah_baris", "baris_sumber"]
+# the workbook's and the table's headers; `nama` is headed by its level
+HEADERS = {"realisasi": "Realisasi (Rp)", "alokasi_tersirat": "Alokasi tersirat (Rp)",
+           "serapan": "Serapan (%)", "jumlah_baris": "Jumlah baris",
+           "baris_sumber": "Baris sumber"}
+KINDS = {"realisasi": schemas.RUPIAH, "alokasi_tersirat": schemas.RUPIAH,
+         "serapan": schemas.PERCENT, "jumlah_baris": schemas.INT, "baris_sumber": schemas.TEXT}
+IMPLIED_NOTE = ("Alokasi tersirat = realisasi ÷ persentase serapan yang dilaporkan × 100, "
+                "dijumlahkan per baris nilai (tabel realisasi tidak memuat kolom anggaran).")
+
+
+def levels(fund: str) -> dict[str, str]:
+    """The levels and what each is called for `fund`."""
+    return LEVELS | FUND_LEVELS.get(fund, {})
 
 
 @dataclass(frozen=True)
 class Selection:
-    """What the analyst chose: one year, one source of funds, one level, one measure, top N."""
+    """What the analyst chose: one year, one source of funds, one level, one measure, and
+    the `top` rows with the largest values (the smallest when `lowest`)."""
 
     year: int
     fund: str = "APBD"
     level: str = "program"
     measure: str = "realisasi"
     top: int = 10
+    lowest: bool = False
 
-    def check(self) -> Selection:
+    def check(self) -> None:
+        """Refuse a selection the explorer cannot show, naming the choices."""
         for name, value, allowed in (("fund", self.fund, FUNDS), ("level", self.level, LEVELS),
                                      ("measure", self.measure, MEASURES)):
             if value not in allowed:
@@ -44,18 +65,25 @@ class Selection:
                                      f"{value!r}")
         if isinstance(self.top, bool) or not isinstance(self.top, int) or self.top < 1:
             raise ParameterError(f"top must be a whole number of at least 1, got {self.top!r}")
-        return self
+        if not isinstance(self.lowest, bool):
+            raise ParameterError(f"lowest must be True or False, got {self.lowest!r}")
+
+    @property
+    def level_name(self) -> str:
+        """What the rows are, for this fund: `Unit kerja`, `Sumber dana`, `Program` …"""
+        return levels(self.fund)[self.level]
 
     @property
     def file_name(self) -> str:
         """The workbook's name, saying what was selected."""
-        return (f"jelajah_{self.year}_{self.fund}_{self.level}_{self.measure}_top{self.top}"
-                ".xlsx").lower()
+        order = "bottom" if self.lowest else "top"
+        return (f"jelajah_{self.year}_{self.fund}_{self.level}_{self.measure}_{order}"
+                f"{self.top}.xlsx").lower()
 
     @property
     def title(self) -> str:
         return (f"{MEASURES[self.measure]} {self.fund} {self.year} per "
-                f"{LEVELS[self.level].lower()} ({self.top} teratas)")
+                f"{self.level_name.lower()} ({self.top} {ORDERS[self.lowest]})")
 
 
 def years(data_dir: str | Path | None = None) -> list[int]:
@@ -64,12 +92,14 @@ def years(data_dir: str | Path | None = None) -> list[int]:
 
 
 def value_lines(d, fund: str) -> pd.DataFrame:
-    """The fund's value lines: `unit_kerja`, `program`, `uraian`, `realisasi`, `persen`,
-    `baris_sumber`; lines without an amount are left out."""
+    """The fund's value lines: `unit_kerja`, `program`, `nama` (the line as a reader knows
+    it), `realisasi`, `alokasi_tersirat`, `baris_sumber`; lines without an amount left out."""
     df = d[FUNDS[fund]].dropna(subset=["realisasi"]).copy()
     if fund == "APBN":
         df["unit_kerja"] = df.sumber_dana
-        df["uraian"] = df.program
+        df["nama"] = df.program
+    else:
+        df["nama"] = [value_line_name(line) for line in df.itertuples()]
     df["realisasi"] = df.realisasi.astype(float)
     df["alokasi_tersirat"] = metrics.alokasi_tersirat(df.realisasi, df.persen.astype(float))
     return df
@@ -77,12 +107,12 @@ def value_lines(d, fund: str) -> pd.DataFrame:
 
 def select(d, selection: Selection) -> pd.DataFrame:
     """The selection as a frame: one row per unit, programme or line, the measure's largest
-    first, `top` rows; serapan recomputed from the sums."""
+    (or smallest) first, `top` rows; serapan recomputed from the sums."""
     selection.check()
     lines = value_lines(d, selection.fund)
     if selection.level == "baris":
-        lines["nama"] = [f"{u} (baris {b})" for u, b in zip(lines.uraian, lines.baris_sumber,
-                                                             strict=True)]
+        lines["nama"] = [f"{name} (baris {line})" for name, line in
+                         zip(lines.nama, lines.baris_sumber, strict=True)]
         key = "nama"
     else:
         key = selection.level
@@ -93,7 +123,7 @@ def select(d, selection: Selection) -> pd.DataFrame:
         baris_sumber=("baris_sumber", lambda s: ", ".join(map(str, s))))
     grouped["serapan"] = metrics.serapan(grouped.realisasi, grouped.alokasi_tersirat)
     frame = grouped.reset_index().rename(columns={key: "nama"})[COLUMNS]
-    frame = frame.sort_values(selection.measure, ascending=False, kind="stable",
+    frame = frame.sort_values(selection.measure, ascending=selection.lowest, kind="stable",
                               na_position="last")
     return frame.head(selection.top).reset_index(drop=True)
 
@@ -107,28 +137,49 @@ def figure(frame: pd.DataFrame, selection: Selection):
     return fig
 
 
-def shown(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame as the table beside the chart shows it (Indonesian formats)."""
+def headed(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    """The frame under Indonesian headers, its names headed by what they are."""
+    return frame.rename(columns={"nama": selection.level_name, **HEADERS})
+
+
+def shown(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    """The frame as the table beside the chart shows it (Indonesian formats and headers)."""
     from .notebook import table
 
     out = table(frame, rupiah=["realisasi", "alokasi_tersirat"], percent=["serapan"])
-    return out.rename(columns={"jumlah_baris": "baris", "baris_sumber": "baris sumber",
-                               "alokasi_tersirat": "alokasi tersirat"})
+    return headed(out, selection)
+
+
+def record(selection: Selection, paths: Paths) -> pd.DataFrame:
+    """What a saved workbook holds: the selection, the source document and the build."""
+    from .buildinfo import package_build
+    from .provenance import source_line
+
+    rows = [("Tahun laporan", str(selection.year)), ("Sumber dana", selection.fund),
+            ("Tingkat", selection.level_name), ("Ukuran", MEASURES[selection.measure]),
+            ("Urutan", f"{selection.top} {ORDERS[selection.lowest]}"),
+            ("Dokumen sumber", source_line(paths) or "tidak ditemukan"),
+            ("Dibuat dengan", package_build()),
+            ("Catatan", IMPLIED_NOTE)]
+    return pd.DataFrame(rows, columns=["Keterangan", "Isi"])
 
 
 def save(frame: pd.DataFrame, selection: Selection, reports_dir: str | Path | None = None,
          data_dir: str | Path | None = None) -> Path:
     """Write the selection as `reports/jelajah/<year>/<name>.xlsx` (outside the year's report
-    folder: a build neither replaces nor records it); returns its path."""
+    folder: a build neither replaces nor records it): the rows, and a `pilihan` sheet saying
+    what was selected from which document by which build. Returns its path."""
     from .atomic import write_bytes
     from .workbook import workbook_bytes
 
     paths = Paths.for_year(selection.year, data_dir, reports_dir)
-    kinds = {"nama": schemas.TEXT, "realisasi": schemas.RUPIAH,
-             "alokasi_tersirat": schemas.RUPIAH, "serapan": schemas.PERCENT,
-             "jumlah_baris": schemas.INT, "baris_sumber": schemas.TEXT}
+    data = headed(frame.assign(realisasi=frame.realisasi.round().astype("Int64"),
+                               alokasi_tersirat=frame.alokasi_tersirat.round().astype("Int64")),
+                  selection)
+    kinds = {selection.level_name: schemas.TEXT,
+             **{HEADERS[column]: kind for column, kind in KINDS.items()}}
+    sheets = {"jelajah": data, "pilihan": record(selection, paths)}
+    text = {"Keterangan": schemas.TEXT, "Isi": schemas.TEXT}
     target = paths.explorer / selection.file_name
-    data = frame.assign(realisasi=frame.realisasi.round().astype("Int64"),
-                        alokasi_tersirat=frame.alokasi_tersirat.round().astype("Int64"))
-    write_bytes(target, workbook_bytes({"jelajah": data}, {"jelajah": kinds}))
+    write_bytes(target, workbook_bytes(sheets, {"jelajah": kinds, "pilihan": text}))
     return target

@@ -30,6 +30,7 @@ from .lock import year_run
 from .markup import fill
 from .parameters import check_parameters
 from .printing import print_pdf
+from .provenance import source_line
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -354,18 +355,6 @@ def notebook_html(book: NotebookNode, with_code: bool) -> str:
     exporter.register_preprocessor(remove, enabled=True)
     html, _ = exporter.from_notebook_node(book)
     return html
-
-
-def source_line(paths: Paths) -> str:
-    """The report's source as its cover names it: the agency's file as received (or the
-    text, or the filled workbook) and the start of its SHA-256, to check a copy against."""
-    from .hashing import sha256
-
-    originals = [p for p in sorted(paths.originals.glob("*.*")) if p.is_file()
-                 and p.suffix.lower() in (".pdf", ".docx")] if paths.originals.is_dir() else []
-    candidates = [*originals, *paths.documents, paths.workbook_input]
-    found = next((p for p in candidates if p.is_file()), None)
-    return f"{found.name} (SHA-256 {sha256(found)[:16]}…)" if found else ""
 
 
 def export_into(stage: Path, year: int, jobs: int = 1, agency: str = "",

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from . import metrics
+from .analysis import value_line_name
 from .audiences import without_line_references
 from .markup import fill
 from .numbers import format_number, format_percent, format_rupiah
@@ -337,7 +338,7 @@ def serapan_baris(d, part: int = 1) -> Figure:
     (each a printed page)."""
     lines = d.realisasi_apbd.dropna(subset=["persen"]).sort_values("persen", kind="stable")
     parts = serapan_parts(d)
-    names = _distinct([_wrap(f"{r.no_program}. {_line_name(r)}", 58)
+    names = _distinct([_wrap(f"{r.no_program}. {value_line_name(r)}", 58)
                        for r in lines.itertuples()])
     chosen = slice((part - 1) * LINES_PER_FIGURE, part * LINES_PER_FIGURE)
     names, values = names[chosen], list(lines.persen)[chosen]
@@ -472,15 +473,6 @@ def selisih_terbesar(findings: pd.DataFrame, top: int = 12) -> Figure:
            "dilaporkan (skala log)")
     ax.tick_params(axis="y", labelsize=8)
     return fig
-
-
-def _line_name(line) -> str:
-    """A Tabel 14 value line as a reader knows it: its programme, or its activities (a line
-    with an amount only is named from its programme)."""
-    activity = line.uraian.strip().lstrip("- ").strip()
-    if line.jenis_baris == "program" or not activity:
-        return line.program
-    return activity
 
 
 def _distinct(names: list[str]) -> list[str]:

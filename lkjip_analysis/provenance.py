@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .config import Paths
 from .errors import SourceError
+from .hashing import sha256
 from .limits import TABLE_BYTES, check_size
 
 log = logging.getLogger("lkjip")
@@ -77,3 +79,14 @@ def with_pages(frame: pd.DataFrame, origins: pd.DataFrame) -> pd.DataFrame:
     frame = frame.drop(columns=["halaman"], errors="ignore")
     frame.insert(frame.columns.get_loc("baris_sumber") + 1, "halaman", halaman)
     return frame
+
+
+def source_line(paths: Paths) -> str:
+    """The report's source as its cover (and an explorer workbook) names it: the agency's
+    file as received (or the text, or the filled workbook) and the start of its SHA-256, to
+    check a copy against."""
+    originals = [p for p in sorted(paths.originals.glob("*.*")) if p.is_file()
+                 and p.suffix.lower() in (".pdf", ".docx")] if paths.originals.is_dir() else []
+    candidates = [*originals, *paths.documents, paths.workbook_input]
+    found = next((p for p in candidates if p.is_file()), None)
+    return f"{found.name} (SHA-256 {sha256(found)[:16]}…)" if found else ""

@@ -12,6 +12,7 @@ import math
 import re
 import zipfile
 from datetime import datetime
+from numbers import Real
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from . import schemas
 from .errors import WorkbookError
 from .limits import WORKBOOK_BYTES, check_size
+from .numbers import format_number, format_percent, format_rupiah
 
 FIXED_TIME = datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -67,9 +69,22 @@ def _write_sheet(sheet, df: pd.DataFrame, kinds: dict[str, str]) -> None:
                 cell.data_type = "s"  # text stays text, even when it starts with '='
             elif kind in _DISPLAY and column not in ("baris_sumber", "baris_rumus"):
                 cell.number_format = _DISPLAY[kind]
-        width = max([len(str(column))] + [len(str(v)) for v in df[column].head(500)])
+        shown = kind if column not in ("baris_sumber", "baris_rumus") else schemas.TEXT
+        width = max([len(str(column))] + [_shown_width(v, shown) for v in df[column].head(500)])
         sheet.column_dimensions[letter].width = min(max(width + 2, 8), 60)
     sheet.freeze_panes = "A2"
+
+
+def _shown_width(value, kind: str) -> int:
+    """The characters a value takes as the sheet displays it: `Rp26.661.611.467`, not the
+    11 digits it holds (a column sized by those shows ########)."""
+    if isinstance(value, bool) or not isinstance(value, Real):
+        return 0 if value is pd.NA else len(str(value))
+    if math.isnan(value):
+        return 0
+    shown = {schemas.RUPIAH: format_rupiah, schemas.PERCENT: format_percent,
+             schemas.FLOAT: lambda v: format_number(v, 4), schemas.INT_NA: format_number}
+    return len(shown.get(kind, str)(value))
 
 
 _NOTES = (

@@ -4,7 +4,7 @@ the 2020 report with findings verified by hand from the source text."""
 import pandas as pd
 import pytest
 
-from lkjip_analysis.audit import Findings, agrees, audit, check_apbn, check_sdm, implied_range
+from lkjip_analysis.audit import Findings, agrees, audit, check_apbn, check_sdm, implied
 
 
 def test_rounding_tolerance_follows_the_printed_decimals():
@@ -17,9 +17,11 @@ def test_rounding_tolerance_follows_the_printed_decimals():
     assert not agrees(98, 97.49, 0)
 
 
-def test_implied_range_brackets_the_rounding():
-    low, high = implied_range(9_829, 98.29)
-    assert low < 10_000 < high
+def test_an_implied_allocation_and_the_interval_its_rounding_allows():
+    found = implied(9_829, 98.29)
+    assert found.value == pytest.approx(10_000)  # 9.829 / 98,29 × 100
+    assert found.low == pytest.approx(982_900 / 98.295) and found.high == pytest.approx(
+        982_900 / 98.285)
 
 
 class FakeDatasets(dict):

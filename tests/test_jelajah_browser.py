@@ -6,8 +6,8 @@ stopped whatever happens."""
 from __future__ import annotations
 
 import os
+import platform
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -16,6 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from lkjip_analysis import jelajah, load
@@ -42,7 +43,11 @@ def lab(data_root, tmp_path):
     the data; yields its base URL and token, then stops it."""
     folder = tmp_path / "lab"
     folder.mkdir()
-    shutil.copy(NOTEBOOKS_DIR / "jelajah_anggaran.ipynb", folder)
+    book = nbformat.read(NOTEBOOKS_DIR / "jelajah_anggaran.ipynb", as_version=4)
+    # JupyterLab writes the kernel's Python version into the notebook when it connects: the
+    # committed notebook names the project's Python; another one here is not a change of ours
+    book.metadata.language_info.version = platform.python_version()
+    nbformat.write(book, folder / "jelajah_anggaran.ipynb")
     port, token = free_port(), secrets.token_hex(16)
     env = {**os.environ, "LKJIP_DATA_DIR": str(data_root),
            "LKJIP_REPORTS_DIR": str(tmp_path / "reports"), "JUPYTER_CONFIG_DIR":
@@ -112,12 +117,24 @@ def test_explorer_updates_its_table_when_a_control_changes(lab, data_root):
             page.wait_for_function("window.jupyterapp && window.jupyterapp.shell"
                                    ".currentWidget && window.jupyterapp.shell.currentWidget"
                                    ".sessionContext.session", timeout=90_000)
+            page.wait_for_function("window.jupyterapp.shell.currentWidget.sessionContext"
+                                   ".session.kernel.status === 'idle'", timeout=90_000)
+            page.wait_for_timeout(1000)
+            # opened and connected to its kernel, the notebook is not yet modified
+            assert not page.evaluate("window.jupyterapp.shell.currentWidget.context.model"
+                                     ".dirty")
             # what the menu's Run → Run All Cells does
             page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
             page.wait_for_selector(".jelajah-tabel table", timeout=120_000)
             assert wait_for_names(page, first) == first
+            # the set-up cells print nothing (no stray `Selection(...)`)
+            texts = page.eval_on_selector_all(".jp-OutputArea-output pre",
+                                              "nodes => nodes.map(n => n.textContent)")
+            assert not [text for text in texts if "Selection(" in text], texts
             fund = page.locator(".widget-dropdown", has_text="Sumber dana").locator("select")
             fund.select_option("APBN")
             assert wait_for_names(page, after) == after
+            level = page.locator(".widget-dropdown", has_text="Tingkat").locator("select")
+            assert "Sumber\xa0dana" in level.inner_text()  # APBN lines name no unit
         finally:
             browser.close()

@@ -22,9 +22,11 @@ from .findings import (
     TIDAK_DISEBUT,
     Facts,
     Findings,
+    Implied,
     agrees,
     decimals_of,
-    implied_range,
+    implied,
+    implied_by_lines,
 )
 from .kinerja import (
     check_achievement,
@@ -56,7 +58,9 @@ __all__ = [
     "check_sdm",
     "decimals_of",
     "findings_csv_bytes",
-    "implied_range",
+    "Implied",
+    "implied",
+    "implied_by_lines",
     "summary",
 ]
 

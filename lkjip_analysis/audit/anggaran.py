@@ -6,7 +6,7 @@ import pandas as pd
 
 from .. import metrics
 from ..numbers import format_percent, format_rupiah
-from .findings import Facts, Findings, _single, implied_range
+from .findings import Facts, Findings, _single, implied, implied_by_lines
 
 
 def check_apbd(d, f: Findings, facts: Facts) -> float:
@@ -70,28 +70,27 @@ def check_apbd(d, f: Findings, facts: Facts) -> float:
 
 def _check_apbd_allocations(f: Findings, values: pd.DataFrame, indirect, direct, budget) -> None:
     """Do the allocations the percentages imply add up to the stated budget?"""
-    low_i, high_i = implied_range(float(indirect.realisasi), indirect.persen)
-    low_d, high_d = implied_range(float(direct.realisasi), direct.persen)
-    low_l, high_l = _lines_implied(values)
+    by_indirect = implied(float(indirect.realisasi), indirect.persen)
+    by_direct = implied(float(direct.realisasi), direct.persen)
+    by_lines = implied_by_lines(values)
     f.within(
         "<realisasi_apbd>",
         "Alokasi tersirat Belanja Langsung (realisasi / %) = jumlah "
         "alokasi tersirat baris-baris nilai",
-        (low_d + high_d) / 2,
-        low_l,
-        high_l,
+        by_direct.value,
+        by_lines,
         direct.baris_sumber,
-        note=_single_correction(direct, (low_l + high_l) / 2, "baris-baris nilai"),
+        note=_single_correction(direct, by_lines.value, "baris-baris nilai"),
     )
     stated = budget.nilai
-    mid_i, mid_d = (low_i + high_i) / 2, (low_d + high_d) / 2
-    fit_direct = float(direct.realisasi) * 100 / (stated - mid_i)
-    fit_indirect = float(indirect.realisasi) * 100 / (stated - mid_d)
-    lines_confirm = low_l <= stated - mid_i <= high_l
+    fit_direct = float(direct.realisasi) * 100 / (stated - by_indirect.value)
+    fit_indirect = float(indirect.realisasi) * 100 / (stated - by_direct.value)
+    lines_confirm = by_lines.low <= stated - by_indirect.value <= by_lines.high
     note = (
-        f"Koreksi tunggal yang mendamaikan: total anggaran {format_rupiah(mid_i + mid_d)}; "
-        f"atau serapan Belanja Tidak Langsung {format_percent(fit_indirect)}; atau serapan "
-        f"Belanja Langsung {format_percent(fit_direct)}."
+        f"Koreksi tunggal yang mendamaikan: total anggaran "
+        f"{format_rupiah(by_indirect.value + by_direct.value)}; atau serapan Belanja Tidak "
+        f"Langsung {format_percent(fit_indirect)}; atau serapan Belanja Langsung "
+        f"{format_percent(fit_direct)}."
     )
     if lines_confirm:
         note += (
@@ -104,16 +103,10 @@ def _check_apbd_allocations(f: Findings, values: pd.DataFrame, indirect, direct,
         "Total anggaran APBD = alokasi tersirat Belanja Tidak Langsung + "
         "Belanja Langsung (realisasi / % <realisasi_apbd>)",
         stated,
-        low_i + low_d,
-        high_i + high_d,
+        by_indirect + by_direct,
         budget.baris_sumber,
         note=note,
     )
-
-
-def _lines_implied(values: pd.DataFrame) -> tuple[float, float]:
-    ranges = [implied_range(float(r.realisasi), r.persen) for r in values.itertuples()]
-    return sum(r[0] for r in ranges), sum(r[1] for r in ranges)
 
 
 def _single_correction(total_row, implied_by_parts: float, parts: str) -> str:
@@ -142,16 +135,14 @@ def check_apbn(d, f: Findings, facts: Facts) -> None:
             "akan mendamaikan; laporan tidak memberi cara menentukan barisnya.",
         )
         if not pd.isna(subtotal.persen):
-            low, high = _lines_implied(fund_lines)
-            stated_low, stated_high = implied_range(float(subtotal.realisasi), subtotal.persen)
+            by_lines = implied_by_lines(fund_lines)
             f.within(
                 "<realisasi_apbn>",
                 f"Alokasi tersirat Jumlah {fund} = jumlah alokasi tersirat baris programnya",
-                (stated_low + stated_high) / 2,
-                low,
-                high,
+                implied(float(subtotal.realisasi), subtotal.persen).value,
+                by_lines,
                 subtotal.baris_sumber,
-                note=_single_correction(subtotal, (low + high) / 2, "baris program"),
+                note=_single_correction(subtotal, by_lines.value, "baris program"),
             )
     subtotals = totals[totals.sumber_dana != "Semua"]
     f.compare(
@@ -198,21 +189,21 @@ def check_apbn(d, f: Findings, facts: Facts) -> None:
             note=f"Serapan APBN adalah {format_percent(absorbed)} (juga <realisasi_apbn> baris "
             f"{grand.baris_sumber}).",
         )
-    ranges = []
-    for fund, fund_lines in lines.groupby("sumber_dana", sort=False):
-        subtotal = _single(totals, sumber_dana=fund)
-        ranges.append(
-            implied_range(float(subtotal.realisasi), subtotal.persen)
-            if not pd.isna(subtotal.persen)
-            else _lines_implied(fund_lines)
-        )
     if budget is None:
         return
+    by_fund = [
+        implied(float(subtotal.realisasi), subtotal.persen)
+        if not pd.isna(subtotal.persen)
+        else implied_by_lines(fund_lines)
+        for subtotal, fund_lines in (
+            (_single(totals, sumber_dana=fund), fund_lines)
+            for fund, fund_lines in lines.groupby("sumber_dana", sort=False)
+        )
+    ]
     f.within(
         "Narasi",
         "Total anggaran APBN = jumlah alokasi tersirat per sumber dana",
         budget.nilai,
-        sum(r[0] for r in ranges),
-        sum(r[1] for r in ranges),
+        sum(by_fund[1:], by_fund[0]),
         budget.baris_sumber,
     )

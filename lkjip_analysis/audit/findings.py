@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from .. import metrics
 from ..errors import SourceError
 
 COLUMNS = [
@@ -131,18 +132,17 @@ class Findings:
         tabel: str,
         uraian: str,
         stated: float,
-        low: float,
-        high: float,
+        computed: Implied,
         line: int,
         note: str = "",
     ) -> bool:
-        """A stated amount against the interval its rounded percentages allow."""
-        if _unknown(stated, low, high):
+        """A stated amount against an implied allocation: it agrees when it lies in the interval
+        the rounded percentages allow; the allocation itself is shown as computed."""
+        if _unknown(stated, computed.low, computed.high):
             return False
-        ok = low <= stated <= high
-        self._add(
-            tabel, uraian, round(stated), round((low + high) / 2), ok, line, "" if ok else note
-        )
+        ok = computed.low <= stated <= computed.high
+        self._add(tabel, uraian, round(stated), round(computed.value), ok, line,
+                  "" if ok else note)
         return ok
 
     def not_stated(self, key: str, uraian: str) -> None:
@@ -172,10 +172,31 @@ def tidy(value):
     return value
 
 
-def implied_range(realisasi: float, persen: float) -> tuple[float, float]:
-    """The budgets an amount and its percentage (as rounded in print) allow."""
+@dataclass(frozen=True)
+class Implied:
+    """The allocation amounts and their printed percentages imply: `value` by the one rule,
+    `metrics.alokasi_tersirat` (summed over lines, as the explorer and `analysis` sum it), and
+    the interval the percentages' rounding allows, for deciding agreement."""
+
+    value: float
+    low: float
+    high: float
+
+    def __add__(self, other: Implied) -> Implied:
+        return Implied(self.value + other.value, self.low + other.low, self.high + other.high)
+
+
+def implied(realisasi: float, persen: float) -> Implied:
+    """The allocation one amount and its percentage (as rounded in print) imply."""
     half = 0.5 * 10 ** -decimals_of(persen)
-    return realisasi * 100 / (persen + half), realisasi * 100 / (persen - half)
+    return Implied(float(metrics.alokasi_tersirat(realisasi, persen)),
+                   realisasi * 100 / (persen + half), realisasi * 100 / (persen - half))
+
+
+def implied_by_lines(lines: pd.DataFrame) -> Implied:
+    """The allocation value lines (`realisasi`, `persen`) imply together."""
+    return sum((implied(float(r.realisasi), r.persen) for r in lines.itertuples()),
+               Implied(0.0, 0.0, 0.0))
 
 
 class Facts:
