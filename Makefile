@@ -55,6 +55,15 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP) $(KERNEL_CONFIG) ## open JupyterLab on the budget explorer (notebooks/jelajah_anggaran.ipynb)
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/jelajah_anggaran.ipynb
 
+# Messages are written in English in the code; the Indonesian catalog is what users read.
+LOCALES := lkjip_analysis/locale
+.PHONY: messages
+messages: $(STAMP) ## extract messages into the catalog, compile it (translate new entries in lkjip.po, rerun)
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_plural:1,2 --project=lkjip-analysis \
+		--copyright-holder=lkjip-analysis -o $(LOCALES)/lkjip.pot .
+	$(BIN)/pybabel -q update -i $(LOCALES)/lkjip.pot -d $(LOCALES) -D lkjip --width=100
+	$(BIN)/pybabel compile -d $(LOCALES) -D lkjip --statistics
+
 .PHONY: clean
 clean: ## remove generated data and reports (keeps .venv)
 	rm -rf data/processed reports

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 
 from .errors import LkjipError
+from .i18n import N_, _, translate_argparse
 
 
 class UsageError(LkjipError):
@@ -23,34 +24,32 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 DEFAULT_YEAR = 2020
 
 
-def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Register a `cmd_<name>` function as the `lkjip <name>` command."""
-    COMMANDS[func.__name__.removeprefix("cmd_")] = func
-    return func
+def command(description: str) -> Callable:
+    """Register a `cmd_<name>` function as the `lkjip <name>` command; `description` (marked
+    for the catalog, translated when the parser is built) is its help."""
+    def register(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        func.description = description
+        func.__doc__ = func.__doc__ or description
+        COMMANDS[func.__name__.removeprefix("cmd_")] = func
+        return func
+    return register
 
 
-@command
+@command(N_("Read a year's raw data and write data/processed/<year>/ (CSV per dataset + "
+            "workbook).\n\nExample: lkjip extract --year 2020"))
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Read a year's raw data and write data/processed/<year>/ (CSV per dataset + workbook).
-
-    Example: lkjip extract --year 2020
-    """
     from .datasets import extract
 
     files = extract(args.year, args.data_dir)
-    log.info("wrote %d files to %s", len(files), files[0].parent)
+    log.info(_("wrote %d files to %s"), len(files), files[0].parent)
     return 0
 
 
-@command
+@command(N_("Recompute every figure the report derives and list where it disagrees with "
+            "itself.\n\nPrints the findings, writes reports/<year>/temuan_audit.csv and adds "
+            "a temuan_audit\nsheet to the processed workbook. With --strict, exits 3 when any "
+            "check disagrees.\n\nExample: lkjip audit --year 2020 --strict"))
 def cmd_audit(args: argparse.Namespace) -> int:
-    """Recompute every figure the report derives and list where it disagrees with itself.
-
-    Prints the findings, writes reports/<year>/temuan_audit.csv and adds a temuan_audit
-    sheet to the processed workbook. With --strict, exits 3 when any check disagrees.
-
-    Example: lkjip audit --year 2020 --strict
-    """
     from .audit import TIDAK_COCOK, summary
     from .datasets import run_audit
 
@@ -62,85 +61,78 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 cmd_audit.options = [
     (("--strict",), {"action": "store_true",
-                     "help": "exit 3 when any check is tidak_cocok"}),
-    (("--reports-dir",), {"default": None, "help": "reports root (default: ./reports)"}),
+                     "help": N_("exit 3 when any check is tidak_cocok")}),
+    (("--reports-dir",), {"default": None, "help": N_("reports root (default: ./reports)")}),
 ]
 
 
-@command
+@command(N_("Execute the notebooks with papermill into reports/<year>/notebooks/ (figures "
+            "into\nreports/<year>/figures/). A failing notebook is kept in "
+            "reports/<year>/failed/.\n\nExample: lkjip run --year 2020 --notebook 03_anggaran "
+            "-p year 2020"))
 def cmd_run(args: argparse.Namespace) -> int:
-    """Execute the notebooks with papermill into reports/<year>/notebooks/ (figures into
-    reports/<year>/figures/). A failing notebook is kept in reports/<year>/failed/.
-
-    Example: lkjip run --year 2020 --notebook 03_anggaran -p year 2020
-    """
     from .pipeline import run
 
     executed = run(args.year, args.data_dir, args.reports_dir, args.notebook,
                    _parameters(args.parameter), args.jobs)
-    log.info("executed %d notebooks into %s", len(executed), executed[0].parent)
+    log.info(_("executed %d notebooks into %s"), len(executed), executed[0].parent)
     return 0
 
 
 cmd_run.options = [
-    (("--reports-dir",), {"default": None, "help": "reports root (default: ./reports)"}),
+    cmd_audit.options[1],
     (("--notebook",), {"action": "append", "metavar": "NAME",
-                       "help": "run only this notebook (repeatable), e.g. 02_kinerja"}),
+                       "help": N_("run only this notebook (repeatable), e.g. 02_kinerja")}),
     (("-p", "--parameter"), {"nargs": 2, "action": "append", "metavar": ("KEY", "VALUE"),
-                             "default": [], "help": "notebook parameter (repeatable)"}),
+                             "default": [], "help": N_("notebook parameter (repeatable)")}),
 ]
 
 
-@command
+@command(N_("Export the executed notebooks as one report: reports/<year>/laporan_<year>.html "
+            "for\nreaders (no code) and laporan_<year>_audit.html (with code), both "
+            "self-contained.\n\nExample: lkjip export --year 2020 --pdf"))
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export the executed notebooks as one report: reports/<year>/laporan_<year>.html for
-    readers (no code) and laporan_<year>_audit.html (with code), both self-contained.
-
-    Example: lkjip export --year 2020 --pdf
-    """
     from .pipeline import export
 
     for path in export(args.year, args.data_dir, args.reports_dir, args.pdf):
-        log.info("wrote %s", path)
+        log.info(_("wrote %s"), path)
     return 0
 
 
 cmd_export.options = [
-    (("--reports-dir",), {"default": None, "help": "reports root (default: ./reports)"}),
+    cmd_audit.options[1],
     (("--pdf",), {"action": "store_true",
-                  "help": "also print laporan_<year>.pdf with a headless Chromium"}),
+                  "help": N_("also print laporan_<year>.pdf with a headless Chromium")}),
 ]
 
 
-@command
+@command(N_("Extract, audit, run every notebook and export: the whole year in one command. "
+            "With\n--all: every year that has raw data (unchanged years reused), then the "
+            "cross-year\noutputs (data/processed/tren/, reports/temuan_lintas_tahun.csv, "
+            "reports/index.html).\n\nExample: lkjip build --year 2020; lkjip build --all"))
 def cmd_build(args: argparse.Namespace) -> int:
-    """Extract, audit, run every notebook and export: the whole year in one command. With
-    --all: every year that has raw data (unchanged years reused), then the cross-year
-    outputs (data/processed/tren/, reports/temuan_lintas_tahun.csv, reports/index.html).
-
-    Example: lkjip build --year 2020; lkjip build --all
-    """
     if args.all:
         if args.year_given:
-            raise UsageError("--all builds every year: give --all or --year, not both")
+            raise UsageError(_("--all builds every year: give --all or --year, not both"))
         from .lintas_tahun.build import build_all
 
         index = build_all(args.data_dir, args.reports_dir, args.pdf,
                           _parameters(args.parameter), args.force, args.jobs, args.wait)
-        log.info("every year ready: %s", index)
+        log.info(_("every year ready: %s"), index)
         return 0
     from .pipeline import build
 
     folder = build(args.year, args.data_dir, args.reports_dir, args.pdf,
                    _parameters(args.parameter), args.force, args.jobs, args.wait)
-    log.info("report ready: %s", folder / f"laporan_{args.year}.html")
+    log.info(_("report ready: %s"), folder / f"laporan_{args.year}.html")
     return 0
 
 
 def _positive(text: str) -> int:
     """A count of at least 1."""
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("must be a whole number of at least 1, got {text!r}").format(text=text))
     return int(text)
 
 
@@ -151,32 +143,29 @@ def _seconds(text: str) -> float:
     except ValueError:
         value = -1.0
     if not 0 <= value <= 86_400:
-        raise argparse.ArgumentTypeError(f"must be a number of seconds from 0 to 86400, "
-                                         f"got {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("must be a number of seconds from 0 to 86400, got {text!r}").format(text=text))
     return value
 
 
 _JOBS = (("--jobs",), {"type": _positive, "default": None, "metavar": "N",
-                       "help": "notebooks run at once (default: the number of cores)"})
+                       "help": N_("notebooks run at once (default: the number of cores)")})
 cmd_run.options.append(_JOBS)
 cmd_build.options = [*cmd_export.options, cmd_run.options[2], _JOBS,
                      (("--force",), {"action": "store_true",
-                                     "help": "rebuild even when nothing changed"}),
+                                     "help": N_("rebuild even when nothing changed")}),
                      (("--all",), {"action": "store_true",
-                                   "help": "every year with raw data, then the cross-year "
-                                           "outputs"}),
+                                   "help": N_("every year with raw data, then the cross-year "
+                                              "outputs")}),
                      (("--wait",), {"type": _seconds, "default": 0, "metavar": "SECONDS",
-                                    "help": "wait this long for another run of the same "
-                                            "year(s) to finish (default: stop at once)"})]
+                                    "help": N_("wait this long for another run of the same "
+                                               "year(s) to finish (default: stop at once)")})]
 
 
-@command
+@command(N_("Prepare data/raw/<year>/ for a new report: an empty koreksi.yaml with its "
+            "format, and\nthe next steps. Existing files are left as they are.\n\nExample: "
+            "lkjip init --year 2021"))
 def cmd_init(args: argparse.Namespace) -> int:
-    """Prepare data/raw/<year>/ for a new report: an empty koreksi.yaml with its format, and
-    the next steps (in Bahasa Indonesia). Existing files are left as they are.
-
-    Example: lkjip init --year 2021
-    """
     from .newyear import init_year
 
     for line in init_year(args.year, args.data_dir):
@@ -184,33 +173,27 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-@command
+@command(N_("Write an empty workbook in the datasets' shape, "
+            "data/raw/<year>/lkjip_<year>.xlsx, for\na report that is not machine-readable: "
+            "fill it and `load()` reads it. An existing\nworkbook is never overwritten."
+            "\n\nExample: lkjip template --year 2021"))
 def cmd_template(args: argparse.Namespace) -> int:
-    """Write an empty workbook in the datasets' shape, data/raw/<year>/lkjip_<year>.xlsx, for
-    a report that is not machine-readable: fill it and `load()` reads it. An existing
-    workbook is never overwritten.
-
-    Example: lkjip template --year 2021
-    """
     from .newyear import write_template
 
     path = write_template(args.year, args.data_dir)
-    print(f"Buku kerja kosong ditulis: {path}")
-    print("Isi setiap lembar (baris pertama adalah judul kolom; lihat lembar 'petunjuk'), "
-          f"lalu jalankan: lkjip build --year {args.year}")
+    print(_("Empty workbook written: {path}").format(path=path))
+    print(_("Fill every sheet (the first row holds the column headers; see the 'petunjuk' "
+            "sheet), then run: lkjip build --year {year}").format(year=args.year))
     return 0
 
 
-@command
+@command(N_("Import the agency's PDF (with a text layer) or Word file (.docx) as a year's "
+            "report:\nwrites data/raw/<year>/lkjip_<year>_<agency>.md in the reader's text "
+            "format, keeps the\noriginal and the origin of every line (asal.csv) in "
+            "data/raw/<year>/asli/, and prints a\nreview (pages, tables found, charts read or "
+            "not, what to check). An existing document is\nreplaced only with --force."
+            "\n\nExample: lkjip import LKjIP_2021.pdf --year 2021"))
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import the agency's PDF (with a text layer) or Word file (.docx) as a year's report:
-    writes data/raw/<year>/lkjip_<year>_<agency>.md in the reader's text format, keeps the
-    original and the origin of every line (asal.csv) in data/raw/<year>/asli/, and prints a
-    review (pages, tables found, charts read or not, what to check). An existing document is
-    replaced only with --force.
-
-    Example: lkjip import LKjIP_2021.pdf --year 2021
-    """
     from .impor import ImportRefused, import_document
 
     try:
@@ -223,29 +206,27 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 cmd_import.options = [
-    (("file",), {"metavar": "FILE", "help": "the report as a PDF or a Word file (.docx)"}),
-    (("--force",), {"action": "store_true", "help": "replace the year's existing document"}),
+    (("file",), {"metavar": "FILE", "help": N_("the report as a PDF or a Word file (.docx)")}),
+    (("--force",), {"action": "store_true",
+                    "help": N_("replace the year's existing document")}),
 ]
 
 
-@command
+@command(N_("Rebuild the year in a temporary folder and compare every input and output with"
+            "\nreports/<year>/manifest.json. Exits 4 when anything differs.\n\nExample: "
+            "lkjip verify --year 2020"))
 def cmd_verify(args: argparse.Namespace) -> int:
-    """Rebuild the year in a temporary folder and compare every input and output with
-    reports/<year>/manifest.json. Exits 4 when anything differs.
-
-    Example: lkjip verify --year 2020
-    """
     from .manifest import ManifestError
-    from .verify import AGREE, reproduced, shown_key, verify, verify_summary
+    from .verify import AGREE, reproduced, status_line, verify, verify_summary
 
     try:
         rows = verify(args.year, args.data_dir, args.reports_dir)
     except ManifestError as exc:
-        log.error("%s: nothing was rerun; rebuild with `lkjip build --year %d --force` "
-                  "from inputs you trust", exc, args.year)
+        log.error(_("%s: nothing was rerun; rebuild with `lkjip build --year %d --force` "
+                    "from inputs you trust"), exc, args.year)
         return 4
     for status, key in sorted(rows, key=lambda row: row[0] in AGREE):  # differences first
-        print(f"{status:<9} {shown_key(key, args.year)}")
+        print(status_line(status, key, args.year))
     print(verify_summary(rows))
     return 0 if reproduced(rows) else 4
 
@@ -264,7 +245,7 @@ def _parameters(pairs: list[list[str]]) -> dict:
     try:
         values = {key: scalar(value) for key, value in pairs}
     except yaml.YAMLError as exc:
-        raise UsageError(f"-p value does not parse: {exc}") from None
+        raise UsageError(_("-p value does not parse: {error}").format(error=exc)) from None
     try:
         check_parameters(values)
     except LkjipError as exc:
@@ -285,11 +266,12 @@ def format_findings(findings) -> str:
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=_year, default=None,
-                        help="report year (default: build builds every year; init, template "
-                             "and import need it; the others take the latest year with data)")
+                        help=_("report year (default: build builds every year; init, template "
+                               "and import need it; the others take the latest year with "
+                               "data)"))
     parser.add_argument("--data-dir", default=None,
-                        help="data root holding raw/ and processed/ (default: ./data of the "
-                             "project, or $LKJIP_DATA_DIR)")
+                        help=_("data root holding raw/ and processed/ (default: ./data of the "
+                               "project, or $LKJIP_DATA_DIR)"))
 
 
 def first_sentence(doc: str) -> str:
@@ -305,7 +287,8 @@ def _year(text: str) -> int:
 
     if not is_year_name(text):
         raise argparse.ArgumentTypeError(
-            f"a year is four digits from {FIRST_YEAR} to {LAST_YEAR}, got {text!r}")
+            _("a year is four digits from {first} to {last}, got {text!r}").format(
+                first=FIRST_YEAR, last=LAST_YEAR, text=text))
     return int(text)
 
 
@@ -320,32 +303,48 @@ def _default_year(args: argparse.Namespace) -> int:
     from .config import available_years
 
     if args.command in _NEW_YEAR_COMMANDS:
-        raise UsageError(f"{args.command} memerlukan --year: tahun laporan yang dimaksud")
+        raise UsageError(_("{command} needs --year: the year of the report meant").format(
+            command=args.command))
     if args.command == "build":
         args.all = True
         return DEFAULT_YEAR
     years = available_years(args.data_dir)
     if not years:
         return DEFAULT_YEAR  # the command names the data folder and its missing years
-    log.info("--year tidak diberikan: memakai %d, tahun terbaru yang ada datanya", years[-1])
+    log.info(_("--year not given: using %d, the latest year that has data"), years[-1])
     return years[-1]
+
+
+class LevelFormatter(logging.Formatter):
+    """Log lines whose level is written in the user's language (`%(level)s`)."""
+
+    NAMES = {"INFO": N_("INFO"), "WARNING": N_("WARNING"), "ERROR": N_("ERROR"),
+             "CRITICAL": N_("CRITICAL")}
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.level = _(self.NAMES.get(record.levelname, record.levelname))
+        return super().format(record)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser: one sub-command per registered command."""
+    translate_argparse()
     parser = argparse.ArgumentParser(
-        prog="lkjip", description=__doc__.split("\n")[0],
-        epilog="Example: lkjip build --year 2020",
+        prog="lkjip", description=_("`lkjip`: the command line of lkjip-analysis."),
+        epilog=_("Example: lkjip build --year 2020"),
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help=_("only warnings and errors"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, func in COMMANDS.items():
-        doc = func.__doc__ or ""
-        child = sub.add_parser(name, help=first_sentence(doc), description=doc,
+        description = _(func.description)
+        child = sub.add_parser(name, help=first_sentence(description), description=description,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
         _add_common(child)
-        for option in getattr(func, "options", ()):
-            child.add_argument(*option[0], **option[1])
+        for flags, settings in getattr(func, "options", ()):
+            translated = {**settings, "help": _(settings["help"])} if "help" in settings \
+                else settings
+            child.add_argument(*flags, **translated)
         child.set_defaults(func=func)
     return parser
 
@@ -355,23 +354,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.year_given = args.year is not None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(LevelFormatter("%(asctime)s %(level)s %(message)s"))
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+                        handlers=[handler])
     logging.getLogger("papermill").setLevel(logging.WARNING)  # our own lines name each step
     try:
         args.year = args.year if args.year_given else _default_year(args)
         return args.func(args)
     except UsageError as exc:
-        print(f"lkjip: error: {exc}", file=sys.stderr)
+        print(_("lkjip: error: {message}").format(message=exc), file=sys.stderr)
         return 2
     except LkjipError as exc:
         log.error("%s", exc)
         return 1
     except OSError as exc:
-        log.error("cannot read or write %s: %s", exc.filename or "a file", exc.strerror or exc)
+        log.error(_("cannot read or write %s: %s"), exc.filename or _("a file"),
+                  exc.strerror or exc)
         return 1
     except KeyboardInterrupt:
-        log.error("interrupted; earlier outputs were left as they were")
+        log.error(_("interrupted; earlier outputs were left as they were"))
         return 130
 
 

@@ -20,6 +20,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from .i18n import _
 from .source import Row, Table, normalise, same_name
 
 log = logging.getLogger("lkjip")
@@ -113,7 +114,7 @@ def locate(table: Table, dataset: str, wanted: dict[str, str], overrides: dict[s
     claimed = {*single.values(), *(i for family in families.values() for i, _ in family)}
     for index, path in enumerate(paths):
         if index not in claimed and path:
-            log.info("%s: kolom %r tidak dibaca", table.label, " > ".join(path))
+            log.info(_("%s: column %r is not read"), table.label, " > ".join(path))
     return Layout(single, families)
 
 
@@ -125,12 +126,15 @@ def year_in(header: str) -> int:
 def _not_one(table: Table, dataset: str, name: str, wanted: str, found: list[int],
              paths: list[tuple[str, ...]], mapping_file: str):
     headers = " | ".join(" > ".join(p) for p in paths if p)
-    problem = ("tidak ada kolom" if not found else
-               f"{len(found)} kolom ({', '.join(' > '.join(paths[i]) for i in found)}) cocok")
+    problem = (_("no column") if not found else _("{count} columns ({names}) match").format(
+        count=len(found), names=", ".join(" > ".join(paths[i]) for i in found)))
     example = (f"{dataset}:\n  tabel: {table.label}\n  kolom:\n"
-               f"    {name}: <judul kolom seperti tertulis>")
+               f"    {name}: " + _("<column header as written>"))
     return table.error(
-        f"{table.label} (baris {table.caption_line}): {problem} untuk kolom '{name}' "
-        f"(judul yang diharapkan: '{wanted}'); judul kolom yang ada: {headers}",
+        _("{table} (line {line}): {problem} for column '{name}' (header expected: "
+          "'{wanted}'); the column headers there: {headers}").format(
+              table=table.label, line=table.caption_line, problem=problem, name=name,
+              wanted=wanted, headers=headers),
         column=name,
-        hint=f"Bila kolom itu ada dengan judul lain, tulis di {mapping_file}:\n{example}")
+        hint=_("If that column is there under another header, write it in {file}:\n"
+               "{example}").format(file=mapping_file, example=example))

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import _
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
@@ -267,9 +269,10 @@ def check_year(year: object) -> int:
     if isinstance(year, str) and is_year_name(year.strip()):
         year = int(year.strip())
     if isinstance(year, bool) or not isinstance(year, int):
-        raise ParameterError(f"year must be a whole number, got {year!r}")
+        raise ParameterError(_("year must be a whole number, got {year!r}").format(year=year))
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ParameterError(f"year must be from {FIRST_YEAR} to {LAST_YEAR}, got {year}")
+        raise ParameterError(_("year must be from {first} to {last}, got {year}").format(
+            first=FIRST_YEAR, last=LAST_YEAR, year=year))
     return year
 
 
@@ -283,8 +286,9 @@ def validate_year(year: int, data_dir: str | Path | None = None) -> int:
     refuse_outside_links(root / "raw", root)
     years = available_years(root)
     if year not in years:
-        raise ParameterError(f"no data for year {year} in {root / 'raw'}; years available: "
-                             f"{', '.join(map(str, years)) or 'none'}")
+        raise ParameterError(_("no data for year {year} in {folder}; years available: "
+                               "{years}").format(year=year, folder=root / "raw",
+                                                 years=", ".join(map(str, years)) or _("none")))
     return year
 
 
@@ -300,5 +304,5 @@ def refuse_outside_links(folder: Path, root: Path) -> None:
             path = Path(parent) / name
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 raise SourceError(
-                    "a link in the data folder leads outside it", file=path,
-                    hint="Copy the file into the data folder instead of linking it")
+                    _("a link in the data folder leads outside it"), file=path,
+                    hint=_("Copy the file into the data folder instead of linking it"))

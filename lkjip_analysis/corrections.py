@@ -17,6 +17,7 @@ import yaml
 
 from . import yamlfile
 from .errors import CorrectionError, SourceError
+from .i18n import _
 from .source import Document
 
 FIELDS = ("tabel", "baris", "kolom", "tertulis", "dipakai", "alasan")
@@ -56,14 +57,17 @@ class Corrections:
                 else []
             )
             if entry.raw not in (cell.strip() for cell in held):
-                problem = ("yang tidak memuatnya" if held else
-                           f"padahal dokumen hanya {len(document.lines)} baris")
+                problem = (_("which does not hold it") if held else
+                           _("while the document has only {count} lines").format(
+                               count=len(document.lines)))
                 raise CorrectionError(
-                    f"entri menyebut baris dokumen {entry.line} ({document.path.name}) "
-                    f"untuk {entry.raw!r}, {problem}", file=self.path, line=entry.entry_line,
-                    table=entry.table, column=entry.column, raw=entry.raw,
-                    hint=f"Perbaiki 'baris' atau 'tertulis' entri pada baris {entry.entry_line} "
-                         "koreksi.yaml",
+                    _("the entry names document line {line} ({document}) for {raw!r}, "
+                      "{problem}").format(line=entry.line, document=document.path.name,
+                                          raw=entry.raw, problem=problem),
+                    file=self.path, line=entry.entry_line, table=entry.table,
+                    column=entry.column, raw=entry.raw,
+                    hint=_("Fix 'baris' or 'tertulis' of the entry on line {line} of "
+                           "koreksi.yaml").format(line=entry.entry_line),
                 )
 
     def check_all_used(self) -> None:
@@ -71,9 +75,9 @@ class Corrections:
         if unused:
             e = unused[0]
             raise CorrectionError(
-                "koreksi tidak diterapkan: tidak ada tabel yang membaca sel itu sebagai kolom itu",
+                _("correction not applied: no table reads that cell as that column"),
                 file=self.path, line=e.line, table=e.table, column=e.column, raw=e.raw,
-                hint="Periksa 'tabel' dan 'kolom' di koreksi.yaml",
+                hint=_("Check 'tabel' and 'kolom' in koreksi.yaml"),
             )
 
     def as_frame(self) -> pd.DataFrame:
@@ -93,12 +97,13 @@ def load_corrections(path: str | Path) -> Corrections:
     if not path.exists():
         return Corrections(path)
     try:
-        data, node = yamlfile.read(path, "Fix the YAML: plain values only, no tags or aliases")
+        data, node = yamlfile.read(path, _("Fix the YAML: plain values only, no tags or "
+                                           "aliases"))
     except SourceError as exc:
         raise CorrectionError(exc.message, file=path, line=exc.line, hint=exc.hint) from None
     entries = (data or {}).get("koreksi") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise CorrectionError("koreksi.yaml harus memuat daftar di bawah 'koreksi:'", file=path)
+        raise CorrectionError(_("koreksi.yaml must hold a list under 'koreksi:'"), file=path)
     starts = _entry_lines(node)
     return Corrections(path, tuple(
         _entry(item, i, path, starts[i - 1] if i <= len(starts) else None)
@@ -116,14 +121,15 @@ def _entry_lines(node) -> list[int]:
 def _entry(item: object, index: int, path: Path, line: int | None) -> Correction:
     missing = [f for f in FIELDS if not isinstance(item, dict) or item.get(f) in (None, "")]
     if missing:
-        raise CorrectionError(f"koreksi #{index} tidak memuat {', '.join(missing)}", file=path,
-                              line=line, hint=f"Setiap entri memerlukan: {', '.join(FIELDS)}")
+        raise CorrectionError(_("correction #{index} lacks {fields}").format(
+            index=index, fields=", ".join(missing)), file=path, line=line,
+            hint=_("Every entry needs: {fields}").format(fields=", ".join(FIELDS)))
     value = item["dipakai"]
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise CorrectionError(f"koreksi #{index}: 'dipakai' harus angka biasa",
-                              file=path, line=line, raw=str(value))
+        raise CorrectionError(_("correction #{index}: 'dipakai' must be a plain number").format(
+            index=index), file=path, line=line, raw=str(value))
     if isinstance(item["baris"], bool) or not isinstance(item["baris"], int):
-        raise CorrectionError(f"koreksi #{index}: 'baris' harus nomor baris",
-                              file=path, line=line, raw=str(item["baris"]))
+        raise CorrectionError(_("correction #{index}: 'baris' must be a line number").format(
+            index=index), file=path, line=line, raw=str(item["baris"]))
     return Correction(str(item["tabel"]), item["baris"], str(item["kolom"]),
                       str(item["tertulis"]), value, str(item["alasan"]), line)

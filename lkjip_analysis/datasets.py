@@ -22,6 +22,7 @@ from .audit import SHEET as FINDINGS
 from .config import Paths, available_years, validate_year
 from .corrections import load_corrections
 from .errors import ParameterError, SourceError
+from .i18n import _
 from .limits import TABLE_BYTES, check_size
 from .provenance import ORIGINS_FILE, line_origins, with_pages
 from .recognition import load_mapping, locate
@@ -105,7 +106,8 @@ def load(year: int = 2020, data_dir: str | Path | None = None,
     """
     paths = Paths.for_year(validate_year(year, data_dir), data_dir)
     if source not in SOURCES:
-        raise ParameterError(f"source must be one of {', '.join(SOURCES)}, got {source!r}")
+        raise ParameterError(_("source must be one of {allowed}, got {value!r}").format(
+            allowed=", ".join(SOURCES), value=source))
     if source == "auto":
         source = _available_source(paths)
     if source == "document":
@@ -132,17 +134,19 @@ def _available_source(paths: Paths) -> str:
     if paths.documents:
         return "document"
     raise SourceError(
-        "the year's folder holds neither a report document nor a workbook", file=paths.raw,
-        hint=(f"Put the report text there as lkjip_<...>.md, or fill the workbook that "
-              f"`lkjip template --year {paths.year}` writes as {paths.workbook_input.name}"))
+        _("the year's folder holds neither a report document nor a workbook"), file=paths.raw,
+        hint=_("Put the report text there as lkjip_<...>.md, or fill the workbook that "
+               "`lkjip template --year {year}` writes as {workbook}").format(
+                   year=paths.year, workbook=paths.workbook_input.name))
 
 
 def _check_one_document(paths: Paths) -> None:
     found = paths.documents
     if len(found) > 1:
         raise SourceError(
-            f"{len(found)} report documents: {', '.join(p.name for p in found)}",
-            file=paths.raw, hint="Keep one lkjip_<...>.md per year folder")
+            _("{count} report documents: {names}").format(
+                count=len(found), names=", ".join(p.name for p in found)),
+            file=paths.raw, hint=_("Keep one lkjip_<...>.md per year folder"))
 
 
 def _agency_assumed(paths: Paths) -> pd.DataFrame:
@@ -158,9 +162,9 @@ def _agency_assumed(paths: Paths) -> pd.DataFrame:
         if known.exists():
             name = str(read_csv(known, "instansi").nama.iloc[0])
             break
-    log.warning("%s tidak menyebut nama instansi dan tahun laporannya (di sampul, judul, kata "
-                "pengantar atau kepala halaman): dipakai tahun folder %d dan instansi %s",
-                paths.document, paths.year, repr(name) if name else "kosong")
+    log.warning(_("%s does not name its agency and report year (on the cover, title, foreword "
+                  "or page header): the folder's year %d and agency %s are used"),
+                paths.document, paths.year, repr(name) if name else _("empty"))
     return frame(name, paths.year, 0, "")
 
 
@@ -173,9 +177,11 @@ def _check_year_stated(paths: Paths, agency: pd.DataFrame, source: Path, table: 
     stated = int(agency.tahun.iloc[0])
     if stated != paths.year:
         raise SourceError(
-            f"the source is the report of {stated}, but it lies in the folder of "
-            f"{paths.year}", file=source, line=line, table=table, raw=str(stated),
-            hint=f"Move it to data/raw/{stated}/, or put the {paths.year} report here")
+            _("the source is the report of {stated}, but it lies in the folder of {year}").format(
+                stated=stated, year=paths.year), file=source, line=line, table=table,
+            raw=str(stated),
+            hint=_("Move it to data/raw/{stated}/, or put the {year} report here").format(
+                stated=stated, year=paths.year))
 
 
 def _source_files(paths: Paths, source: str) -> list[Path]:
@@ -253,7 +259,7 @@ def read_optional_csv(path: Path, dataset: str,
     (and a warning); present, it is read strictly."""
     if path.exists():
         return read_csv(path, dataset, added)
-    log.warning("%s not found: %s is empty until it is written", path, dataset)
+    log.warning(_("%s not found: %s is empty until it is written"), path, dataset)
     return schemas.conform(dataset, pd.DataFrame(columns=list(schemas.kinds(dataset))),
                            str(path))
 
@@ -262,9 +268,9 @@ def read_csv(path: Path, dataset: str, added: dict[str, str] | None = None) -> p
     """A dataset CSV, typed by its schema; empty cells are missing only in number columns.
     `added`: columns the file lacks, given one value for every row."""
     if not path.exists():
-        raise SourceError(f"{dataset} file not found", file=path, table=dataset,
-                          hint="Run `lkjip extract` or restore the raw file")
-    check_size(path, TABLE_BYTES, f"{dataset} file")
+        raise SourceError(_("{dataset} file not found").format(dataset=dataset), file=path,
+                          table=dataset, hint=_("Run `lkjip extract` or restore the raw file"))
+    check_size(path, TABLE_BYTES, _("{dataset} file").format(dataset=dataset))
     added = added or {}
     kinds = {c: k for c, k in schemas.kinds(dataset).items() if c not in added}
     numeric = [c for c, k in kinds.items() if k not in (schemas.TEXT, schemas.BOOL)]
@@ -272,10 +278,11 @@ def read_csv(path: Path, dataset: str, added: dict[str, str] | None = None) -> p
         df = pd.read_csv(path, dtype=str, keep_default_na=False,
                          na_values={c: [""] for c in numeric}, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise SourceError(f"cannot read CSV: {exc}", file=path, table=dataset) from None
+        raise SourceError(_("cannot read CSV: {error}").format(error=exc), file=path,
+                          table=dataset) from None
     if list(df.columns) != list(kinds):
-        raise SourceError(f"columns differ: expected {list(kinds)}, found {list(df.columns)}",
-                          file=path, table=dataset, line=1)
+        raise SourceError(_("columns differ: expected {expected}, found {found}").format(
+            expected=list(kinds), found=list(df.columns)), file=path, table=dataset, line=1)
     for column, kind in kinds.items():
         if kind == schemas.BOOL:
             df[column] = df[column].map({"True": True, "False": False})
@@ -298,9 +305,11 @@ def _check_unique_rows(df: pd.DataFrame, path: Path, dataset: str) -> None:
     lines = [int(i) + 2 for i in same.index]
     what = ", ".join(f"{c} {first[c]}" for c in key)
     raise SourceError(
-        f"{what} appears {len(lines)} times, on lines {' and '.join(map(str, lines))}",
+        _("{what} appears {count} times, on lines {lines}").format(
+            what=what, count=len(lines), lines=_(" and ").join(map(str, lines))),
         file=path, line=lines[1], table=dataset, raw=what,
-        hint=f"Keep one row per {' and '.join(key)} in {path.name}: delete or merge the others")
+        hint=_("Keep one row per {key} in {file}: delete or merge the others").format(
+            key=_(" and ").join(key), file=path.name))
 
 
 def _to_number(values: pd.Series, path: Path, dataset: str) -> pd.Series:
@@ -308,9 +317,9 @@ def _to_number(values: pd.Series, path: Path, dataset: str) -> pd.Series:
     bad = numbers.isna() & values.notna()
     if bad.any():
         index = int(bad.idxmax())
-        raise SourceError("not a plain number", file=path, line=index + 2, table=dataset,
+        raise SourceError(_("not a plain number"), file=path, line=index + 2, table=dataset,
                           column=str(values.name), raw=str(values[index]),
-                          hint="Write plain machine numbers (1234567, 12.5)")
+                          hint=_("Write plain machine numbers (1234567, 12.5)"))
     return numbers
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .i18n import _
+
 
 class LkjipError(Exception):
     """Base class of every error the suite raises on purpose."""
@@ -36,10 +38,10 @@ class SourceError(LkjipError):
         where = [
             f"{label} {value}"
             for label, value in (
-                ("berkas", self.file),
-                ("baris", self.line),
-                ("tabel", self.table),
-                ("kolom", self.column),
+                (_("file"), self.file),
+                (_("line"), self.line),
+                (_("table"), self.table),
+                (_("column"), self.column),
             )
             if value is not None
         ]
@@ -47,7 +49,7 @@ class SourceError(LkjipError):
         if where:
             text += " (" + ", ".join(where) + ")"
         if self.raw is not None:
-            text += f"; tertulis: {self.raw!r}"
+            text += _("; written: {raw!r}").format(raw=self.raw)
         if self.hint:
             text += f". {self.hint}"
         return text
@@ -59,7 +61,7 @@ class NumberFormatError(LkjipError, ValueError):
     def __init__(self, raw: str, expected: str) -> None:
         self.raw = raw
         self.expected = expected
-        super().__init__(f"{raw!r} bukan {expected}")
+        super().__init__(_("{raw!r} is not {expected}").format(raw=raw, expected=expected))
 
 
 class DocumentError(SourceError):
@@ -92,7 +94,8 @@ class NotebookError(LkjipError):
     def __init__(self, notebook: str, message: str, kept_at: Path | None = None) -> None:
         self.notebook = notebook
         self.kept_at = kept_at
-        text = f"notebook {notebook} failed: {message}"
+        text = _("notebook {notebook} failed: {message}").format(notebook=notebook,
+                                                                 message=message)
         if kept_at is not None:
-            text += f" (partly executed notebook kept at {kept_at})"
+            text += _(" (partly executed notebook kept at {path})").format(path=kept_at)
         super().__init__(text)

@@ -21,6 +21,7 @@ from . import metrics, schemas
 from .analysis import value_line_name
 from .config import Paths, available_years
 from .errors import ParameterError
+from .i18n import _
 
 FUNDS = {"APBD": "realisasi_apbd", "APBN": "realisasi_apbn"}
 LEVELS = {"unit_kerja": "Unit kerja", "program": "Program", "baris": "Baris nilai"}
@@ -61,12 +62,14 @@ class Selection:
         for name, value, allowed in (("fund", self.fund, FUNDS), ("level", self.level, LEVELS),
                                      ("measure", self.measure, MEASURES)):
             if value not in allowed:
-                raise ParameterError(f"{name} must be one of {', '.join(allowed)}, got "
-                                     f"{value!r}")
+                raise ParameterError(_("{name} must be one of {allowed}, got {value!r}").format(
+                    name=name, allowed=", ".join(allowed), value=value))
         if isinstance(self.top, bool) or not isinstance(self.top, int) or self.top < 1:
-            raise ParameterError(f"top must be a whole number of at least 1, got {self.top!r}")
+            raise ParameterError(_("top must be a whole number of at least 1, got "
+                                   "{value!r}").format(value=self.top))
         if not isinstance(self.lowest, bool):
-            raise ParameterError(f"lowest must be True or False, got {self.lowest!r}")
+            raise ParameterError(_("lowest must be True or False, got {value!r}").format(
+                value=self.lowest))
 
     @property
     def level_name(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import SourceError
+from .i18n import _
 
 DOCUMENT_BYTES = 64 << 20  # a report text
 TABLE_BYTES = 64 << 20  # a CSV (budget history, polarity, a processed dataset)
@@ -18,9 +19,10 @@ def check_size(path: Path, limit: int, what: str) -> None:
     """Refuse `path` when it is larger than `limit` bytes."""
     size = path.stat().st_size
     if size > limit:
-        raise SourceError(f"{what} berukuran {_bytes(size)}, lebih dari {_bytes(limit)} yang "
-                          "diterima", file=path, hint="Periksa bahwa ini berkas yang benar")
+        raise SourceError(_("{what} is {size}, more than the {limit} accepted").format(
+            what=what, size=_bytes(size), limit=_bytes(limit)), file=path,
+            hint=_("Check that this is the right file"))
 
 
 def _bytes(count: int) -> str:
-    return f"{count:,} bita".replace(",", ".")
+    return _("{count} bytes").format(count=f"{count:,}".replace(",", "."))

@@ -12,6 +12,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .errors import LkjipError
+from .i18n import _
 
 log = logging.getLogger("lkjip")
 POLL_SECONDS = 0.2
@@ -49,14 +50,15 @@ def _acquire(handle, lock_file: Path, wait: float) -> None:
             return
         except BlockingIOError:
             handle.seek(0)
-            holder = handle.read().strip() or "unknown"
+            holder = handle.read().strip() or _("unknown")
             if time.monotonic() >= deadline:
-                waited = f" (waited {wait:g} s)" if wait else ""
-                raise BusyError(f"another lkjip run for this year is in progress (process "
-                                f"{holder}, lock {lock_file}){waited}; wait for it to finish, "
-                                "or give --wait SECONDS") from None
+                waited = _(" (waited {seconds} s)").format(seconds=f"{wait:g}") if wait else ""
+                raise BusyError(_("another lkjip run for this year is in progress (process "
+                                  "{holder}, lock {lock}){waited}; wait for it to finish, or "
+                                  "give --wait SECONDS").format(holder=holder, lock=lock_file,
+                                                                waited=waited)) from None
             if not told:
-                log.warning("waiting up to %g s for process %s (lock %s)", wait, holder,
+                log.warning(_("waiting up to %g s for process %s (lock %s)"), wait, holder,
                             lock_file)
                 told = True
             time.sleep(POLL_SECONDS)

@@ -16,6 +16,7 @@ from pathlib import Path
 from .config import NOTEBOOKS_DIR, PACKAGE_DIR, PROJECT_ROOT, Paths, available_years
 from .errors import LkjipError, ParameterError
 from .hashing import sha256
+from .i18n import _
 
 KEY_PACKAGES = ("pandas", "numpy", "pandera", "openpyxl", "babel", "matplotlib", "seaborn",
                 "papermill", "nbconvert", "nbformat", "ipykernel", "pyyaml")
@@ -188,7 +189,8 @@ def load(path: Path) -> dict | None:
         return None
     record = read(path)
     if record is None:
-        raise ManifestError(f"manifest {path} is unreadable (truncated or not JSON)")
+        raise ManifestError(_("manifest {path} is unreadable (truncated or not JSON)").format(
+            path=path))
     problem = _shape_problem(record)
     if problem is None:
         from .parameters import check_parameters
@@ -196,30 +198,31 @@ def load(path: Path) -> dict | None:
         try:
             check_parameters(record["parameters"])
         except ParameterError as exc:
-            problem = f"its parameters are not the notebooks' ({exc})"
+            problem = _("its parameters are not the notebooks' ({error})").format(error=exc)
     if problem:
-        raise ManifestError(f"manifest {path} has been altered: {problem}")
+        raise ManifestError(_("manifest {path} has been altered: {problem}").format(
+            path=path, problem=problem))
     return record
 
 
 def _shape_problem(record: dict) -> str | None:
     """What in `record` a build would not have written, or None."""
     if isinstance(record.get("year"), bool) or not isinstance(record.get("year"), int):
-        return "'year' is not a year"
+        return _("'year' is not a year")
     if not isinstance(record.get("parameters"), dict):
-        return "'parameters' is not a mapping"
+        return _("'parameters' is not a mapping")
     for part in ("inputs", "outputs", "notebooks"):
         table = record.get(part)
         if not isinstance(table, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) and _HEX.match(v)
                 for k, v in table.items()):
-            return f"'{part}' is not a mapping of files to SHA-256 hashes"
+            return _("'{part}' is not a mapping of files to SHA-256 hashes").format(part=part)
     derived = record.get("derived", {})
     if not isinstance(derived, dict) or not all(
             isinstance(e, dict) and isinstance(e.get("dari"), str)
             and all(isinstance(e.get(h), str) and _HEX.match(e[h]) for h in
                     ("sha256", "sha256_dari")) for e in derived.values()):
-        return "'derived' does not hold a hash and a source for each file"
+        return _("'derived' does not hold a hash and a source for each file")
     return None
 
 

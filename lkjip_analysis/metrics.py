@@ -13,6 +13,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from .i18n import _
+
 MAKSIMAL, MINIMAL = "maksimal", "minimal"
 
 # Permen PANRB 12/2015: lower bound (exclusive, but 0 inclusive) of each predicate.
@@ -33,7 +35,8 @@ def capaian(realisasi, target, polaritas: str = MAKSIMAL):
         return realisasi / target * 100
     if polaritas == MINIMAL:
         return (2 * target - realisasi) / target * 100
-    raise ValueError(f"polaritas must be {MAKSIMAL!r} or {MINIMAL!r}, got {polaritas!r}")
+    raise ValueError(_("polaritas must be {high!r} or {low!r}, got {value!r}").format(
+        high=MAKSIMAL, low=MINIMAL, value=polaritas))
 
 
 def serapan(realisasi, anggaran):
@@ -60,7 +63,7 @@ def predikat_sakip(nilai: float) -> str:
     """SAKIP predicate of an evaluation score (0–100): AA >90, A >80–90, BB >70–80,
     B >60–70, CC >50–60, C >30–50, D 0–30 (Permen PANRB 12/2015)."""
     if not 0 <= nilai <= 100:
-        raise ValueError(f"an evaluation score lies in 0–100, got {nilai}")
+        raise ValueError(_("an evaluation score lies in 0–100, got {value}").format(value=nilai))
     for lower, predicate in SAKIP_PREDICATES:
         if nilai > lower or lower == 0:
             return predicate

@@ -11,6 +11,7 @@ from pathlib import Path
 from .atomic import write_bytes
 from .config import POLARITY_FILE, Paths, check_year
 from .errors import LkjipError
+from .i18n import _
 
 KOREKSI_FORMAT = """\
 # Koreksi salah tulis dalam dokumen laporan tahun {year}.
@@ -59,40 +60,39 @@ def init_year(year: int, data_dir: str | Path | None = None) -> list[str]:
             for path, text in ((paths.corrections, KOREKSI_FORMAT),
                                (paths.table_mapping, TABEL_FORMAT))]
     polarity = paths.indicator_polarity
-    to_import = command(f"import BERKAS.pdf --year {year}", data_dir)
+    to_import = command(f"import {_('FILE.pdf')} --year {year}", data_dir)
     template = command(f"template --year {year}", data_dir)
     return [
-        f"Folder {paths.raw} siap untuk LKjIP {year}.", *made, "",
-        "Langkah berikutnya:",
-        f"1. Impor berkas laporan instansi: `{to_import}`"
-        " (PDF atau Word .docx), atau salin teksnya ke folder itu sebagai "
-        f"lkjip_{year}_<instansi>.md (UTF-8), tabel sebagai baris bertab di bawah judul "
-        "'Tabel N. ...'.",
-        f"   Laporan yang tidak dapat dibaca mesin: `{template}`"
-        ", lalu isi buku kerjanya.",
-        f"2. Jalankan `{command(f'extract --year {year}', data_dir)}`. Bila berhenti pada angka "
-        "yang salah tulis, "
-        "catat koreksinya di koreksi.yaml (pesan galat menyebut berkas, baris, tabel dan kolom).",
-        "3. Bila sebuah tabel tidak dikenali atau dikenali dua kali, tulis di tabel.yaml: "
-        "`<dataset>: Tabel N` (pesan galat menyebut judul-judul tabel yang ada). Kolom dibaca "
-        "menurut judulnya, urutannya bebas; bila judul sebuah kolom jauh berbeda, tulis "
-        "`<dataset>:` lalu `tabel: Tabel N` dan `kolom:` dengan `<kolom>: <judul seperti "
-        "tertulis>` (pesan galat memberi contohnya).",
-        (f"4. Polaritas indikator: dipakai {polarity} kecuali folder ini punya "
-         "polaritas_indikator.csv sendiri." if polarity.exists() else
-         f"4. Polaritas indikator belum ada: tulis {paths.raw / POLARITY_FILE} "
-         "(indikator_kinerja, polaritas maksimal/minimal, alasan)."),
-        f"5. Jalankan `{command('build', data_dir)}`: setiap tahun, lalu ringkasan lintas tahun "
-        "(reports/index.html).",
+        _("Folder {folder} is ready for LKjIP {year}.").format(folder=paths.raw, year=year),
+        *made, "", _("Next steps:"),
+        _("1. Import the agency's report file: `{command}` (PDF or Word .docx), or copy its "
+          "text into that folder as lkjip_{year}_<agency>.md (UTF-8), tables as tabbed lines "
+          "under a caption 'Tabel N. ...'.").format(command=to_import, year=year),
+        _("   A report that is not machine-readable: `{command}`, then fill its "
+          "workbook.").format(command=template),
+        _("2. Run `{command}`. If it stops at a mistyped number, record its correction in "
+          "koreksi.yaml (the error message names file, line, table and column).").format(
+              command=command(f"extract --year {year}", data_dir)),
+        _("3. If a table is not recognised or recognised twice, write in tabel.yaml: "
+          "`<dataset>: Tabel N` (the error message names the captions there). Columns are read "
+          "by their headers, in any order; if a column's header is worded far apart, write "
+          "`<dataset>:` then `tabel: Tabel N` and `kolom:` with `<column>: <header as "
+          "written>` (the error message gives the example)."),
+        (_("4. Indicator polarity: {file} is used unless this folder has its own "
+           "polaritas_indikator.csv.").format(file=polarity) if polarity.exists() else
+         _("4. Indicator polarity is missing: write {file} (indikator_kinerja, polaritas "
+           "maksimal/minimal, alasan).").format(file=paths.raw / POLARITY_FILE)),
+        _("5. Run `{command}`: every year, then the cross-year summary "
+          "(reports/index.html).").format(command=command("build", data_dir)),
     ]
 
 
 def _write_once(path: Path, text: str) -> str:
     """Write `path` unless it exists; says which."""
     if path.exists():
-        return f"{path} sudah ada dan dibiarkan apa adanya."
+        return _("{path} already exists and was left as it is.").format(path=path)
     write_bytes(path, text.encode("utf-8"))
-    return f"Dibuat: {path} (kosong, dengan petunjuk formatnya)."
+    return _("Made: {path} (empty, with notes on its format).").format(path=path)
 
 
 def write_template(year: int, data_dir: str | Path | None = None) -> Path:
@@ -103,11 +103,12 @@ def write_template(year: int, data_dir: str | Path | None = None) -> Path:
 
     paths = Paths.for_year(check_year(year), data_dir)
     if paths.documents:
-        raise LkjipError(f"{paths.raw} already has a report document ({paths.documents[0].name}); "
-                         "a workbook there would be read instead of it. Write the template only "
-                         "for a year whose report is not machine-readable")
+        raise LkjipError(_("{folder} already has a report document ({name}); a workbook there "
+                           "would be read instead of it. Write the template only for a year "
+                           "whose report is not machine-readable").format(
+                               folder=paths.raw, name=paths.documents[0].name))
     if paths.workbook_input.exists():
-        raise LkjipError(f"{paths.workbook_input} already exists and was left as it is; "
-                         "move it away first to write a new empty template")
+        raise LkjipError(_("{path} already exists and was left as it is; move it away first to "
+                           "write a new empty template").format(path=paths.workbook_input))
     write_bytes(paths.workbook_input, template_bytes(WORKBOOK_DATASETS, year))
     return paths.workbook_input

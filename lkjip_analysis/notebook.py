@@ -21,6 +21,7 @@ from .audiences import (
 from .config import Paths, SeriesPaths, validate_year
 from .datasets import Datasets, load
 from .errors import ParameterError, SourceError
+from .i18n import _
 from .markup import escape, fill
 from .numbers import format_number, format_percent, format_rupiah, format_value
 
@@ -78,7 +79,8 @@ class NotebookContext:
 def _check_folders(data_dir: str, output_dir: str) -> None:
     for name, value in (("data_dir", data_dir), ("output_dir", output_dir)):
         if not isinstance(value, str):
-            raise ParameterError(f"{name} must be a text path, got {value!r}")
+            raise ParameterError(_("{name} must be a text path, got {value!r}").format(
+                name=name, value=value))
 
 
 def setup(year: int, data_dir: str = "", output_dir: str = "") -> NotebookContext:
@@ -97,8 +99,8 @@ def _datasets(paths: Paths, data_dir: str | None) -> Datasets:
         try:
             return load(paths.year, data_dir, source="processed")
         except SourceError as exc:
-            log.warning("data olahan %s tidak sesuai versi paket ini (%s): dibaca dari data "
-                        "mentah", paths.processed, exc.message)
+            log.warning(_("the processed data %s do not fit this package version (%s): read "
+                          "from the raw data"), paths.processed, exc.message)
     return load(paths.year, data_dir, source="auto")
 
 

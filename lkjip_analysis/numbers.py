@@ -13,6 +13,7 @@ import pandas as pd
 from babel.numbers import format_compact_decimal, format_currency, format_decimal
 
 from .errors import NumberFormatError
+from .i18n import _
 
 LOCALE = "id_ID"
 MISSING_MARKERS = frozenset({"", "-"})
@@ -36,7 +37,8 @@ def parse_amount(text: str) -> int:
     body = _CURRENCY_PREFIX.sub("", text.strip())
     if _GROUPED_INTEGER.fullmatch(body) or _PLAIN_INTEGER.fullmatch(body):
         return int(body.replace(".", ""))
-    raise NumberFormatError(text, "jumlah bulat dengan titik pemisah ribuan (mis. 1.234.567)")
+    raise NumberFormatError(text, _("a whole amount with dots grouping thousands (e.g. "
+                                    "1.234.567)"))
 
 
 def parse_decimal(text: str, marks: str = ",") -> float:
@@ -47,8 +49,9 @@ def parse_decimal(text: str, marks: str = ",") -> float:
     body = text.strip()
     pattern = r"-?\d+(?:[" + re.escape(marks) + r"]\d+)?"
     if not re.fullmatch(pattern, body):
-        shown = " atau ".join(repr(m) for m in marks)
-        raise NumberFormatError(text, f"bilangan desimal dengan {shown} sebagai tanda desimal")
+        shown = _(" or ").join(repr(m) for m in marks)
+        raise NumberFormatError(text, _("a decimal number with {marks} as its decimal mark")
+                                .format(marks=shown))
     return float(body.replace(",", "."))
 
 

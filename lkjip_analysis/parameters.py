@@ -8,6 +8,7 @@ import re
 
 from .config import NOTEBOOKS_DIR
 from .errors import ParameterError
+from .i18n import _
 
 # `name: type = default  # comment`, as every parameters cell writes it
 _TYPED = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>int|float|str|bool)\s*=")
@@ -34,11 +35,14 @@ def check_parameters(values: dict) -> None:
     declared = notebook_parameters()
     for name, value in values.items():
         if name in RESERVED:
-            raise ParameterError(f"-p {name} is not allowed: use {RESERVED[name]}")
+            raise ParameterError(_("-p {name} is not allowed: use {flag}").format(
+                name=name, flag=RESERVED[name]))
         if name not in declared:
             others = sorted(set(declared) - set(RESERVED))
-            raise ParameterError(f"-p {name}: no notebook has this parameter; notebook "
-                                 f"parameters: {', '.join(others) or 'none besides the flags'}")
+            raise ParameterError(_("-p {name}: no notebook has this parameter; notebook "
+                                   "parameters: {others}").format(
+                name=name, others=", ".join(others) or _("none besides the flags")))
         wanted = _TYPES[declared[name]]
         if isinstance(value, bool) and wanted is not bool or not isinstance(value, wanted):
-            raise ParameterError(f"-p {name} must be {declared[name]}, got {value!r}")
+            raise ParameterError(_("-p {name} must be {kind}, got {value!r}").format(
+                name=name, kind=declared[name], value=value))

@@ -26,6 +26,7 @@ from .audiences import AUDIENCE, BOTH_VERSIONS
 from .buildinfo import build_info
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
+from .i18n import _
 from .lock import year_run
 from .markup import fill
 from .parameters import check_parameters
@@ -92,9 +93,9 @@ def _copy_for_stage(real: Path | None, stage: Path) -> None:
         problems = exc.args[0] if isinstance(exc, shutil.Error) and exc.args else []
         reason = (problems[0][2] if isinstance(problems, list) and problems
                   and len(problems[0]) == 3 else exc.strerror or exc)
-        raise LkjipError(f"cannot copy {real or stage} to stage the run: {reason}; free space "
-                         "or fix the folder's permissions and run again (nothing was "
-                         "changed)") from None
+        raise LkjipError(_("cannot copy {folder} to stage the run: {reason}; free space or fix "
+                           "the folder's permissions and run again (nothing was changed)").format(
+                               folder=real or stage, reason=reason)) from None
 
 
 def _select(names: list[str] | None) -> list[str]:
@@ -102,8 +103,8 @@ def _select(names: list[str] | None) -> list[str]:
     chosen = names or known
     unknown = [n for n in chosen if n not in known]
     if unknown:
-        raise ParameterError(f"unknown notebook {', '.join(unknown)}; "
-                             f"notebooks: {', '.join(known)}")
+        raise ParameterError(_("unknown notebook {names}; notebooks: {known}").format(
+            names=", ".join(unknown), known=", ".join(known)))
     return chosen
 
 
@@ -143,7 +144,7 @@ class _Progress:
     def done(self, output: Path) -> Path:
         with self.lock:
             self.count += 1
-            log.info("%d: notebook %s done (%d/%d)", self.year, output.stem, self.count,
+            log.info(_("%d: notebook %s done (%d/%d)"), self.year, output.stem, self.count,
                      self.total)
         return output
 
@@ -170,7 +171,7 @@ def execute_notebook(name: str, stage: Path, failed: Path, values: dict,
 
     output = stage / "notebooks" / f"{name}.ipynb"
     output.parent.mkdir(parents=True, exist_ok=True)
-    log.info("%s: running notebook %s", values.get("year", "lintas tahun"), name)
+    log.info(_("%s: running notebook %s"), values.get("year", _("cross-year")), name)
     started = time.perf_counter()
     for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
         try:
@@ -183,12 +184,13 @@ def execute_notebook(name: str, stage: Path, failed: Path, values: dict,
             break
         except pm.PapermillExecutionError as exc:
             kept = _keep_failed(output, failed, name)
-            raise NotebookError(name, f"cell {exc.exec_count or exc.cell_index}: "
-                                f"{exc.ename}: {exc.evalue}", kept) from None
+            raise NotebookError(name, _("cell {cell}: {name}: {value}").format(
+                cell=exc.exec_count or exc.cell_index, name=exc.ename, value=exc.evalue),
+                kept) from None
         except RuntimeError as exc:  # the kernel did not start (e.g. a port taken meanwhile)
             if attempt == KERNEL_START_ATTEMPTS or "Kernel" not in str(exc):
-                raise NotebookError(name, f"kernel failed: {exc}") from None
-            log.warning("notebook %s: kernel did not start (%s); retrying", name, exc)
+                raise NotebookError(name, _("kernel failed: {error}").format(error=exc)) from None
+            log.warning(_("notebook %s: kernel did not start (%s); retrying"), name, exc)
     _normalise_executed(output, lambda cells: timing.record_notebook(
         name, time.perf_counter() - started, cells))
     return output
@@ -237,7 +239,7 @@ def _keep_failed(output: Path, failed: Path, name: str) -> Path | None:
         return None
     kept = failed / output.name
     write_bytes(kept, output.read_bytes())
-    log.error("notebook %s failed; partly executed notebook kept at %s", name, kept)
+    log.error(_("notebook %s failed; partly executed notebook kept at %s"), name, kept)
     return kept
 
 
@@ -353,7 +355,7 @@ def notebook_html(book: NotebookNode, with_code: bool) -> str:
     remove = TagRemovePreprocessor(remove_cell_tags={"remove-cell"},
                                    remove_input_tags=set() if with_code else {"remove-input"})
     exporter.register_preprocessor(remove, enabled=True)
-    html, _ = exporter.from_notebook_node(book)
+    html, _resources = exporter.from_notebook_node(book)
     return html
 
 
@@ -362,13 +364,13 @@ def export_into(stage: Path, year: int, jobs: int = 1, agency: str = "",
     """Write the reader and the auditor HTML into `stage` (in parallel when `jobs` > 1)."""
     notebooks = sorted((stage / "notebooks").glob("*.ipynb"))
     if not notebooks:
-        raise LkjipError(f"no executed notebooks in {stage.name}/notebooks: run `lkjip run` "
-                         "first")
+        raise LkjipError(_("no executed notebooks in {folder}/notebooks: run `lkjip run` "
+                           "first").format(folder=stage.name))
     versions = ((False, stage / f"laporan_{year}.html"),
                 (True, stage / f"laporan_{year}_audit.html"))
 
     def write(with_code: bool, target: Path) -> Path:
-        log.info("exporting %s", target.name)
+        log.info(_("exporting %s"), target.name)
         page = notebook_html(combine(notebooks, report_title(year), agency, with_code, source),
                              with_code)
         write_bytes(target, page.encode("utf-8"))
@@ -421,7 +423,7 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
     printed = f"reports/{paths.reader_pdf.name}"
     if previous and previous.get("notebooks") == keys and (
             not pdf or manifest.derived_ok(previous, paths.reports, printed)):
-        log.info("up to date: inputs and outputs match %s (use --force to rebuild)",
+        log.info(_("up to date: inputs and outputs match %s (use --force to rebuild)"),
                  paths.manifest)
         return paths.reports
     # a full rebuild starts from nothing: no file planted in the old folder is carried over
@@ -474,7 +476,7 @@ def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
     try:
         previous = manifest.load(paths.manifest)
     except manifest.ManifestError as exc:
-        log.warning("%s; rebuilding the year", exc)
+        log.warning(_("%s; rebuilding the year"), exc)
         return None
     if not previous or previous.get("parameters") != parameters:
         return None
@@ -501,7 +503,7 @@ def _extract_and_audit(paths: Paths, stage: Path) -> None:
     findings = audit(datasets)
     write_processed(datasets, paths, findings, keep_previous=True)
     write_bytes(stage / paths.audit_findings.name, findings_csv_bytes(findings))
-    log.info("extracted %d datasets; audit: %d checks", len(datasets), len(findings))
+    log.info(_("extracted %d datasets; audit: %d checks"), len(datasets), len(findings))
 
 
 def _drop_old_notebooks(stage: Path, keys: dict) -> None:

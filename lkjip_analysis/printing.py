@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import LkjipError
+from .i18n import _
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -34,9 +35,9 @@ def print_pdf(html: Path) -> Path:
     """Print `html` to the PDF beside it (A4, the page's own print styles)."""
     browser_path = find_chromium()
     if browser_path is None:
-        raise LkjipError("--pdf needs Chromium, and none was found: install it (Debian: "
-                         "`apt-get install chromium`) or open the HTML report in a browser and "
-                         "print it to PDF")
+        raise LkjipError(_("--pdf needs Chromium, and none was found: install it (Debian: "
+                           "`apt-get install chromium`) or open the HTML report in a browser "
+                           "and print it to PDF"))
     from playwright.sync_api import Error, sync_playwright
 
     pdf = html.with_suffix(".pdf")
@@ -58,8 +59,8 @@ def print_pdf(html: Path) -> Path:
             finally:
                 browser.close()
     except Error as exc:
-        raise LkjipError(f"Chromium could not print {html.name}: "
-                         f"{str(exc).splitlines()[0]}") from None
+        raise LkjipError(_("Chromium could not print {name}: {error}").format(
+            name=html.name, error=str(exc).splitlines()[0])) from None
     finally:
         dated.unlink(missing_ok=True)
     return pdf

@@ -21,12 +21,14 @@ import pandas as pd
 from .config import Paths
 from .errors import SourceError
 from .hashing import sha256
+from .i18n import N_, _
 from .limits import TABLE_BYTES, check_size
 
 log = logging.getLogger("lkjip")
 ORIGINS_FILE = "asal.csv"
 FIELDS = ["baris", "halaman", "asal", "awal"]
 _START = 40  # characters of a line kept to check it is still the same line
+REIMPORT = N_("Import the document again with `lkjip import ... --force`")
 _PAGE = re.compile(r"^halaman (\d+)$")
 
 
@@ -49,21 +51,21 @@ def line_origins(path: Path, lines: tuple[str, ...]) -> pd.DataFrame:
                           "halaman": pd.Series(dtype="Int64"), "asal": pd.Series(dtype=str)})
     if not path.is_file():
         return empty
-    check_size(path, TABLE_BYTES, "berkas asal baris")
+    check_size(path, TABLE_BYTES, _("line origins file"))
     try:
         recorded = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise SourceError(f"berkas asal baris tidak terbaca: {exc}", file=path,
-                          hint="Impor ulang dokumennya dengan `lkjip import ... --force`") from None
+        raise SourceError(_("the line origins file is unreadable: {error}").format(error=exc),
+                          file=path, hint=_(REIMPORT)) from None
     if list(recorded.columns) != FIELDS or not recorded.baris.str.fullmatch(r"\d{1,7}").all():
-        raise SourceError("berkas asal baris tidak berbentuk yang diharapkan", file=path,
-                          hint="Impor ulang dokumennya dengan `lkjip import ... --force`")
+        raise SourceError(_("the line origins file is not in the expected shape"), file=path,
+                          hint=_(REIMPORT))
     number = recorded.baris.astype("int64")
     current = number.map(lambda n: lines[n - 1][:_START] if n <= len(lines) else None)
     same = current == recorded.awal
     if not same.all():
-        log.warning("%s: %d baris dokumen tidak lagi sama dengan saat diimpor: asalnya tidak "
-                    "dicantumkan", path, int((~same).sum()))
+        log.warning(_("%s: %d document lines are no longer as imported: their origin is not "
+                      "given"), path, int((~same).sum()))
     kept = recorded[same]
     return pd.DataFrame({"baris_sumber": number[same].to_numpy(),
                          "halaman": pd.to_numeric(kept.halaman, errors="coerce").astype("Int64")

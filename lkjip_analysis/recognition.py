@@ -17,17 +17,18 @@ from pathlib import Path
 
 from . import yamlfile
 from .errors import DocumentError, SourceError
+from .i18n import N_, _
 from .source import Caption, Document, normalise, same_name
 
 log = logging.getLogger("lkjip")
-MAPPING_FORMAT = """# dataset: caption label, e.g.
+MAPPING_FORMAT = N_("""# dataset: caption label, e.g.
 # realisasi_apbd: Tabel 15
 # or, where a column's header is worded beyond recognition:
 # capaian_kinerja:
 #   tabel: Tabel 9
 #   kolom:
 #     target: Sasaran Tahun Ini
-"""
+""")
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,16 @@ def load_mapping(path: Path, known: list[str]) -> Mapping:
     """`tabel.yaml`; a missing file is an empty mapping."""
     if not path.exists():
         return Mapping()
-    hint = f"Write one entry per dataset:\n{MAPPING_FORMAT}"
+    hint = _("Write one entry per dataset:\n{format}").format(format=_(MAPPING_FORMAT))
     data = yamlfile.read(path, hint)[0] or {}
     if not isinstance(data, dict):
-        raise SourceError("tabel.yaml must map dataset names to caption labels", file=path,
+        raise SourceError(_("tabel.yaml must map dataset names to caption labels"), file=path,
                           hint=hint)
     unknown = [k for k in data if k not in known]
     if unknown:
-        raise SourceError(f"tabel.yaml names unknown dataset {unknown[0]!r}", file=path,
-                          raw=str(unknown[0]), hint=f"Datasets: {', '.join(known)}")
+        raise SourceError(_("tabel.yaml names unknown dataset {name!r}").format(name=unknown[0]),
+                          file=path, raw=str(unknown[0]),
+                          hint=_("Datasets: {names}").format(names=", ".join(known)))
     labels, columns = {}, {}
     for name, entry in data.items():
         label, kolom = (entry, {}) if isinstance(entry, str) else _entry(entry, name, path, hint)
@@ -100,13 +102,15 @@ def load_mapping(path: Path, known: list[str]) -> Mapping:
 def _entry(entry: object, name: str, path: Path, hint: str) -> tuple[str | None, dict]:
     """A dataset's entry written as a mapping: `tabel` (optional) and `kolom` (optional)."""
     if not isinstance(entry, dict) or set(entry) - {"tabel", "kolom"}:
-        raise SourceError(f"tabel.yaml: the entry of {name} must be a caption label or hold "
-                          "'tabel' and/or 'kolom'", file=path, table=name, hint=hint)
+        raise SourceError(_("tabel.yaml: the entry of {name} must be a caption label or hold "
+                            "'tabel' and/or 'kolom'").format(name=name), file=path, table=name,
+                          hint=hint)
     label, kolom = entry.get("tabel"), entry.get("kolom") or {}
     if label is not None and not isinstance(label, str) or not isinstance(kolom, dict) or \
             not all(isinstance(k, str) and isinstance(v, str) for k, v in kolom.items()):
-        raise SourceError(f"tabel.yaml: {name}: 'tabel' is a caption label and 'kolom' maps "
-                          "column names to header texts", file=path, table=name, hint=hint)
+        raise SourceError(_("tabel.yaml: {name}: 'tabel' is a caption label and 'kolom' maps "
+                            "column names to header texts").format(name=name), file=path,
+                          table=name, hint=hint)
     return label, kolom
 
 
@@ -139,19 +143,21 @@ def locate(document: Document, specs, mapping: dict[str, str],
     claimed = {c.line for c in found.values()}
     for caption in document.captions:
         if caption.line not in claimed:
-            log.info("%s dilewati (%s): tidak ada dataset yang membaca tabel ini",
-                     caption.label, caption)
+            log.info(_("%s skipped (%s): no dataset reads this table"), caption.label, caption)
     return found
 
 
 def _mapped(document: Document, name: str, label: str, mapping_path: Path) -> Caption:
     same = [c for c in document.captions if c.label == label]
     if len(same) != 1:
-        problem = "tidak ada judul" if not same else f"ada {len(same)} judul"
+        problem = (_("there is no caption") if not same
+                   else _("there are {count} captions").format(count=len(same)))
         raise SourceError(
-            f"tabel.yaml menunjuk {label} untuk {name}, tetapi dalam dokumen {problem} {label}",
+            _("tabel.yaml names {label} for {name}, but in the document {problem} "
+              "{label}").format(label=label, name=name, problem=problem),
             file=mapping_path, table=label, raw=label,
-            hint="Judul tabel dalam dokumen: " + "; ".join(map(str, document.captions)))
+            hint=_("Table captions in the document: {captions}").format(
+                captions="; ".join(map(str, document.captions))))
     return same[0]
 
 
@@ -159,16 +165,19 @@ def _not_one(document: Document, spec, candidates: list[Caption],
              mapping_path: Path) -> DocumentError:
     wanted = " | ".join(spec.header)
     if candidates:
-        problem = (f"{len(candidates)} tabel mirip {spec.name}: "
-                   + "; ".join(map(str, candidates)))
+        problem = _("{count} tables like {name}: {captions}").format(
+            count=len(candidates), name=spec.name, captions="; ".join(map(str, candidates)))
     else:
-        problem = f"tidak ada tabel yang mirip {spec.name} (judul kolom: {wanted})"
-    words = f", judul tabel memuat {' '.join(spec.caption_words)}" if spec.caption_words else ""
+        problem = _("no table like {name} (column headers: {wanted})").format(name=spec.name,
+                                                                              wanted=wanted)
+    words = (_(", the caption holding {words}").format(words=" ".join(spec.caption_words))
+             if spec.caption_words else "")
     return DocumentError(
         problem, file=document.path, table=spec.name,
-        hint=(f"Diharapkan judul kolom seperti [{wanted}]{words}, dalam urutan apa pun. Judul "
-              "tabel dalam dokumen: " + "; ".join(map(str, document.captions))
-              + f". Tulis tabelnya di {mapping_path} (`{spec.name}: Tabel N`)"))
+        hint=_("Expected column headers like [{wanted}]{words}, in any order. Table captions in "
+               "the document: {captions}. Write its table in {file} (`{name}: Tabel N`)").format(
+                   wanted=wanted, words=words, captions="; ".join(map(str, document.captions)),
+                   file=mapping_path, name=spec.name))
 
 
 def _check_claimed_once(document: Document, found: dict[str, Caption],
@@ -179,5 +188,7 @@ def _check_claimed_once(document: Document, found: dict[str, Caption],
     for line, names in by_line.items():
         if len(names) > 1:
             raise DocumentError(
-                f"satu tabel dibaca untuk {' dan '.join(names)}", file=document.path, line=line,
-                hint=f"Tulis tabel setiap dataset di {mapping_path} (`<dataset>: Tabel N`)")
+                _("one table is read for {names}").format(names=_(" and ").join(names)),
+                file=document.path, line=line,
+                hint=_("Write each dataset's table in {file} (`<dataset>: Tabel N`)").format(
+                    file=mapping_path))

@@ -10,6 +10,7 @@ import shutil
 from . import manifest
 from .atomic import recover_swap, swap_directory
 from .config import Paths
+from .i18n import _
 
 log = logging.getLogger("lkjip")
 
@@ -39,7 +40,7 @@ def _settle_processed(paths: Paths) -> None:
     if recorded and recorded == current:
         shutil.rmtree(paths.processed_previous, ignore_errors=True)
         return
-    log.warning("an interrupted build had replaced %s; the previous data is restored",
+    log.warning(_("an interrupted build had replaced %s; the previous data is restored"),
                 paths.processed)
     swap_directory(paths.processed_previous, paths.processed)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .errors import ValidationError
+from .i18n import _
 
 TEXT, INT, INT_NA, RUPIAH, PERCENT, FLOAT, BOOL = (
     "text", "int", "int?", "rupiah", "percent", "float", "bool")
@@ -188,11 +189,12 @@ def _refuse_fractions(dataset: str, df: pd.DataFrame, column: str, origin: str,
     if fractional.any():
         index = int(fractional.idxmax())
         raise ValidationError(
-            f"dataset {dataset}: a whole number is expected", file=origin,
+            _("dataset {dataset}: a whole number is expected").format(dataset=dataset),
+            file=origin,
             line=None if first_line is None and column == "baris_sumber"
             else _line(df, index, first_line),
             table=dataset, column=column, raw=str(df[column].iloc[index]),
-            hint="Write a whole number")
+            hint=_("Write a whole number"))
 
 
 def _line(df: pd.DataFrame, index: int, first_line: int | None) -> int | None:
@@ -214,8 +216,10 @@ def _describe(dataset: str, df: pd.DataFrame, exc, origin: str,
         line = _line(df, int(index), first_line)
     column = case.get("column")
     return ValidationError(
-        f"dataset {dataset} breaks its schema: {case.get('check')}", file=origin, line=line,
+        _("dataset {dataset} breaks its schema: {check}").format(dataset=dataset,
+                                                                  check=case.get("check")),
+        file=origin, line=line,
         table=dataset, column=None if pd.isna(column) else str(column),
         raw=None if pd.isna(case.get("failure_case")) else str(case.get("failure_case")),
-        hint="Fix the input value (or add a correction to koreksi.yaml)",
+        hint=_("Fix the input value (or add a correction to koreksi.yaml)"),
     )

@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import DocumentError, TableFormatError
+from .i18n import _
 from .limits import DOCUMENT_BYTES, check_size
 
 # the title is taken greedily and its trailing `*`/spaces stripped in code: a lazy title before
@@ -136,8 +137,8 @@ class Document:
         rows = [_split(line, n) for line, n in _table_lines(self.lines, caption.line)]
         table = Table(caption, tuple(rows[:header_rows]), (), self.path)
         if len(rows) <= header_rows:
-            raise table.error(f"{table.label} tidak memiliki baris data",
-                              hint="Apakah dokumennya terpotong?")
+            raise table.error(_("{table} has no data rows").format(table=table.label),
+                              hint=_("Is the document cut short?"))
         body = _drop_repeated_headers(rows[header_rows:], table.header)
         width = len(table.header[0].cells)
         return Table(caption, table.header, tuple(_fit(row, width, table) for row in body),
@@ -148,29 +149,29 @@ def read_document(path: str | Path) -> Document:
     """Read a report document as strict UTF-8 text."""
     path = Path(path)
     if not path.is_file():
-        raise DocumentError("dokumen laporan tidak ditemukan", file=path,
-                            hint="Letakkan teks laporan di data/raw/<tahun>/ sebagai "
-                                 "lkjip_<...>.md")
-    check_size(path, DOCUMENT_BYTES, "dokumen laporan")
+        raise DocumentError(_("report document not found"), file=path,
+                            hint=_("Put the report text in data/raw/<year>/ as lkjip_<...>.md"))
+    check_size(path, DOCUMENT_BYTES, _("report document"))
     data = path.read_bytes()
     if not data.strip():
-        raise DocumentError("dokumen laporan kosong", file=path,
-                            hint="Salin seluruh teks laporan ke berkas itu")
+        raise DocumentError(_("report document is empty"), file=path,
+                            hint=_("Copy the whole report text into that file"))
     for bom, name in _BOMS.items():
         if data.startswith(bom):
-            raise DocumentError(f"dokumen laporan diawali {name}", file=path, line=1,
-                                hint="Simpan sebagai UTF-8 tanpa byte-order mark")
+            raise DocumentError(_("report document starts with {mark}").format(mark=name),
+                                file=path, line=1,
+                                hint=_("Save it as UTF-8 without a byte-order mark"))
     if b"\x00" in data:
-        raise DocumentError("dokumen laporan memuat bita NUL (UTF-16?)", file=path,
-                            hint="Simpan sebagai UTF-8 tanpa byte-order mark")
+        raise DocumentError(_("report document holds NUL bytes (UTF-16?)"), file=path,
+                            hint=_("Save it as UTF-8 without a byte-order mark"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DocumentError(
-            "dokumen laporan bukan UTF-8", file=path, line=line,
+            _("report document is not UTF-8"), file=path, line=line,
             raw=data[exc.start : exc.start + 8].decode("latin-1"),
-            hint="Ubah ke UTF-8, mis. `iconv -f latin1 -t utf-8`",
+            hint=_("Convert it to UTF-8, e.g. `iconv -f latin1 -t utf-8`"),
         ) from None
     return Document(path, tuple(text.splitlines()))
 
@@ -231,9 +232,9 @@ def _fit(row: Row, width: int, table: Table) -> Row:
     """Pad a short row with empty cells; refuse a row with text beyond the table's columns."""
     extra = [c for c in row.cells[width:] if c.text]
     if extra:
-        raise table.error(f"baris {table.label} memiliki sel lebih banyak dari judul kolomnya "
-                          f"({width})", cell=extra[0],
-                          hint="Ada kolom berlebih atau tab yang salah tempat")
+        raise table.error(_("a row of {table} has more cells than its column headers "
+                            "({width})").format(table=table.label, width=width), cell=extra[0],
+                          hint=_("There is an extra column or a misplaced tab"))
     cells = row.cells[:width] + tuple(
         Cell("", "", row.line, i, False) for i in range(len(row.cells), width)
     )

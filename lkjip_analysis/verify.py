@@ -10,6 +10,7 @@ from pathlib import Path
 from . import manifest
 from .config import Paths, validate_year
 from .errors import LkjipError
+from .i18n import N_, _
 
 AGREE = {"same", "volatile", "derived"}
 
@@ -24,8 +25,8 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
     expected = manifest.load(paths.manifest)  # ManifestError when altered: its parameters
     if expected is None:                      # must never reach a notebook unchecked
-        raise LkjipError(f"no manifest at {paths.manifest}: run `lkjip build --year {year}` "
-                         "first")
+        raise LkjipError(_("no manifest at {path}: run `lkjip build --year {year}` first").format(
+            path=paths.manifest, year=year))
     with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
         data = Path(tmp) / "data"
         _copy_inputs(paths, data)
@@ -65,7 +66,7 @@ def _worse(rebuilt: str, present: str) -> str:
 
 def reproduced(rows: list[tuple[str, str]]) -> bool:
     """True when every row is `same` or `volatile`."""
-    return all(status in AGREE for status, _ in rows)
+    return all(status in AGREE for status, _key in rows)
 
 
 def shown_key(key: str, year: int) -> str:
@@ -77,13 +78,24 @@ def shown_key(key: str, year: int) -> str:
     return key
 
 
+# each outcome as a file's line shows it, and as the summary counts it
+STATUS_WORDS = {"same": N_("same"), "differs": N_("differs"), "missing": N_("missing"),
+                "new": N_("new"), "volatile": N_("volatile"), "derived": N_("derived")}
+SUMMARY_WORDS = {"same": N_("same"), "differs": N_("differ"), "missing": N_("missing"),
+                 "new": N_("new (not recorded in the manifest)"),
+                 "volatile": N_("not compared (they change every run)"),
+                 "derived": N_("checked through their source (the PDF from its HTML)")}
+
+
+def status_line(status: str, key: str, year: int) -> str:
+    """One file's outcome: `berbeda  reports/2020/notebooks/01_sdm.ipynb`."""
+    return f"{_(STATUS_WORDS[status]):<9} {shown_key(key, year)}"
+
+
 def verify_summary(rows: list[tuple[str, str]]) -> str:
-    """The count of each outcome, in Bahasa Indonesia: `116 sama, 1 berbeda, 5 tidak
-    dibandingkan (berubah setiap run)`."""
-    counts = Counter(status for status, _ in rows)
-    words = [("same", "sama"), ("differs", "berbeda"), ("missing", "hilang"),
-             ("new", "baru (tidak tercatat di manifest)"),
-             ("volatile", "tidak dibandingkan (berubah setiap run)"),
-             ("derived", "diperiksa lewat sumbernya (PDF dari HTML-nya)")]
-    parts = [f"{counts[status]} {word}" for status, word in words if counts[status]]
-    return f"{len(rows)} berkas: " + ", ".join(parts)
+    """The count of each outcome: `116 sama, 1 berbeda, 5 tidak dibandingkan (berubah setiap
+    run)`."""
+    counts = Counter(status for status, _key in rows)
+    parts = [f"{counts[status]} {_(word)}" for status, word in SUMMARY_WORDS.items()
+             if counts[status]]
+    return _("{count} files: {parts}").format(count=len(rows), parts=", ".join(parts))

@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from . import schemas
 from .errors import WorkbookError
+from .i18n import _
 from .limits import WORKBOOK_BYTES, check_size
 from .numbers import format_number, format_percent, format_rupiah
 
@@ -165,43 +166,51 @@ def read_workbook(path: str | Path, names: tuple[str, ...]) -> dict[str, pd.Data
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise WorkbookError(f"cannot open workbook: {exc}", file=path) from None
+        raise WorkbookError(_("cannot open workbook: {error}").format(error=exc),
+                            file=path) from None
     try:
         return {name: _read_sheet(book, name, path) for name in names}
     except WorkbookError:
         raise
     except Exception as exc:  # a damaged archive or sheet XML found while reading it
-        raise WorkbookError(f"cannot read workbook: {type(exc).__name__}: {exc}",
-                            file=path) from None
+        raise WorkbookError(_("cannot read workbook: {kind}: {error}").format(
+            kind=type(exc).__name__, error=exc), file=path) from None
     finally:
         book.close()
 
 
 def _check_size(path: Path) -> None:
     """Refuse, before parsing, a workbook whose sheets unpack beyond the limits."""
-    check_size(path, WORKBOOK_BYTES, "workbook")
+    check_size(path, WORKBOOK_BYTES, _("workbook"))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (OSError, zipfile.BadZipFile) as exc:
-        raise WorkbookError(f"cannot open workbook: {exc}", file=path) from None
-    hint = (f"A workbook holds at most {MAX_ROWS:,} rows per sheet: fill only the datasets' "
-            "rows").replace(",", ".")
+        raise WorkbookError(_("cannot open workbook: {error}").format(error=exc),
+                            file=path) from None
+    hint = _("A workbook holds at most {rows} rows per sheet: fill only the datasets' "
+             "rows").format(rows=_dotted(MAX_ROWS))
     for member in members:
         if member.filename.startswith("xl/worksheets/") and member.file_size > MAX_SHEET_XML:
-            raise WorkbookError(f"{member.filename} unpacks to {member.file_size:,} bytes, "
-                                f"more than {MAX_SHEET_XML:,}".replace(",", "."), file=path,
-                                hint=hint)
+            raise WorkbookError(_("{name} unpacks to {size} bytes, more than {limit}").format(
+                name=member.filename, size=_dotted(member.file_size),
+                limit=_dotted(MAX_SHEET_XML)), file=path, hint=hint)
     total = sum(member.file_size for member in members)
     if total > MAX_UNPACKED:
-        raise WorkbookError(f"the workbook unpacks to {total:,} bytes, more than "
-                            f"{MAX_UNPACKED:,}".replace(",", "."), file=path, hint=hint)
+        raise WorkbookError(_("the workbook unpacks to {size} bytes, more than {limit}").format(
+            size=_dotted(total), limit=_dotted(MAX_UNPACKED)), file=path, hint=hint)
+
+
+def _dotted(count: int) -> str:
+    """A count with dots grouping thousands, as the messages write it."""
+    return f"{count:,}".replace(",", ".")
 
 
 def _read_sheet(book, name: str, path: Path) -> pd.DataFrame:
     if name not in book.sheetnames:
-        raise WorkbookError(f"sheet {name!r} is missing", file=path, table=name,
-                            hint="Start from the template: the processed workbook of 2020")
+        raise WorkbookError(_("sheet {name!r} is missing").format(name=name), file=path,
+                            table=name,
+                            hint=_("Start from the template: the processed workbook of 2020"))
     sheet = book[name]
     sheet.reset_dimensions()  # the declared <dimension> may be wrong: read what is there
     rows = sheet.iter_rows()
@@ -210,13 +219,15 @@ def _read_sheet(book, name: str, path: Path) -> pd.DataFrame:
     if header != list(kinds):
         missing = [c for c in kinds if c not in header]
         raise WorkbookError(
-            f"sheet {name!r} columns differ: missing {missing}, found {header}", file=path,
-            table=name, line=1, hint="Keep the template's header row as it is")
+            _("sheet {name!r} columns differ: missing {missing}, found {found}").format(
+                name=name, missing=missing, found=header), file=path,
+            table=name, line=1, hint=_("Keep the template's header row as it is"))
     records = []
     for line, cells in enumerate(rows, start=2):
         if line > MAX_ROWS + 1:
-            raise WorkbookError(f"sheet {name!r} has more than {MAX_ROWS:,} rows".replace(
-                ",", "."), file=path, table=name, line=line, hint="Fill only the dataset's rows")
+            raise WorkbookError(_("sheet {name!r} has more than {rows} rows").format(
+                name=name, rows=_dotted(MAX_ROWS)), file=path, table=name, line=line,
+                hint=_("Fill only the dataset's rows"))
         if all(cell.value is None for cell in cells):
             continue  # an empty (perhaps formatted) row
         records.append([_cell_value(cell, column, kinds[column], path, name)
@@ -228,25 +239,25 @@ def _cell_value(cell, column: str, kind: str, path: Path, sheet: str):
     value = cell.value
     if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")
                                  and kind != schemas.TEXT):
-        raise WorkbookError("formula cell: the workbook must hold values only", file=path,
+        raise WorkbookError(_("formula cell: the workbook must hold values only"), file=path,
                             table=sheet, line=cell.row, column=column, raw=str(value),
-                            hint="Paste the values instead of the formula")
+                            hint=_("Paste the values instead of the formula"))
     if kind == schemas.TEXT:
         return "" if value is None else str(value)
     if kind == schemas.BOOL:
         if value is None or isinstance(value, bool):
             return bool(value)
-        raise WorkbookError("not a logical value", file=path, table=sheet, line=cell.row,
+        raise WorkbookError(_("not a logical value"), file=path, table=sheet, line=cell.row,
                             column=column, raw=str(value),
-                            hint="Enter TRUE or FALSE as a logical cell (not text), or leave "
-                                 "it empty for FALSE")
+                            hint=_("Enter TRUE or FALSE as a logical cell (not text), or leave "
+                                   "it empty for FALSE"))
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
                               or not math.isfinite(value)):
-        raise WorkbookError(f"text in a number column ({kind})", file=path,
+        raise WorkbookError(_("text in a number column ({kind})").format(kind=kind), file=path,
                             table=sheet, line=cell.row, column=column, raw=str(value),
-                            hint="Enter a plain number, without dots or 'Rp'")
+                            hint=_("Enter a plain number, without dots or 'Rp'"))
     if kind in schemas.WHOLE and value is not None and value % 1:
-        raise WorkbookError(f"a whole number is expected ({kind})", file=path, table=sheet,
-                            line=cell.row, column=column, raw=str(value),
-                            hint="Enter a whole number")
+        raise WorkbookError(_("a whole number is expected ({kind})").format(kind=kind),
+                            file=path, table=sheet, line=cell.row, column=column,
+                            raw=str(value), hint=_("Enter a whole number"))
     return value

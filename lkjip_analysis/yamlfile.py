@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import SourceError
+from .i18n import _
 from .limits import YAML_BYTES, check_size
 
 MAX_NODES = 50_000
@@ -29,22 +30,24 @@ class _LimitedLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             raise yaml.composer.ComposerError(
-                None, None, "alias (*nama) tidak diterima: tulis nilainya",
+                None, None, _("an alias (*name) is not accepted: write its value"),
                 self.peek_event().start_mark)
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise yaml.composer.ComposerError(
-                None, None, f"lebih dari {MAX_NODES:,} nilai".replace(",", "."),
+                None, None, _("more than {count} values").format(
+                    count=f"{MAX_NODES:,}".replace(",", ".")),
                 self.peek_event().start_mark)
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
         seen = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key = getattr(key_node, "value", None)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"kunci {key!r} ditulis dua kali", key_node.start_mark)
+                    None, None, _("key {key!r} is written twice").format(key=key),
+                    key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -61,10 +64,11 @@ def read(path: Path, hint: str) -> tuple[object, yaml.Node | None]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError(f"{path.name} tidak dapat dibaca sebagai YAML aman: {problem}",
-                          file=path, line=mark.line + 1 if mark else None, hint=hint) from None
+        raise SourceError(_("{file} cannot be read as safe YAML: {problem}").format(
+            file=path.name, problem=problem), file=path, line=mark.line + 1 if mark else None,
+            hint=hint) from None
     except RecursionError:
-        raise SourceError(f"{path.name} bersarang terlalu dalam", file=path,
+        raise SourceError(_("{file} is nested too deeply").format(file=path.name), file=path,
                           hint=hint) from None
     finally:
         loader.dispose()
@@ -76,6 +80,6 @@ def scalar(text: str) -> object:
     try:
         return loader.get_single_data()
     except RecursionError:
-        raise yaml.YAMLError("nilai bersarang terlalu dalam") from None
+        raise yaml.YAMLError(_("the value is nested too deeply")) from None
     finally:
         loader.dispose()

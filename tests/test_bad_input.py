@@ -140,9 +140,9 @@ def budget_history(root: Path) -> Path:
 
 @pytest.mark.parametrize("old, new, fragment", [
     ("2014,APBD", "2014,DAK", "isin"),
-    ("2015,APBD", "2014,APBD", "appears 2 times, on lines 2 and 3"),
+    ("2015,APBD", "2014,APBD", "muncul 2 kali, pada baris 2 dan 3"),
     ("2014,APBN", "1914,APBN", "in_range"),
-    ("2020,APBD,56652801485", "2020,APBD,56.652.801.485", "not a plain number"),
+    ("2020,APBD,56652801485", "2020,APBD,56.652.801.485", "bukan angka biasa"),
 ])
 def test_bad_budget_history(extracted, old, new, fragment):
     path = budget_history(extracted)
@@ -167,26 +167,26 @@ def edit_workbook(path: Path, change) -> None:
 
 def test_workbook_missing_sheet(extracted):
     edit_workbook(workbook_input(extracted), lambda b: b.remove(b["efisiensi"]))
-    expect_failure(extracted, WorkbookError, "sheet 'efisiensi' is missing")
+    expect_failure(extracted, WorkbookError, "lembar 'efisiensi' tidak ada")
 
 
 def test_workbook_missing_column(extracted):
     edit_workbook(workbook_input(extracted), lambda b: b["efisiensi"].delete_cols(4))
-    expect_failure(extracted, WorkbookError, "columns differ", "persen_capaian")
+    expect_failure(extracted, WorkbookError, "kolom lembar", "persen_capaian")
 
 
 def test_workbook_text_in_number_column(extracted):
     def change(book):
         book["realisasi_apbd"]["G3"] = "448.196.000"
     edit_workbook(workbook_input(extracted), change)
-    expect_failure(extracted, WorkbookError, "text in a number column", "baris 3", "realisasi")
+    expect_failure(extracted, WorkbookError, "teks di kolom angka", "baris 3", "realisasi")
 
 
 def test_workbook_formula_cell(extracted):
     def change(book):
         book["realisasi_apbd"]["G3"] = "=G2*2"
     edit_workbook(workbook_input(extracted), change)
-    expect_failure(extracted, WorkbookError, "formula cell", "baris 3")
+    expect_failure(extracted, WorkbookError, "sel rumus", "baris 3")
 
 
 def test_workbook_negative_amount(extracted):

@@ -17,7 +17,7 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(name, capsy
         main([name, "--help"])
     assert done.value.code == 0
     text = capsys.readouterr().out
-    assert "Example: lkjip " + name in text
+    assert "Contoh: lkjip " + name in text
     assert f"lkjip {name}" in README
 
 
@@ -29,7 +29,7 @@ def test_top_level_help_lists_every_command():
 
 def test_unknown_year_exits_1(caplog):
     assert main(["extract", "--year", "1999"]) == 1
-    assert "years available: 2020" in caplog.text
+    assert "tahun yang ada: 2020" in caplog.text
 
 
 def test_wrong_usage_exits_2():

@@ -193,5 +193,5 @@ def test_extract_is_byte_identical_on_rerun(data_root):
 @pytest.mark.parametrize("year", [1999, 2021])
 def test_unknown_year_names_the_years_available(year):
     from lkjip_analysis.errors import ParameterError
-    with pytest.raises(ParameterError, match="years available: 2020"):
+    with pytest.raises(ParameterError, match="tahun yang ada: 2020"):
         load(year)

@@ -66,7 +66,7 @@ def test_a_workbook_whose_sheet_xml_is_broken_is_one_clear_error(data_root,
     broken = rewrite_sheet(workbook_bytes_2020, "realisasi_apbd",
                            lambda xml: xml[: len(xml) // 2])
     workbook_year(data_root, broken)
-    with pytest.raises(WorkbookError, match="cannot read workbook"):
+    with pytest.raises(WorkbookError, match="buku kerja tidak dapat dibaca"):
         load(2020, data_root, source="workbook")
 
 
@@ -169,16 +169,16 @@ def test_a_workbook_beyond_the_row_limit_is_refused(data_root, workbook_bytes_20
     huge = rewrite_sheet(workbook_bytes_2020, "realisasi_apbd",
                          lambda xml: xml.replace(b"</sheetData>", many + b"</sheetData>"))
     workbook_year(data_root, huge)
-    with pytest.raises(WorkbookError, match=f"more than {MAX_ROWS:,} rows".replace(",", ".")):
+    with pytest.raises(WorkbookError, match=f"lebih dari {MAX_ROWS:,} baris".replace(",", ".")):
         load(2020, data_root, source="workbook")
 
 
 @pytest.mark.parametrize("sheet, column, value, message", [
-    ("realisasi_apbd", "dikoreksi", "FALSE", "not a logical value"),
-    ("realisasi_apbd", "dikoreksi", "tidak", "not a logical value"),
-    ("realisasi_apbd", "no_program", 1.5, "a whole number is expected"),
-    ("realisasi_apbd", "baris_sumber", 681.7, "a whole number is expected"),
-    ("realisasi_apbd", "realisasi", "1.234", "text in a number column"),
+    ("realisasi_apbd", "dikoreksi", "FALSE", "bukan nilai logika"),
+    ("realisasi_apbd", "dikoreksi", "tidak", "bukan nilai logika"),
+    ("realisasi_apbd", "no_program", 1.5, "diharapkan bilangan bulat"),
+    ("realisasi_apbd", "baris_sumber", 681.7, "diharapkan bilangan bulat"),
+    ("realisasi_apbd", "realisasi", "1.234", "teks di kolom angka"),
 ])
 def test_a_workbook_cell_is_never_coerced_without_a_word(data_root, workbook_bytes_2020, sheet,
                                                          column, value, message):
@@ -192,7 +192,7 @@ def test_a_whole_number_column_in_a_csv_keeps_its_fraction_out(data_root):
     history = data_root / "raw" / "anggaran_historis.csv"
     history.write_text(history.read_text(encoding="utf-8").replace("2014,APBD", "2014.5,APBD"),
                        encoding="utf-8")
-    with pytest.raises(ValidationError, match="whole number") as caught:
+    with pytest.raises(ValidationError, match="bilangan bulat") as caught:
         load(2020, data_root, source="document")
     assert (caught.value.line, caught.value.column) == (2, "tahun")
 
@@ -200,7 +200,7 @@ def test_a_whole_number_column_in_a_csv_keeps_its_fraction_out(data_root):
 def test_a_workbook_of_another_year_is_refused(data_root, workbook_bytes_2020):
     changed = edit_cell(workbook_bytes_2020, "instansi", "tahun", 2, 2019)
     path = workbook_year(data_root, changed)
-    with pytest.raises(SourceError, match="report of 2019, but it lies in the folder of 2020") \
+    with pytest.raises(SourceError, match="2019, tetapi terletak di folder tahun 2020") \
             as caught:
         load(2020, data_root, source="workbook")
     assert caught.value.file == str(path)
@@ -229,7 +229,7 @@ def test_a_link_leaving_the_data_folder_is_refused_without_quoting_it(data_root,
     corrections.symlink_to(secret)
     with pytest.raises(SourceError) as caught:
         load(2020, data_root)
-    assert "leads outside" in str(caught.value) and str(corrections) in str(caught.value)
+    assert "menunjuk ke luar" in str(caught.value) and str(corrections) in str(caught.value)
     assert "RAHASIA" not in str(caught.value)
     assert main(["build", "--data-dir", str(data_root), "--reports-dir",
                  str(tmp_path / "r")]) == 1
@@ -250,16 +250,16 @@ def test_a_year_out_of_range_is_a_usage_error(tmp_path, capsys, command, year):
     with pytest.raises(SystemExit) as stopped:
         main([command, "--year", year, "--data-dir", str(tmp_path / "d")])
     assert stopped.value.code == 2
-    assert "1900 to 2100" in capsys.readouterr().err
+    assert "1900 sampai 2100" in capsys.readouterr().err
     assert not (tmp_path / "d").exists()
 
 
 def test_years_out_of_range_are_refused_by_the_library_and_never_listed(data_root):
-    with pytest.raises(ParameterError, match="1900 to 2100"):
+    with pytest.raises(ParameterError, match="1900 sampai 2100"):
         init_year(0, data_root)
-    with pytest.raises(ParameterError, match="1900 to 2100"):
+    with pytest.raises(ParameterError, match="1900 sampai 2100"):
         write_template(99999, data_root)
-    with pytest.raises(ParameterError, match="1900 to 2100"):
+    with pytest.raises(ParameterError, match="1900 sampai 2100"):
         validate_year(1800, data_root)
     (data_root / "raw" / "0000").mkdir()
     assert available_years(data_root) == [2020]
@@ -296,5 +296,5 @@ def test_the_cache_key_file_is_private(data_root, tmp_path, monkeypatch):
 def test_a_year_given_as_its_four_digits_is_read_and_other_text_is_refused(d2020):
     assert load("2020").realisasi_apbd.equals(d2020.realisasi_apbd)
     for text in ("20", "2020.0", "tahun 2020", "02020"):
-        with pytest.raises(ParameterError, match="whole number"):
+        with pytest.raises(ParameterError, match="bilangan bulat"):
             validate_year(text)

@@ -56,7 +56,8 @@ def test_a_manifest_parameter_that_is_code_runs_nothing(tree, tmp_path, caplog):
     (tree / "reports" / "2020" / "manifest.json").write_text(json.dumps(record))
     assert main(["verify", *common(tree)]) == 4
     assert not proof.exists()
-    assert "has been altered" in caplog.text and "no notebook has this parameter" in caplog.text
+    assert "telah diubah" in caplog.text and "tidak ada notebook yang memiliki parameter ini" in \
+        caplog.text
 
 
 @pytest.mark.parametrize("content", ['{"year": 2020, "inputs": {', "[1, 2]",
@@ -67,13 +68,13 @@ def test_an_unreadable_manifest_is_said_and_the_year_rebuilt(tree, caplog, conte
     assert "manifest" in caplog.text and "Traceback" not in caplog.text
     caplog.clear()
     assert main(["build", *common(tree)]) == 0
-    assert "rebuilding the year" in caplog.text and "up to date" not in caplog.text
+    assert "tahun ini dibangun ulang" in caplog.text and "sudah mutakhir" not in caplog.text
     assert record_of(tree)["year"] == 2020
 
 
 def test_a_build_checks_parameters_before_papermill_writes_them(tree):
     paths = paths_of(tree)
-    with pytest.raises(LkjipError, match="no notebook has this parameter"):
+    with pytest.raises(LkjipError, match="tidak ada notebook yang memiliki parameter ini"):
         pipeline.execute(tree / "stage", paths, ["01_sdm"], {"x = 1 #": 1})
 
 
@@ -174,8 +175,8 @@ def test_a_planted_pdf_and_an_edited_notebook_fail_verify(tree, capsys):
     assert main(["verify", *common(tree)]) == 4
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert "new       reports/2020/laporan_2020.pdf" in lines[:2]  # differences come first
-    assert "differs   reports/2020/notebooks/01_sdm.ipynb" in lines[:2]
+    assert "baru      reports/2020/laporan_2020.pdf" in lines[:2]  # differences come first
+    assert "berbeda   reports/2020/notebooks/01_sdm.ipynb" in lines[:2]
     assert re.fullmatch(r"\d+ berkas: \d+ sama, 1 berbeda, 1 baru \(tidak tercatat di manifest\), "
                         r"4 tidak dibandingkan \(berubah setiap run\)", lines[-1])
 
@@ -247,7 +248,7 @@ def test_an_overlapping_build_all_refuses_before_touching_anything(tree):
     other.start()
     try:
         held.wait(10)
-        with pytest.raises(BusyError, match=r"in progress .*waited 0.5 s"):
+        with pytest.raises(BusyError, match=r"sedang berjalan .*sudah menunggu 0.5 detik"):
             build_all(tree / "data", tree / "reports", wait=0.5)
     finally:
         release.set()

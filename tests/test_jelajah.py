@@ -110,11 +110,11 @@ def test_figure_and_workbook(d2020, tmp_path):
 
 
 @pytest.mark.parametrize("selection, message", [
-    (Selection(2020, fund="APBX"), "fund must be one of APBD, APBN"),
-    (Selection(2020, level="kabupaten"), "level must be one of"),
-    (Selection(2020, measure="anggaran"), "measure must be one of"),
-    (Selection(2020, top=0), "top must be a whole number of at least 1"),
-    (Selection(2020, lowest="ya"), "lowest must be True or False"),
+    (Selection(2020, fund="APBX"), "fund harus salah satu dari APBD, APBN"),
+    (Selection(2020, level="kabupaten"), "level harus salah satu dari"),
+    (Selection(2020, measure="anggaran"), "measure harus salah satu dari"),
+    (Selection(2020, top=0), "top harus bilangan bulat paling sedikit 1"),
+    (Selection(2020, lowest="ya"), "lowest harus True atau False"),
 ])
 def test_a_bad_selection_is_refused(d2020, selection, message):
     with pytest.raises(ParameterError, match=message):

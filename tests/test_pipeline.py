@@ -131,7 +131,7 @@ def test_a_failing_notebook_keeps_the_previous_report(tmp_path, monkeypatch, bui
     shutil.copytree(built, reports / "2020")
     before = snapshot(reports / "2020")
     monkeypatch.setattr(pipeline, "NOTEBOOKS_DIR", broken_notebooks(tmp_path / "nb"))
-    with pytest.raises(NotebookError, match="02_rusak failed: cell .*RuntimeError: rusak"):
+    with pytest.raises(NotebookError, match="02_rusak gagal: sel .*RuntimeError: rusak"):
         pipeline.run(2020, built.parent.parent / "data", reports)
     kept = reports / "2020" / "failed" / "02_rusak.ipynb"
     assert "RuntimeError" in kept.read_text(encoding="utf-8")
@@ -143,7 +143,7 @@ def test_a_parameter_of_the_wrong_type_fails_the_notebook(tmp_path, built):
     """The notebook checks its own parameters (as when papermill runs it alone)."""
     values = {"year": "dua ribu", "data_dir": str(built.parent.parent / "data"),
               "output_dir": str(tmp_path)}
-    with pytest.raises(NotebookError, match="ParameterError: year must be a whole number"):
+    with pytest.raises(NotebookError, match="ParameterError: tahun harus bilangan bulat"):
         pipeline.execute_notebook("04_tren_anggaran", tmp_path / "2020", tmp_path / "failed",
                                   values)
 
@@ -151,14 +151,14 @@ def test_a_parameter_of_the_wrong_type_fails_the_notebook(tmp_path, built):
 def test_the_pipeline_refuses_a_reserved_parameter_before_any_kernel(tmp_path, built):
     from lkjip_analysis.errors import ParameterError
 
-    with pytest.raises(ParameterError, match="-p year is not allowed"):
+    with pytest.raises(ParameterError, match="-p year tidak diperbolehkan"):
         pipeline.run(2020, built.parent.parent / "data", tmp_path / "reports",
                      ["04_tren_anggaran"], {"year": "dua ribu"})
 
 
 def test_unknown_notebook_names_the_notebooks(tmp_path):
     from lkjip_analysis.errors import ParameterError
-    with pytest.raises(ParameterError, match="notebooks: 01_sdm, 02_kinerja"):
+    with pytest.raises(ParameterError, match="notebook yang ada: 01_sdm, 02_kinerja"):
         pipeline.run(2020, None, tmp_path, ["99_tidak_ada"])
 
 
@@ -178,7 +178,7 @@ def test_an_unchanged_build_is_skipped_and_a_changed_notebook_reruns_alone(
     data, reports = root / "data", root / "reports"
     caplog.set_level("INFO", logger="lkjip")
     pipeline.build(2020, data, reports)
-    assert "up to date" in caplog.text and "running notebook" not in caplog.text
+    assert "sudah mutakhir" in caplog.text and "menjalankan notebook" not in caplog.text
     notebooks = tmp_path / "nb"
     shutil.copytree(NOTEBOOKS_DIR, notebooks)
     book = nbformat.read(notebooks / "04_tren_anggaran.ipynb", as_version=4)
@@ -188,7 +188,7 @@ def test_an_unchanged_build_is_skipped_and_a_changed_notebook_reruns_alone(
     monkeypatch.setattr(pipeline.manifest, "NOTEBOOKS_DIR", notebooks)
     caplog.clear()
     pipeline.build(2020, data, reports)
-    assert re.findall(r"running notebook (\S+)", caplog.text) == ["04_tren_anggaran"]
+    assert re.findall(r"menjalankan notebook (\S+)", caplog.text) == ["04_tren_anggaran"]
     assert "Catatan tambahan analis." in (reports / "2020" / "laporan_2020.html").read_text()
 
 

@@ -19,6 +19,7 @@ from lkjip_analysis import load
 from lkjip_analysis.cli import COMMANDS, first_sentence, main
 from lkjip_analysis.config import PROJECT_ROOT, Paths
 from lkjip_analysis.errors import CorrectionError, SourceError
+from lkjip_analysis.i18n import _
 from lkjip_analysis.printing import find_chromium
 
 CLI = [sys.executable, "-m", "lkjip_analysis.cli"]
@@ -52,12 +53,12 @@ def test_two_builds_sharing_a_reports_folder_never_overlap(data_root, tmp_path):
                    str(reports), cwd=tmp_path)
     assert first.wait(timeout=600) == 0
     assert second.returncode == 1
-    assert "in progress" in second.stderr and str(lock) in second.stderr
+    assert "sedang berjalan" in second.stderr and str(lock) in second.stderr
     assert figures_in(reports / "2020" / "laporan_2020.html") == 17
     (reports / "2020" / "laporan_2020.html").unlink()  # a cached build trusts only what is there
     rebuilt = lkjip("build", "--year", "2020", "--data-dir", str(data_root), "--reports-dir",
                     str(reports), cwd=tmp_path)
-    assert rebuilt.returncode == 0 and "up to date" not in rebuilt.stderr
+    assert rebuilt.returncode == 0 and "sudah mutakhir" not in rebuilt.stderr
     assert (reports / "2020" / "laporan_2020.html").exists()
 
 
@@ -95,7 +96,7 @@ def test_relative_folders_are_resolved_once(data_root, tmp_path):
     done = lkjip("build", "--data-dir", "dS", "--reports-dir", "relrep", "--jobs", "2",
                  cwd=work)
     assert done.returncode == 0, done.stderr
-    assert not re.search(r"ERROR|Traceback|KeyboardInterrupt", done.stderr), done.stderr
+    assert not re.search(r"GALAT|ERROR|Traceback|KeyboardInterrupt", done.stderr), done.stderr
     assert figures_in(work / "relrep" / "2020" / "laporan_2020.html") == 17
     assert len(list((work / "relrep" / "2020" / "figures").glob("*.png"))) == 17
     assert not (PROJECT_ROOT / "notebooks" / "relrep").exists()
@@ -117,10 +118,10 @@ def test_pdf_is_verified_through_its_html_and_never_left_stale(data_root, tmp_pa
     assert {(round(float(w)), round(float(h))) for w, h in boxes} == {(595, 842)}  # A4
     assert record["derived"]["reports/laporan_2020.pdf"]["dari"] == "reports/laporan_2020.html"
     cached = lkjip("build", "--pdf", *common, cwd=tmp_path)
-    assert "up to date" in cached.stderr
+    assert "sudah mutakhir" in cached.stderr
     verified = lkjip("verify", *common, cwd=tmp_path)
     assert verified.returncode == 0, verified.stdout
-    assert "derived   reports/2020/laporan_2020.pdf" in verified.stdout
+    assert "turunan   reports/2020/laporan_2020.pdf" in verified.stdout
     edit_line(data_root / "raw" / "2020" / "lkjip_2020_dinsos_kaltim.md", 681,
               "2.892.957.804", "2.892.957.805")
     assert lkjip("build", *common, cwd=tmp_path).returncode == 0
@@ -131,14 +132,14 @@ def test_pdf_is_verified_through_its_html_and_never_left_stale(data_root, tmp_pa
 # 7 and 8. usage errors exit 2 at once ---------------------------------------------------------
 
 @pytest.mark.parametrize("args, message", [
-    (["build", "--jobs", "0"], "at least 1"),
-    (["build", "--jobs", "-1"], "at least 1"),
-    (["run", "--jobs", "x"], "at least 1"),
-    (["build", "-p", "year", "2019"], "-p year is not allowed: use --year"),
-    (["run", "-p", "year", "abc"], "-p year is not allowed: use --year"),
-    (["build", "-p", "output_dir", "X"], "use --reports-dir"),
-    (["build", "-p", "data_dir", "X"], "use --data-dir"),
-    (["run", "-p", "top", "5"], "-p top: no notebook has this parameter"),
+    (["build", "--jobs", "0"], "paling sedikit 1"),
+    (["build", "--jobs", "-1"], "paling sedikit 1"),
+    (["run", "--jobs", "x"], "paling sedikit 1"),
+    (["build", "-p", "year", "2019"], "-p year tidak diperbolehkan: pakai --year"),
+    (["run", "-p", "year", "abc"], "-p year tidak diperbolehkan: pakai --year"),
+    (["build", "-p", "output_dir", "X"], "pakai --reports-dir"),
+    (["build", "-p", "data_dir", "X"], "pakai --data-dir"),
+    (["run", "-p", "top", "5"], "-p top: tidak ada notebook yang memiliki parameter ini"),
 ])
 def test_usage_errors_exit_2_before_any_kernel(tmp_path, args, message):
     started = time.perf_counter()
@@ -153,7 +154,7 @@ def test_a_parameter_of_the_wrong_type_exits_2(monkeypatch, capsys):
 
     monkeypatch.setattr(parameters, "notebook_parameters", lambda: {"top": "int"})
     assert main(["run", "-p", "top", "abc"]) == 2
-    assert "-p top must be int, got 'abc'" in capsys.readouterr().err
+    assert "-p top harus int, bukan 'abc'" in capsys.readouterr().err
 
 
 # 9. make lab ---------------------------------------------------------------------------------
@@ -175,8 +176,9 @@ def test_make_lab_allows_root_and_installs_once():
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_command_list_shows_whole_sentences(name):
-    shown = first_sentence(COMMANDS[name].__doc__)
-    assert shown.endswith(".") and " ".join(COMMANDS[name].__doc__.split()).startswith(shown)
+    description = _(COMMANDS[name].description)  # as the user reads it
+    shown = first_sentence(description)
+    assert shown.endswith(".") and " ".join(description.split()).startswith(shown)
 
 
 def test_a_correction_for_a_missing_line_names_both_lines(data_root):
@@ -200,7 +202,7 @@ def test_a_duplicated_year_in_the_budget_history_is_said_in_words(data_root):
     with pytest.raises(SourceError) as caught:
         load(2020, data_root)
     message = str(caught.value)
-    assert "tahun 2020, sumber_dana APBD appears 2 times, on lines 8 and 16" in message
+    assert "tahun 2020, sumber_dana APBD muncul 2 kali, pada baris 8 dan 16" in message
     assert "anggaran_historis.csv" in message and "koreksi" not in message
 
 

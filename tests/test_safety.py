@@ -23,7 +23,7 @@ def test_a_second_run_for_the_same_year_stops_with_a_message(data_root, caplog):
     before = snapshot(data_root / "processed" / "2020")
     with year_lock(Paths.for_year(2020, data_root).lock_file):
         assert main(["extract", "--data-dir", str(data_root)]) == 1
-    assert "in progress" in caplog.text
+    assert "sedang berjalan" in caplog.text
     assert snapshot(data_root / "processed" / "2020") == before
     assert main(["extract", "--data-dir", str(data_root)]) == 0  # the lock is released
 
@@ -33,7 +33,7 @@ def test_an_unwritable_reports_folder_is_a_clear_error(data_root, tmp_path, capl
     blocker.write_text("x")
     assert main(["audit", "--data-dir", str(data_root), "--reports-dir",
                  str(blocker / "reports")]) == 1
-    assert "cannot read or write" in caplog.text and "not-a-folder" in caplog.text
+    assert "tidak dapat membaca atau menulis" in caplog.text and "not-a-folder" in caplog.text
 
 
 def test_an_interrupted_build_leaves_the_previous_outputs(data_root, tmp_path):

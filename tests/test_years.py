@@ -198,11 +198,11 @@ def test_year_folder_without_report(data_root, caplog):
     with pytest.raises(SourceError) as caught:
         load(2021, data_root)
     message = str(caught.value)
-    assert "raw/2021" in message and "neither a report document nor a workbook" in message
+    assert "raw/2021" in message and "tidak berisi dokumen laporan maupun buku kerja" in message
     assert "lkjip template --year 2021" in message
     with caplog.at_level(logging.WARNING, logger="lkjip"):
         assert report_years(data_root) == [2020]
-    assert "raw/2021 holds neither a report document" in caplog.text
+    assert "raw/2021 tidak berisi dokumen laporan" in caplog.text
 
 
 def test_template_never_shadows_a_document(data_root):
@@ -222,13 +222,13 @@ def test_folder_that_is_not_a_year(data_root, caplog):
     (data_root / "raw" / "2021-draft").mkdir()
     with caplog.at_level(logging.WARNING, logger="lkjip"):
         assert report_years(data_root) == [2020]
-    assert "2021-draft is not a year folder" in caplog.text
+    assert "2021-draft bukan folder tahun" in caplog.text
     assert available_years(data_root) == [2020]
 
 
 def test_document_in_the_wrong_year_folder(data_root):
     shutil.copytree(data_root / "raw" / "2020", data_root / "raw" / "2021")
-    with pytest.raises(SourceError, match="report of 2020, but it lies in the folder of 2021"):
+    with pytest.raises(SourceError, match="2020, tetapi terletak di folder tahun 2021"):
         load(2021, data_root)
 
 
@@ -240,7 +240,7 @@ def test_table_mapping(data_root):
     assert "tabel.yaml menunjuk Tabel 99 untuk realisasi_apbd" in str(caught.value)
     assert "baris 674: Tabel 14. Realisasi Anggaran APBD" in str(caught.value)
     mapping.write_text("realisasi_apbx: Tabel 14\n", encoding="utf-8")
-    with pytest.raises(SourceError, match="unknown dataset 'realisasi_apbx'"):
+    with pytest.raises(SourceError, match="dataset yang tidak dikenal 'realisasi_apbx'"):
         load(2020, data_root)
 
 
@@ -260,7 +260,7 @@ def test_table_mapping_resolves_ambiguity(data_root):
 
 def test_all_and_year_contradict(capsys):
     assert main(["build", "--all", "--year", "2020"]) == 2
-    assert "not both" in capsys.readouterr().err
+    assert "jangan keduanya" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("year", [" 2020", "20x0", "202"])
@@ -302,7 +302,7 @@ def test_build_all_with_a_broken_year_keeps_the_cross_year_outputs(tmp_path):
     data, reports = tmp_path / "data", tmp_path / "reports"
     make_next_year(data)
     (data / "raw" / "2021" / "koreksi.yaml").write_text("koreksi: []\n", encoding="utf-8")
-    with pytest.raises(LkjipError, match=r"1 of 2 years failed \(2021\)"):
+    with pytest.raises(LkjipError, match=r"1 dari 2 tahun gagal \(2021\)"):
         build_all(data, reports, jobs=2)
     assert (reports / "2020" / "laporan_2020.html").exists()
     assert not (reports / "index.html").exists()

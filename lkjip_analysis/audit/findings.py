@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import metrics
 from ..errors import SourceError
+from ..i18n import _
 
 COLUMNS = [
     "id",
@@ -241,8 +242,8 @@ def _polarity(d, indicator: str) -> str:
     match = table[table.indikator_kinerja.map(indicator_key) == indicator_key(indicator)]
     if match.empty:
         raise SourceError(
-            f"no polarity for indicator {indicator!r}",
+            _("no polarity for indicator {indicator!r}").format(indicator=indicator),
             table="polaritas_indikator",
-            hint="Add the indicator to data/raw/<year>/polaritas_indikator.csv",
+            hint=_("Add the indicator to data/raw/<year>/polaritas_indikator.csv"),
         )
     return match.polaritas.iloc[0]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..atomic import write_bytes
 from ..config import Paths, check_year
+from ..i18n import _
 from ..lock import year_run
 from ..newyear import command
 from ..provenance import ORIGINS_FILE, origins_csv
@@ -49,9 +50,9 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     with year_run(paths, reports=False):
         existing = paths.documents
         if existing and not force:
-            raise ImportRefused(f"{paths.raw} sudah berisi dokumen laporan "
-                                f"({', '.join(p.name for p in existing)}): tidak ditimpa; "
-                                "ulangi dengan --force untuk menggantinya")
+            raise ImportRefused(_("{folder} already holds a report document ({names}): not "
+                                  "replaced; run again with --force to replace it").format(
+                folder=paths.raw, names=", ".join(p.name for p in existing)))
         kept = sorted(paths.originals.glob("*")) if paths.originals.is_dir() else []
         for old in [*existing, *(p for p in kept if p.is_file())]:
             old.unlink()
@@ -66,23 +67,25 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
 
 def _check_kind(path: Path) -> None:
     if not path.is_file():
-        raise ImportRefused(f"{path} tidak ditemukan")
+        raise ImportRefused(_("{path} not found").format(path=path))
     suffix = path.suffix.lower()
     if suffix in _SAVE_AS_DOCX:
-        raise ImportRefused(f"{path.name}: format {suffix} tidak dibaca; buka di pengolah kata "
-                            "dan simpan sebagai .docx, lalu impor lagi")
+        raise ImportRefused(_("{name}: the {suffix} format is not read; open it in a word "
+                              "processor and save it as .docx, then import again").format(
+                                  name=path.name, suffix=suffix))
     if suffix == ".pdf":
         return
     if suffix != ".docx":
-        raise ImportRefused(f"{path.name}: hanya berkas Word (.docx) dan PDF yang dapat "
-                            "diimpor")
+        raise ImportRefused(_("{name}: only Word (.docx) and PDF files can be imported").format(
+            name=path.name))
     try:
         with zipfile.ZipFile(path) as archive:
             is_word = "word/document.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError):
         is_word = False
     if not is_word:
-        raise ImportRefused(f"{path.name} bukan berkas Word (.docx) meskipun namanya begitu")
+        raise ImportRefused(_("{name} is not a Word file (.docx), whatever its name says").format(
+            name=path.name))
 
 
 def _slug(text: str) -> str:
@@ -96,13 +99,13 @@ def _slug(text: str) -> str:
 
 
 def review_lines(imported: Imported, source: Path, target: Path, extract: str) -> list[str]:
-    """The review, in Bahasa Indonesia: every table with its caption and shape, what was not
-    read."""
+    """The review: every table with its caption and shape, what was not read."""
     paragraphs = [b for b in imported.blocks if isinstance(b, Paragraph)]
     tables = [b for b in imported.blocks if isinstance(b, Table)]
-    pages = f"{imported.pages} halaman, " if imported.pages else ""
-    lines = [f"Diimpor: {source.name} -> {target}",
-             f"{pages}{len(paragraphs)} paragraf, {len(tables)} tabel."]
+    pages = _("{count} pages, ").format(count=imported.pages) if imported.pages else ""
+    lines = [_("Imported: {source} -> {target}").format(source=source.name, target=target),
+             _("{pages}{paragraphs} paragraphs, {tables} tables.").format(
+                 pages=pages, paragraphs=len(paragraphs), tables=len(tables))]
     caption = ""
     for block in imported.blocks:
         if isinstance(block, Paragraph) and (CAPTION.match(block.text.text)
@@ -110,15 +113,18 @@ def review_lines(imported: Imported, source: Path, target: Path, extract: str) -
             caption = block.text.text[:70]
         elif isinstance(block, Table):
             width = max((len(row) for row in block.rows), default=0)
-            lines.append(f"  {block.origin}: {caption or 'tanpa judul'} "
-                         f"({len(block.rows)} baris x {width} kolom)")
+            lines.append(_("  {origin}: {caption} ({rows} rows x {columns} columns)").format(
+                origin=block.origin, caption=caption or _("no caption"), rows=len(block.rows),
+                columns=width))
             caption = ""
     for chart in (b for b in imported.blocks if isinstance(b, Chart)):
-        lines.append(f"  {chart.origin}: grafik dibaca: {len(chart.series)} seri x "
-                     f"{len(chart.categories)} kategori")
+        lines.append(_("  {origin}: chart read: {series} series x {categories} "
+                       "categories").format(origin=chart.origin, series=len(chart.series),
+                                            categories=len(chart.categories)))
     pictures = [b for b in imported.blocks if isinstance(b, Picture)]
-    lines += [f"  tidak dibaca: {b.origin}: {b.what}" for b in pictures]
-    lines += [f"  periksa: {note}" for note in imported.notes]
-    lines.append(f"Periksa teksnya, lalu jalankan: {extract} (pesan galat menyebut baris teks "
-                 "itu)")
+    lines += [_("  not read: {origin}: {what}").format(origin=b.origin, what=b.what)
+              for b in pictures]
+    lines += [_("  check: {note}").format(note=note) for note in imported.notes]
+    lines.append(_("Check the text, then run: {command} (an error message names the text's "
+                   "line)").format(command=extract))
     return lines

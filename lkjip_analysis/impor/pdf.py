@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from ..i18n import _
 from ..source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Text
 from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
@@ -41,12 +42,12 @@ def read_pdf(path: Path) -> Imported:
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
             raise _encrypted(path) from None
-        raise ImportRefused(f"{path.name} tidak dapat dibaca sebagai PDF "
-                            f"({type(cause).__name__}: {cause})") from None
+        raise ImportRefused(_("{name} cannot be read as a PDF ({kind}: {cause})").format(
+            name=path.name, kind=type(cause).__name__, cause=cause)) from None
     if not any(pages):
-        raise ImportRefused(f"{path.name} tidak memiliki lapisan teks (hasil pindai): jalankan "
-                            "OCR lebih dulu, mis. `ocrmypdf masuk.pdf keluar.pdf`, lalu impor "
-                            "hasilnya")
+        raise ImportRefused(_("{name} has no text layer (a scan): run OCR first, e.g. "
+                              "`ocrmypdf in.pdf out.pdf`, then import the result").format(
+                                  name=path.name))
     return _assemble(pages)
 
 
@@ -57,8 +58,9 @@ def _read_pages(path: Path) -> list[list]:
         if getattr(pdf.doc, "encryption", None):
             raise _encrypted(path)
         if len(pdf.pages) > MAX_PAGES:
-            raise ImportRefused(f"{path.name} memiliki {len(pdf.pages)} halaman, lebih dari "
-                                f"{MAX_PAGES} yang diterima")
+            raise ImportRefused(_("{name} has {count} pages, more than the {limit} "
+                                  "accepted").format(name=path.name, count=len(pdf.pages),
+                                                     limit=MAX_PAGES))
         return [page_items(page, number) for number, page in enumerate(pdf.pages, 1)]
 
 
@@ -73,12 +75,14 @@ def _unreadable() -> tuple[type[Exception], ...]:
 def _check_header(path: Path) -> None:
     with path.open("rb") as handle:
         if b"%PDF-" not in handle.read(1024):
-            raise ImportRefused(f"{path.name} bukan berkas PDF meskipun namanya begitu")
+            raise ImportRefused(_("{name} is not a PDF file, whatever its name says").format(
+                name=path.name))
 
 
 def _encrypted(path: Path) -> ImportRefused:
-    return ImportRefused(f"{path.name} terenkripsi: simpan salinan tanpa kata sandi atau "
-                         "pembatasan (mis. `qpdf --decrypt masuk.pdf keluar.pdf`), lalu impor")
+    return ImportRefused(_("{name} is encrypted: save a copy without password or restrictions "
+                           "(e.g. `qpdf --decrypt in.pdf out.pdf`), then import it").format(
+                               name=path.name))
 
 
 # --- the whole document -----------------------------------------------------------------------
@@ -133,8 +137,9 @@ def _list_charts(imported: Imported) -> None:
         if (isinstance(block, Paragraph) and CHART_CAPTION.match(block.text.text)
                 and not any(isinstance(b, Chart | Picture) for b in beside)):
             blocks.append(Picture(
-                f"{block.text.text[:60]}: tidak ada grafik batang berlabel data yang terbaca "
-                "(impor berkas Word-nya, atau isi data/raw/anggaran_historis.csv)",
+                _("{caption}: no column chart with data labels was read (import its Word "
+                  "file, or fill data/raw/anggaran_historis.csv)").format(
+                      caption=block.text.text[:60]),
                 block.origin))
 
 
@@ -200,8 +205,9 @@ def _join(grid: Grid, item: Grid, imported: Imported) -> Grid:
     rows, pages = rows[repeated:], pages[repeated:]
     if rows and grid.rows and _broken_row(grid.rows[-1], rows[0]):
         grid.rows[-1] = [_merge(a, b) for a, b in zip(grid.rows[-1], rows[0], strict=True)]
-        imported.notes.append(f"halaman {grid.pages[-1]}–{pages[0]}: baris tabel yang terbelah "
-                              "antarhalaman digabung; periksa baris itu")
+        imported.notes.append(_("pages {first}–{last}: a table row split across the pages was "
+                                "joined; check that row").format(first=grid.pages[-1],
+                                                                 last=pages[0]))
         rows, pages = rows[1:], pages[1:]
     return Grid(grid.rows + rows, grid.columns, grid.top, grid.pages + pages)
 

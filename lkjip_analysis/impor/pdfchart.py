@@ -14,6 +14,7 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..i18n import _
 from .model import Chart, Picture
 
 # A label's format must say how to read it: `1.500` (one group) could be 1500 or 1,5; refused.
@@ -125,7 +126,7 @@ def _chart(columns: list[Bar], shapes: list[Bar], text: list[Run], number: int) 
     try:
         block = Chart(*_read(columns, keys, inside, baseline, size), origin)
     except _NotRead as reason:
-        block = Picture(f"grafik tidak dibaca: {reason}", origin)
+        block = Picture(_("chart not read: {reason}").format(reason=reason), origin)
     return Drawn(box[1], box, number, block)
 
 
@@ -137,13 +138,13 @@ def _read(columns, keys, text, baseline, size):
     series = _legend(keys, text, size)
     names = {colour: name for name, colour in series}
     if any(b.colour not in names for b in columns):
-        raise _NotRead("warna batang tidak ada di legenda")
+        raise _NotRead(_("a bar's colour is not in the legend"))
     legend_rows = {round(k.top) for k in keys}
     below = [r for r in text if r.top > baseline and round(r.top) not in legend_rows
              and not any(abs(r.top - row) < size for row in legend_rows)]
     categories = sorted(below, key=lambda r: r.x0)
     if not categories:
-        raise _NotRead("kategori di bawah sumbu tidak terbaca")
+        raise _NotRead(_("the categories under the axis are not readable"))
     convention = convention_of([r.text for r in text])
     labels = [r for r in text
               if r.bottom <= baseline + 1 and label_value(r.text, convention) is not None]
@@ -155,14 +156,15 @@ def _read(columns, keys, text, baseline, size):
         above = [r for r in labels if bar.x0 - 2 <= r.middle <= bar.x1 + 2
                  and bar.top - 2 * size <= r.bottom <= bar.top + 2]
         if len(above) != 1:
-            raise _NotRead("batang tanpa label data yang jelas"
-                           if not above else "label data bertumpuk")
+            raise _NotRead(_("a bar without a clear data label")
+                           if not above else _("data labels overlap"))
         value = label_value(above[0].text, convention)
         if value is None:
-            raise _NotRead(f"label {above[0].text!r} tidak jelas pemisah desimalnya")
+            raise _NotRead(_("the label {label!r} has no clear decimal mark").format(
+                label=above[0].text))
         key = (category, names[bar.colour])
         if key in values:
-            raise _NotRead("dua batang untuk satu kategori dan seri")
+            raise _NotRead(_("two bars for one category and series"))
         values[key] = value
         if bar.bottom - bar.top > 1:
             scales.append(float(value) / (bar.bottom - bar.top))
@@ -179,20 +181,20 @@ def _legend(keys, text, size) -> list[tuple[str, tuple]]:
         beside = [r for r in text if 0 <= r.x0 - key.x1 <= 2 * size
                   and abs((r.top + r.bottom) / 2 - (key.top + key.bottom) / 2) < size]
         if len(beside) != 1:
-            raise _NotRead("nama seri di legenda tidak terbaca")
+            raise _NotRead(_("the series names in the legend are not readable"))
         series.append((beside[0].text, key.colour))
     if not series or len({c for _, c in series}) != len(series):
-        raise _NotRead("legenda tidak membedakan seri")
+        raise _NotRead(_("the legend does not tell the series apart"))
     return series
 
 
 def _check_scale(scales: list[float]) -> None:
     """The labels must agree with the bar heights: one value per point of height."""
     if not scales:
-        raise _NotRead("tidak ada batang untuk memeriksa label")
+        raise _NotRead(_("no bar to check the labels against"))
     middle = statistics.median(scales)
     if any(abs(s - middle) > _SCALE_TOLERANCE * abs(middle) for s in scales):
-        raise _NotRead("label data tidak sesuai dengan tinggi batang")
+        raise _NotRead(_("the data labels do not fit the bar heights"))
 
 
 def label_value(text: str, convention: str = "") -> Decimal | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..i18n import _
 from .model import Chart, Imported, Paragraph, Picture, Table, Text
 
 _HEADING = re.compile(r"^(?:Heading|Judul)\s*(\d)$", re.I)
@@ -89,7 +90,7 @@ def _drawings(element, origin: str, part, imported: Imported) -> None:
         if chart is not None:
             imported.blocks.append(chart)
         else:
-            what = "grafik tanpa data yang terbaca" if reference is not None else "gambar"
+            what = _("a chart without readable data") if reference is not None else _("a picture")
             imported.blocks.append(Picture(what, origin))
 
 

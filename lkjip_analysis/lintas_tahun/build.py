@@ -16,6 +16,7 @@ from .. import manifest
 from ..atomic import replace_directory, write_bytes
 from ..config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, SeriesPaths
 from ..errors import LkjipError
+from ..i18n import _
 from ..lock import holding, year_locks
 from .years import report_years
 
@@ -35,8 +36,9 @@ def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: di
     where = SeriesPaths.under(data_dir, reports_dir)
     years = report_years(where.data_dir)
     if not years:
-        raise LkjipError(f"no year in {where.data_dir / 'raw'} has a report document or "
-                         "workbook: run `lkjip init --year <year>` and add the report")
+        raise LkjipError(_("no year in {folder} has a report document or workbook: run `lkjip "
+                           "init --year <year>` and add the report").format(
+                               folder=where.data_dir / "raw"))
     every = [Paths.for_year(y, where.data_dir, where.reports_dir) for y in years]
     locks = [f for paths in every for f in year_locks(paths)]
     with holding(*locks, *where.lock_files, wait=wait):
@@ -46,14 +48,15 @@ def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: di
             try:
                 recover(paths)
                 build_locked(paths, pdf, parameters or {}, force, jobs or default_jobs())
-                log.info("year %d ready", year)
+                log.info(_("year %d ready"), year)
             except LkjipError as exc:
-                log.error("year %d failed: %s", year, exc)
+                log.error(_("year %d failed: %s"), year, exc)
                 failed.append(year)
         if failed:
-            raise LkjipError(f"{len(failed)} of {len(years)} years failed "
-                             f"({', '.join(map(str, failed))}); the cross-year outputs were left "
-                             "as they were. Fix the inputs named above and run again")
+            raise LkjipError(_("{failed} of {count} years failed ({years}); the cross-year "
+                               "outputs were left as they were. Fix the inputs named above and "
+                               "run again").format(failed=len(failed), count=len(years),
+                                                   years=", ".join(map(str, failed))))
         return build_series(where, years, force, locked=True)
 
 
@@ -84,7 +87,7 @@ def build_series(where: SeriesPaths, years: list[int], force: bool = False,
         previous = manifest.read(where.manifest)
         if (not force and previous and previous.get("inputs") == inputs
                 and previous.get("outputs") == _outputs(where) and where.index.exists()):
-            log.info("cross-year outputs up to date: %s", where.index)
+            log.info(_("cross-year outputs up to date: %s"), where.index)
             return where.index
         _write_series(where, years)
         record = {"years": years, "inputs": inputs, "outputs": _outputs(where)}

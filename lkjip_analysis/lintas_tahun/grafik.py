@@ -14,6 +14,7 @@ import re
 import pandas as pd
 
 from ..config import is_year_name
+from ..i18n import _
 
 log = logging.getLogger("lkjip")
 _FUND = re.compile(r"\b(APBD|APBN)\b", re.I)
@@ -34,7 +35,7 @@ def chart_budget(d) -> list[dict]:
         whole = bool(len(values)) and ((values % 1 == 0) & (values >= 1_000_000)).all()
         if (columns is None or fund is None or not whole
                 or not chart.kategori.map(is_year_name).all()):
-            log.info("%s (LKjIP %d) bukan grafik riwayat anggaran: tidak dipakai", label, d.year)
+            log.info(_("%s (LKjIP %d) is not a budget history chart: not used"), label, d.year)
             continue
         for year, points in chart.groupby("kategori", sort=False):
             row = {"tahun": int(year), "sumber_dana": fund, "anggaran": float("nan"),

@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from ..i18n import _
 from ..source import Row
 from .base import Reader, TableSpec, only_text
 
@@ -85,7 +86,7 @@ def build_realisasi_apbd(reader: Reader) -> dict[str, pd.DataFrame]:
             program = {"no_program": reader.number(row),
                        "program": program_name(reader.text(row, "uraian"))}
         if program is None:
-            raise reader.table.error("activity line before any program", row=row)
+            raise reader.table.error(_("an activity line before any programme"), row=row)
         lines.append({**program, "jenis_baris": "program" if numbered else "kegiatan",
                       "uraian": reader.text(row, "uraian"),
                       "unit_kerja": unit_kerja(program["program"]),
@@ -108,7 +109,8 @@ def build_realisasi_apbn(reader: Reader) -> dict[str, pd.DataFrame]:
             fund = section
             continue
         if fund is None:
-            raise reader.table.error("row before the first source-of-funds section", row=row)
+            raise reader.table.error(_("a row before the first source-of-funds section"),
+                                         row=row)
         if _is_total(reader, row):
             label = _label(reader, row)
             scope = ALL_FUNDS if _GRAND_TOTAL.search(label) else fund

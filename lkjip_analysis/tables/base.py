@@ -11,6 +11,7 @@ import pandas as pd
 from .. import columns
 from ..corrections import Corrections
 from ..errors import NumberFormatError
+from ..i18n import _
 from ..numbers import is_missing, parse_amount, parse_decimal, parse_percent
 from ..source import Caption, Cell, Document, Row, Table
 
@@ -84,25 +85,28 @@ class Reader:
         if is_missing(cell.text):
             if optional:
                 return float("nan")
-            raise self.table.error("nilai kosong", cell=cell, column=column,
-                                   hint="Tabel ini memerlukan angka di sini")
+            raise self.table.error(_("empty value"), cell=cell, column=column,
+                                   hint=_("This table needs a number here"))
         try:
             value = parse(cell.text)
         except NumberFormatError as exc:
             raise self._malformed(cell, column, exc.expected) from None
         if plausible and not plausible[0] <= value <= plausible[1]:
             raise self.table.error(
-                f"nilai {value} di luar rentang wajar {plausible[0]:g}–{plausible[1]:g}",
+                _("the value {value} lies outside the plausible range {low}–{high}").format(
+                    value=value, low=f"{plausible[0]:g}", high=f"{plausible[1]:g}"),
                 cell=cell, column=column,
-                hint="Periksa dokumen; bila sumbernya memang menulis ini, catat koreksinya",
+                hint=_("Check the document; if the source does write this, record its "
+                       "correction"),
             )
         return value
 
     def _malformed(self, cell: Cell, column: str, expected: str) -> Exception:
         return self.table.error(
-            f"angka salah tulis: diharapkan {expected}", cell=cell, column=column,
-            hint=(f"Catat koreksi sel ini di {self.corrections.path} (tabel, baris, kolom, "
-                  "tertulis, dipakai, alasan)"),
+            _("a mistyped number: expected {expected}").format(expected=expected), cell=cell,
+            column=column,
+            hint=_("Record this cell's correction in {file} (tabel, baris, kolom, tertulis, "
+                   "dipakai, alasan)").format(file=self.corrections.path),
         )
 
     def frame(self, records: list[dict], columns: list[str]) -> pd.DataFrame:

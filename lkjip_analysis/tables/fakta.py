@@ -24,6 +24,7 @@ import pandas as pd
 
 from .. import yamlfile
 from ..errors import NumberFormatError, SourceError
+from ..i18n import _
 from ..numbers import parse_amount, parse_decimal
 from ..source import CAPTION, Document
 
@@ -101,18 +102,18 @@ def _entries(path: Path) -> dict:
 
 
 def _read_entries(path: Path) -> dict:
-    hint = "Lihat format di lkjip_analysis/narasi.yaml: `angka:` lalu satu entri per kunci"
+    hint = _("See the format in lkjip_analysis/narasi.yaml: `angka:` then one entry per key")
     data = yamlfile.read(path, hint)[0]
     if not isinstance(data, dict) or not isinstance(data.get("angka"), dict):
-        raise SourceError("narasi.yaml harus memuat `angka:` berisi satu entri per kunci",
+        raise SourceError(_("narasi.yaml must hold `angka:` with one entry per key"),
                           file=path, hint=hint)
     return data["angka"]
 
 
 def _figure(key: str, entry: object, path: Path) -> Figure:
     if not isinstance(entry, dict) or not {"uraian", "satuan", "jenis"} <= set(entry):
-        raise SourceError(f"narasi.yaml: entri {key} memerlukan uraian, satuan dan jenis",
-                          file=path, table="Narasi", column=key)
+        raise SourceError(_("narasi.yaml: the entry {key} needs uraian, satuan and jenis").format(
+            key=key), file=path, table="Narasi", column=key)
     unit = entry.get("unit", [])
     return Figure(
         key=key, uraian=str(entry["uraian"]), satuan=str(entry["satuan"]),
@@ -148,7 +149,8 @@ def read_facts(document: Document, figures: tuple[Figure, ...] | None = None) ->
     for figure in figures:
         for key, uraian in _keys_of(figure):
             if key not in stated:
-                log.warning("narasi tidak menyebut %s (%s): dicatat tanpa nilai", uraian, key)
+                log.warning(_("the narrative does not state %s (%s): recorded without a value"),
+                            uraian, key)
                 records.append(_record(key, uraian, figure.satuan, float("nan"), "", 0, "",
                                        found=False))
     return pd.DataFrame.from_records(records, columns=COLUMNS)
@@ -281,8 +283,8 @@ def _value(figure: Figure, raw: str, document: Document, line: int) -> float | N
     try:
         return parse_amount(whole) if figure.kind == "bilangan" else parse_decimal(raw, ",.")
     except NumberFormatError as exc:
-        log.warning("%s baris %d: angka %r untuk %s tidak dapat dibaca (diharapkan %s): "
-                    "dilewati", document.path, line, raw, figure.key, exc.expected)
+        log.warning(_("%s line %d: the number %r for %s cannot be read (expected %s): "
+                      "skipped"), document.path, line, raw, figure.key, exc.expected)
         return None
 
 

@@ -9,6 +9,7 @@ import logging
 import pandas as pd
 
 from ..errors import NumberFormatError
+from ..i18n import _
 from ..numbers import is_missing, parse_amount
 from ..source import CHART_CAPTION, Document, caption_title, normalise
 
@@ -49,15 +50,15 @@ def _value(raw: str, document: Document, line: int, label: str) -> float:
     text = raw.strip()
     if is_missing(text):
         return float("nan")
-    whole, _, fraction = text.partition(",")
+    whole, _comma, fraction = text.partition(",")
     try:
         value = parse_amount(whole)
         if fraction:
             if not fraction.isdigit():
-                raise NumberFormatError(text, "bilangan")
+                raise NumberFormatError(text, _("a number"))
             value += int(fraction) / 10 ** len(fraction)
         return float(value)
     except NumberFormatError:
-        log.warning("%s baris %d: nilai %r pada %s tidak terbaca sebagai angka: dibiarkan "
-                    "kosong", document.path, line, raw, label)
+        log.warning(_("%s line %d: the value %r in %s does not read as a number: left "
+                      "empty"), document.path, line, raw, label)
         return float("nan")

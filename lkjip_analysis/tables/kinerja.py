@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from ..i18n import _
 from .base import Reader, TableSpec
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -38,7 +39,7 @@ def build_evaluasi_akip(reader: Reader) -> dict[str, pd.DataFrame]:
                 totals[year].update(nilai=reader.decimal(row, "nilai", at=column),
                                     baris_sumber=row.line)
         else:
-            raise reader.table.error("unexpected row", row=row)
+            raise reader.table.error(_("an unexpected row"), row=row)
     cols = ["no", "komponen", "bobot", "tahun", "nilai", "baris_sumber"]
     total_cols = ["tahun", "nilai", "kategori", "baris_sumber", "baris_sumber_kategori"]
     return {"evaluasi_akip": reader.frame(parts, cols),
@@ -54,10 +55,10 @@ def build_kinerja_triwulan(reader: Reader) -> dict[str, pd.DataFrame]:
                          **{k: reader.text(row, k) for k in _INDICATOR_TEXT},
                          "target_tahunan": reader.decimal(row, "target_tahunan")}
         if indicator is None:
-            raise reader.table.error("quarter row before its indicator", row=row)
+            raise reader.table.error(_("a quarter row before its indicator"), row=row)
         quarter = _QUARTER.search(reader.text(row, "triwulan"))
         if not quarter:
-            raise reader.table.error("not a quarter ('Triwulan I'…'IV')", row=row,
+            raise reader.table.error(_("not a quarter ('Triwulan I'…'IV')"), row=row,
                                      cell=reader.cell(row, "triwulan"), column="triwulan")
         records.append({**indicator, "triwulan": _ROMAN[quarter.group(1).upper()],
                         "target": reader.decimal(row, "target"),

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from ..i18n import _
 from .base import Reader, TableSpec
 
 _TOTAL_LABEL = re.compile(r"^jumlah\b", re.I)
@@ -43,9 +44,9 @@ def _total_records(reader: Reader, row, dims) -> list[dict]:
     """A total row either fills every category, or (a merged cell) only the first of a
     dimension: that value is the dimension's total, recorded as category `semua`."""
     records = []
-    for dim in dict.fromkeys(d for _, d, _ in dims):
+    for dim in dict.fromkeys(d for _c, d, _cat in dims):
         places = [(c, cat) for c, d, cat in dims if d == dim]  # found by header (family)
-        filled = [reader.text(row, "jumlah", at=c) != "" for c, _ in places]
+        filled = [reader.text(row, "jumlah", at=c) != "" for c, _cat in places]
         if not any(filled[1:]) and filled[0]:
             places = [(places[0][0], "semua")]
         for column, category in places:
@@ -63,7 +64,7 @@ def build_sarana(reader: Reader) -> dict[str, pd.DataFrame]:
         if reader.is_numbered(row):
             no, uraian = reader.number(row), reader.text(row, "uraian")
         elif reader.text(row, "uraian"):
-            raise reader.table.error("item without a number", row=row)
+            raise reader.table.error(_("an item without a number"), row=row)
         records.append({
             "no": no, "uraian": uraian,
             "banyaknya": reader.amount(row, "banyaknya", optional=True),

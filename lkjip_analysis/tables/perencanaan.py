@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from ..i18n import _
 from .base import Reader, TableSpec, only_text
 
 _FUND = re.compile(r"\b(APBD|APBN)\b")
@@ -43,7 +44,7 @@ def build_program_kegiatan(reader: Reader) -> dict[str, pd.DataFrame]:
             fund, above = section.group(1), {}
             continue
         if fund is None:
-            raise reader.table.error("row before the first APBD/APBN section", row=row)
+            raise reader.table.error(_("a row before the first APBD/APBN section"), row=row)
         above = {k: reader.text(row, k) or above.get(k, "") for k in fill}
         records.append({"sumber_dana": fund, **above, "kegiatan": reader.text(row, "kegiatan"),
                         "baris_sumber": row.line})

@@ -1,0 +1,101 @@
+"""One language for what the command line says: the Indonesian catalog covers every message in
+the code, says the same placeholders, is compiled as committed; the CLI speaks Indonesian by
+default and English with LANGUAGE=en (not because of an English LANG)."""
+
+from __future__ import annotations
+
+import gettext
+import os
+import re
+import string
+import subprocess
+import sys
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from lkjip_analysis.config import PROJECT_ROOT
+from lkjip_analysis.i18n import DOMAIN, LOCALE_DIR
+
+PO = LOCALE_DIR / "id" / "LC_MESSAGES" / f"{DOMAIN}.po"
+MO = PO.with_suffix(".mo")
+KEYWORDS = {"_": None, "N_": None, "N_plural": (1, 2), "ngettext": (1, 2)}
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    with PO.open("rb") as handle:
+        return read_po(handle, locale="id")
+
+
+def code_messages() -> set:
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            PROJECT_ROOT / "lkjip_analysis", method_map=[("**.py", "python")],
+            keywords=KEYWORDS):
+        found.add(message if isinstance(message, str) else tuple(message))
+    return found
+
+
+def test_every_message_of_the_code_is_in_the_catalog_and_translated(catalog):
+    messages = {m.id if isinstance(m.id, str) else tuple(m.id): m for m in catalog if m.id}
+    missing = code_messages() - set(messages)
+    assert not missing, f"run `make messages` and translate: {sorted(map(str, missing))}"
+    untranslated = [key for key, m in messages.items()
+                    if "fuzzy" in m.flags or not (m.string if isinstance(m.string, str)
+                                                  else all(m.string))]
+    assert not untranslated, untranslated
+
+
+def fields(text: str) -> tuple[list, list]:
+    braces = sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
+    percents = sorted(re.findall(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[sdrgf%]", text))
+    return braces, percents
+
+
+def test_a_translation_says_the_same_placeholders(catalog):
+    """A `{name}` or `%s` lost or renamed in translation would fail at the moment the message
+    is needed: when something has already gone wrong."""
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        for translated in strings:
+            assert fields(translated) == fields(ids[0]), (ids[0], translated)
+
+
+def test_the_compiled_catalog_is_the_committed_one(catalog):
+    with MO.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for message in catalog:
+        if message.id and isinstance(message.id, str):
+            assert compiled.gettext(message.id) == message.string, message.id
+
+
+def lkjip(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LANG")}
+    return subprocess.run([sys.executable, "-m", "lkjip_analysis.cli", *args],
+                          capture_output=True, text=True, env={**environment, **env},
+                          timeout=60)
+
+
+def test_the_command_line_speaks_indonesian(tmp_path):
+    missing = lkjip("build", "--year", "1999", "--data-dir", str(tmp_path))
+    assert missing.returncode == 1
+    assert "GALAT tidak ada data tahun 1999 di " in missing.stderr, missing.stderr
+    wrong = lkjip("extract", "--year", "20")
+    assert wrong.returncode == 2
+    assert "penggunaan: lkjip extract" in wrong.stderr
+    assert "argumen --year: tahun adalah empat angka dari 1900 sampai 2100, bukan '20'" in \
+        wrong.stderr
+    assert "opsi:" in lkjip("verify", "--help").stdout
+
+
+def test_english_when_asked_not_because_of_the_system_locale(tmp_path):
+    asked = lkjip("build", "--year", "1999", "--data-dir", str(tmp_path), LANGUAGE="en")
+    assert "ERROR no data for year 1999 in " in asked.stderr, asked.stderr
+    assert "usage: lkjip" in lkjip("extract", "--bogus", LANGUAGE="en_GB:id").stderr
+    server = lkjip("build", "--year", "1999", "--data-dir", str(tmp_path), LANG="en_US.UTF-8")
+    assert "tidak ada data tahun 1999" in server.stderr, server.stderr
