@@ -109,7 +109,8 @@ SERIES_COLUMNS: dict[str, list[tuple[str, str]]] = {
                          ("realisasi", RUPIAH), ("serapan", PERCENT), ("sumber", TEXT)],
     "kinerja_tahunan": [("indikator", TEXT), ("tahun", INT), ("target", FLOAT),
                         ("realisasi", FLOAT), ("capaian", PERCENT), ("sumber", TEXT),
-                        ("tahun_laporan", INT), ("tabel", TEXT), ("baris_sumber", INT)],
+                        ("tahun_laporan", INT), ("tabel", TEXT), ("baris_sumber", INT),
+                        ("satuan", TEXT)],
 }
 SERIES_NAMES: tuple[str, ...] = tuple(SERIES_COLUMNS)
 _ALL_COLUMNS = COLUMNS | SERIES_COLUMNS

@@ -1,9 +1,11 @@
 """The figures as a reader sees them: Indonesian numbers, nothing cut, text kept as text, each
 bar's exact value on hover, chart and table in the same units, a clean table of contents."""
 
+import html
 import re
+from pathlib import Path
 
-from lkjip_analysis import analysis, load, plots
+from lkjip_analysis import analysis, load, load_series, plots
 
 DECIMAL_POINT = re.compile(r">\s*-?\d+\.\d+\s*<")  # 0.25 in a tick or label: English format
 
@@ -66,3 +68,38 @@ def test_table_of_contents_is_numbered_once(built):
     toc = re.search(r'<div class="laporan-daftar-isi">(.*?)</div>', html, re.S).group(1)
     assert "<ol" not in toc and ">1. Sumber Daya Aparatur<" in toc
     assert "size: A4" in html and "break-after: avoid" in html
+
+
+def hover_titles(svg: Path) -> list[str]:
+    return [html.unescape(t) for t in re.findall(r"<title>([^<]*)</title>",
+                                                 svg.read_text(encoding="utf-8"))]
+
+
+def test_every_point_and_bar_says_its_series_and_unit(built):
+    """Hover titles, against the document by hand: Tabel 8 lines 550–553 (unit `Prosen`),
+    Tabel 7 line 531, Tabel 3 line 440 (the Renstra targets), Grafik 1's 2020 budget."""
+    figures = built / "figures"
+    quarters = hover_titles(figures / "kinerja_triwulan.svg")
+    assert quarters[1:] == ["TW I, Target: 0,00%", "TW II, Target: 0,25%",
+                            "TW III, Target: 0,50%", "TW IV, Target: 0,75%",
+                            "TW I, Realisasi: 0,00%", "TW II, Realisasi: 0,25%",
+                            "TW III, Realisasi: 0,50%", "TW IV, Realisasi: 1,00%"]
+    assert "Pengukuran Kinerja, 2019: 18,75" in hover_titles(figures / "evaluasi_akip.svg")
+    targets = [t for t in hover_titles(figures / "kinerja_historis.svg") if "Renstra" in t]
+    assert targets and all(", Target Renstra, Tabel 3: Penyandang masalah kesejahteraan "
+                           "sosial (PMKS)" in t for t in targets)
+    assert "2020, Anggaran APBD: Rp56.652.801.485" in hover_titles(
+        figures / "tren_anggaran_apbd.svg")
+    assert all(t.endswith("%") for t in hover_titles(figures / "serapan_apbd_per_baris_1.svg")
+               [1:])
+
+
+def test_the_index_chart_names_its_unit():
+    """Tabel 9 gives the indicator's unit, `Prosen`: the index page's chart says `%`."""
+    series = load_series().kinerja_tahunan
+    assert set(series.satuan) == {"Prosen"}
+    fig = plots.kinerja_lintas_tahun(series)
+    assert fig.axes[0].get_ylabel() == "Realisasi (%)"
+    points = [tip for tips in plots.finish(fig).values() if isinstance(tips, list)
+              for tip in tips]
+    assert "2016, Dinyatakan ulang di LKjIP 2020: 1,70%" in points  # Tabel 10, 2016

@@ -91,6 +91,8 @@ def report_indicators(d) -> list[dict]:
     """The indicator rows one report states: its own year (target and realisation) and the
     history it restates."""
     own_label, past_label = d.table_label("capaian_kinerja"), d.table_label("kinerja_historis")
+    # the unit each indicator has in the report's own year; its history is stated in it too
+    units = {indicator_key(r.indikator_kinerja): r.satuan for r in d.capaian_kinerja.itertuples()}
     rows = []
     for row in d.capaian_kinerja.itertuples():
         rows.append({"indikator": row.indikator_kinerja, "tahun": d.year,
@@ -99,14 +101,15 @@ def report_indicators(d) -> list[dict]:
                                                 _polarity(d, row.indikator_kinerja)),
                      "sumber": where(d.year, own_label, row.baris_sumber),
                      "tahun_laporan": d.year, "tabel": own_label,
-                     "baris_sumber": row.baris_sumber})
+                     "baris_sumber": row.baris_sumber, "satuan": row.satuan})
     for row in d.kinerja_historis.itertuples():
         rows.append({"indikator": row.indikator_kinerja, "tahun": row.tahun,
                      "target": float("nan"), "realisasi": row.realisasi,
                      "capaian": float("nan"),
                      "sumber": where(d.year, past_label, row.baris_sumber),
                      "tahun_laporan": d.year, "tabel": past_label,
-                     "baris_sumber": row.baris_sumber})
+                     "baris_sumber": row.baris_sumber,
+                     "satuan": units.get(indicator_key(row.indikator_kinerja), "")})
     return rows
 
 
