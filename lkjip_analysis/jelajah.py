@@ -21,28 +21,46 @@ from . import metrics, schemas
 from .analysis import value_line_name
 from .config import Paths, available_years
 from .errors import ParameterError
-from .i18n import _
+from .i18n import N_, _
 
+# Every text the explorer shows is marked here and translated where shown (i18n).
 FUNDS = {"APBD": "realisasi_apbd", "APBN": "realisasi_apbn"}
-LEVELS = {"unit_kerja": "Unit kerja", "program": "Program", "baris": "Baris nilai"}
-FUND_LEVELS = {"APBN": {"unit_kerja": "Sumber dana"}}  # what a level is for that fund
-MEASURES = {"realisasi": "Realisasi", "serapan": "Serapan", "alokasi_tersirat":
-            "Alokasi tersirat"}
-ORDERS = {False: "teratas", True: "terbawah"}  # `lowest`: the largest or the smallest first
+LEVELS = {"unit_kerja": N_("Work unit"), "program": N_("Programme"),
+          "baris": N_("Value line")}
+FUND_LEVELS = {"APBN": {"unit_kerja": N_("Source of funds")}}  # what a level is for that fund
+MEASURES = {"realisasi": N_("Realisation"), "serapan": N_("Absorption"),
+            "alokasi_tersirat": N_("Implied allocation")}
+ORDERS = {False: N_("largest"), True: N_("smallest")}  # `lowest`: which come first
 COLUMNS = ["nama", "realisasi", "alokasi_tersirat", "serapan", "jumlah_baris", "baris_sumber"]
 # the workbook's and the table's headers; `nama` is headed by its level
-HEADERS = {"realisasi": "Realisasi (Rp)", "alokasi_tersirat": "Alokasi tersirat (Rp)",
-           "serapan": "Serapan (%)", "jumlah_baris": "Jumlah baris",
-           "baris_sumber": "Baris sumber"}
+HEADERS = {"realisasi": N_("Realisation (Rp)"), "alokasi_tersirat": N_("Implied allocation (Rp)"),
+           "serapan": N_("Absorption (%)"), "jumlah_baris": N_("Number of lines"),
+           "baris_sumber": N_("Source lines")}
 KINDS = {"realisasi": schemas.RUPIAH, "alokasi_tersirat": schemas.RUPIAH,
          "serapan": schemas.PERCENT, "jumlah_baris": schemas.INT, "baris_sumber": schemas.TEXT}
-IMPLIED_NOTE = ("Alokasi tersirat = realisasi ÷ persentase serapan yang dilaporkan × 100, "
-                "dijumlahkan per baris nilai (tabel realisasi tidak memuat kolom anggaran).")
+IMPLIED_NOTE = N_("Implied allocation = realisation ÷ the absorption percentage reported × "
+                  "100, summed over the value lines (the realisation tables have no budget "
+                  "column).")
+# the notebook's controls and messages
+CONTROLS = {"year": N_("Year"), "fund": N_("Source of funds"), "level": N_("Level"),
+            "measure": N_("Measure"), "rows": N_("Number of lines"), "order": N_("Order"),
+            "largest_first": N_("Largest first"), "smallest_first": N_("Smallest first"),
+            "save": N_("Save to Excel"), "saved": N_("Saved: {path}")}
+
+
+def label(key: str) -> str:
+    """A control's or message's text in the user's language (`CONTROLS`)."""
+    return _(CONTROLS[key])
 
 
 def levels(fund: str) -> dict[str, str]:
     """The levels and what each is called for `fund`."""
-    return LEVELS | FUND_LEVELS.get(fund, {})
+    return {key: _(name) for key, name in (LEVELS | FUND_LEVELS.get(fund, {})).items()}
+
+
+def measures() -> dict[str, str]:
+    """The measures and their names."""
+    return {key: _(name) for key, name in MEASURES.items()}
 
 
 @dataclass(frozen=True)
@@ -85,8 +103,10 @@ class Selection:
 
     @property
     def title(self) -> str:
-        return (f"{MEASURES[self.measure]} {self.fund} {self.year} per "
-                f"{self.level_name.lower()} ({self.top} {ORDERS[self.lowest]})")
+        """`Realisasi APBD 2020 per program (10 teratas)`."""
+        return _("{measure} {fund} {year} by {level} ({count} {order})").format(
+            measure=_(MEASURES[self.measure]), fund=self.fund, year=self.year,
+            level=self.level_name.lower(), count=self.top, order=_(ORDERS[self.lowest]))
 
 
 def years(data_dir: str | Path | None = None) -> list[int]:
@@ -142,7 +162,8 @@ def figure(frame: pd.DataFrame, selection: Selection):
 
 def headed(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     """The frame under Indonesian headers, its names headed by what they are."""
-    return frame.rename(columns={"nama": selection.level_name, **HEADERS})
+    return frame.rename(columns={"nama": selection.level_name,
+                                 **{column: _(text) for column, text in HEADERS.items()}})
 
 
 def shown(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
@@ -158,13 +179,12 @@ def record(selection: Selection, paths: Paths) -> pd.DataFrame:
     from .buildinfo import package_build
     from .provenance import source_line
 
-    rows = [("Tahun laporan", str(selection.year)), ("Sumber dana", selection.fund),
-            ("Tingkat", selection.level_name), ("Ukuran", MEASURES[selection.measure]),
-            ("Urutan", f"{selection.top} {ORDERS[selection.lowest]}"),
-            ("Dokumen sumber", source_line(paths) or "tidak ditemukan"),
-            ("Dibuat dengan", package_build()),
-            ("Catatan", IMPLIED_NOTE)]
-    return pd.DataFrame(rows, columns=["Keterangan", "Isi"])
+    rows = [(_("Report year"), str(selection.year)), (_("Source of funds"), selection.fund),
+            (_("Level"), selection.level_name), (_("Measure"), _(MEASURES[selection.measure])),
+            (_("Order"), f"{selection.top} {_(ORDERS[selection.lowest])}"),
+            (_("Source document"), source_line(paths) or _("not found")),
+            (_("Built with"), package_build()), (_("Note"), _(IMPLIED_NOTE))]
+    return pd.DataFrame(rows, columns=[_("Item"), _("Value")])
 
 
 def save(frame: pd.DataFrame, selection: Selection, reports_dir: str | Path | None = None,
@@ -180,9 +200,9 @@ def save(frame: pd.DataFrame, selection: Selection, reports_dir: str | Path | No
                                alokasi_tersirat=frame.alokasi_tersirat.round().astype("Int64")),
                   selection)
     kinds = {selection.level_name: schemas.TEXT,
-             **{HEADERS[column]: kind for column, kind in KINDS.items()}}
+             **{_(HEADERS[column]): kind for column, kind in KINDS.items()}}
     sheets = {"jelajah": data, "pilihan": record(selection, paths)}
-    text = {"Keterangan": schemas.TEXT, "Isi": schemas.TEXT}
+    text = dict.fromkeys(sheets["pilihan"].columns, schemas.TEXT)
     target = paths.explorer / selection.file_name
     write_bytes(target, workbook_bytes(sheets, {"jelajah": kinds, "pilihan": text}))
     return target

@@ -99,3 +99,14 @@ def test_english_when_asked_not_because_of_the_system_locale(tmp_path):
     assert "usage: lkjip" in lkjip("extract", "--bogus", LANGUAGE="en_GB:id").stderr
     server = lkjip("build", "--year", "1999", "--data-dir", str(tmp_path), LANG="en_US.UTF-8")
     assert "tidak ada data tahun 1999" in server.stderr, server.stderr
+
+
+def test_the_explorer_speaks_the_same_language(monkeypatch):
+    from lkjip_analysis.jelajah import Selection, label
+
+    smallest = Selection(2020, "APBN", "unit_kerja", "serapan", 3, lowest=True)
+    assert smallest.title == "Serapan APBN 2020 per sumber dana (3 terbawah)"
+    assert label("save") == "Simpan ke Excel"
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert smallest.title == "Absorption APBN 2020 by source of funds (3 smallest)"
+    assert label("save") == "Save to Excel"
