@@ -14,6 +14,7 @@ import asyncio
 import os
 import queue
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -40,6 +41,7 @@ class WarmKernels:
         self._lock = threading.Lock()
         self._options = {"kernel_name": kernel_name, "cwd": cwd, "arguments": arguments}
         self._threads = [threading.Thread(target=self._start, daemon=True) for _ in range(count)]
+        self._closing: threading.Thread | None = None
         for thread in self._threads:
             thread.start()
 
@@ -53,7 +55,8 @@ class WarmKernels:
             asyncio.run(manager.start_kernel(cwd=self._options["cwd"],
                                              extra_arguments=self._options["arguments"],
                                              env={**os.environ, BOTH_VERSIONS: "1"}))
-            _run_silently(manager, PRELOAD)
+            manager.lkjip_control = _Control(manager)
+            manager.lkjip_control.run(PRELOAD)
             self._ready.put(manager)
         except Exception as exc:  # the engine falls back to a fresh kernel, saying why
             self._ready.put(exc)
@@ -66,15 +69,26 @@ class WarmKernels:
     def release(self, manager) -> None:
         """Give a kernel back, its namespace cleared; a kernel that fails to reset is shut."""
         try:
-            _run_silently(manager, RESET)
+            manager.lkjip_control.run(RESET)
         except Exception:
             _shutdown(manager)
             self._ready.put(RuntimeError("kernel reset failed"))
             return
         self._ready.put(manager)
 
+    def close_soon(self) -> None:
+        """Start shutting every kernel down in the background (the export runs meanwhile);
+        `close` waits for it."""
+        if self._closing is None:
+            self._closing = threading.Thread(target=self._close_all, daemon=True)
+            self._closing.start()
+
     def close(self) -> None:
-        """Shut every kernel down."""
+        """Shut every kernel down, and wait until they are."""
+        self.close_soon()
+        self._closing.join()
+
+    def _close_all(self) -> None:
         for thread in self._threads:
             thread.join(timeout=TIMEOUT)
         with self._lock:
@@ -96,25 +110,38 @@ def warm_kernels(count: int, kernel_name: str, cwd: str,
         kernels.close()
 
 
-def _run_silently(manager, code: str) -> None:
-    """Run `code` in the kernel without a trace in its history or execution count."""
-    from jupyter_client import BlockingKernelClient
+class _Control:
+    """The pool's own line to a kernel: its shell channel only, connected once and kept, so
+    that preparing and resetting a kernel costs the code's time, not a new connection's."""
 
-    client = BlockingKernelClient()
-    client.load_connection_info(manager.get_connection_info())
-    client.start_channels()
-    try:
-        client.wait_for_ready(timeout=TIMEOUT)
-        reply = client.execute_interactive(code, silent=True, store_history=False,
-                                           timeout=TIMEOUT, output_hook=lambda _msg: None)
+    def __init__(self, manager) -> None:
+        from jupyter_client import BlockingKernelClient
+
+        self.client = BlockingKernelClient()
+        self.client.load_connection_info(manager.get_connection_info())
+        self.client.start_channels(iopub=False, stdin=False, hb=False, control=False)
+
+    def run(self, code: str) -> None:
+        """Run `code` without a trace in the kernel's history or execution count, and wait
+        for its reply (a kernel not yet listening gets it once it is)."""
+        sent = self.client.execute(code, silent=True, store_history=False)
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            reply = self.client.get_shell_msg(timeout=max(deadline - time.monotonic(), 0.001))
+            if reply["parent_header"].get("msg_id") == sent:
+                break
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"{reply['content'].get('ename')}: "
                                f"{reply['content'].get('evalue')}")
-    finally:
-        client.stop_channels()
+
+    def close(self) -> None:
+        self.client.stop_channels()
 
 
 def _shutdown(manager) -> None:
+    control = getattr(manager, "lkjip_control", None)
+    if control is not None:
+        control.close()
     try:
         if manager.has_kernel:
             asyncio.run(manager.shutdown_kernel(now=True))

@@ -31,7 +31,6 @@ from .lock import year_run
 from .markup import fill
 from .parameters import check_parameters
 from .printing import print_pdf
-from .provenance import source_line
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -43,7 +42,6 @@ KERNEL_START_ATTEMPTS = 3
 # KeyboardInterrupt caught in kernel", which is how a kernel is stopped) are not the job's
 # news: a failing cell still fails the notebook and is reported with its error.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
-TEMPLATES = Path(__file__).parent / "templates"
 # Cells left out of the report: the reader sees neither parameter cell; the auditor sees the
 # typed defaults but not papermill's injected values, which hold the run's folder paths (the
 # manifest records the parameters).
@@ -339,29 +337,13 @@ def _title(book, fallback: str) -> str:
     return fallback
 
 
-def notebook_html(book: NotebookNode, with_code: bool) -> str:
-    """The notebook as self-contained HTML (nbconvert): figures embedded, nothing loaded from
-    the network. Text from data is already escaped in its outputs (`notebook.show`, `say`)."""
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
+def export_into(stage: Path, paths: Paths, jobs: int = 1) -> list[Path]:
+    """Write the reader and the auditor HTML of the year `paths` into `stage` (in parallel
+    when `jobs` > 1), their cover naming the agency and the source document."""
+    from .htmlpage import notebook_html
+    from .provenance import source_line
 
-    exporter = HTMLExporter(template_name="laporan", extra_template_basedirs=[str(TEMPLATES)])
-    exporter.exclude_input = not with_code
-    exporter.exclude_input_prompt = not with_code
-    exporter.exclude_output_prompt = True
-    exporter.embed_images = True
-    if hasattr(exporter, "language_code"):
-        exporter.language_code = "id"
-    remove = TagRemovePreprocessor(remove_cell_tags={"remove-cell"},
-                                   remove_input_tags=set() if with_code else {"remove-input"})
-    exporter.register_preprocessor(remove, enabled=True)
-    html, _resources = exporter.from_notebook_node(book)
-    return html
-
-
-def export_into(stage: Path, year: int, jobs: int = 1, agency: str = "",
-                source: str = "") -> list[Path]:
-    """Write the reader and the auditor HTML into `stage` (in parallel when `jobs` > 1)."""
+    year, agency, source = paths.year, agency_name(paths), source_line(paths)
     notebooks = sorted((stage / "notebooks").glob("*.ipynb"))
     if not notebooks:
         raise LkjipError(_("no executed notebooks in {folder}/notebooks: run `lkjip run` "
@@ -386,8 +368,7 @@ def export(year: int, data_dir=None, reports_dir=None, pdf: bool = False) -> lis
     """Export `reports/<year>/laporan_<year>.html` (readers) and `_audit.html` (with code)."""
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
     with year_run(paths), staged(paths.reports) as stage:
-        written = export_into(stage, paths.year, default_jobs(), agency_name(paths),
-                              source_line(paths))
+        written = export_into(stage, paths, default_jobs())
         if pdf:
             written.append(print_pdf(stage / f"laporan_{paths.year}.html"))
     return [paths.reports / p.name for p in written]
@@ -439,8 +420,10 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
             _drop_old_notebooks(stage, keys)
             if stale:
                 execute(stage, paths, stale, parameters, jobs, kernels)
-        with timing.phase("ekspor"):
-            export_into(stage, paths.year, jobs, agency_name(paths), source_line(paths))
+            if kernels is not None:
+                kernels.close_soon()  # they shut down while the export runs
+            with timing.phase("ekspor"):
+                export_into(stage, paths, jobs)
         printed = stage / paths.reader_pdf.name
         printed.unlink(missing_ok=True)  # printed from the HTML just replaced: stale
         if pdf:

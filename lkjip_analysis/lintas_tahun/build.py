@@ -97,7 +97,8 @@ def build_series(where: SeriesPaths, years: list[int], force: bool = False,
 
 def _write_series(where: SeriesPaths, years: list[int]) -> None:
     from ..datasets import csv_bytes
-    from ..pipeline import agency_name, combine, execute_notebook, notebook_html, staged, warm
+    from ..htmlpage import notebook_html
+    from ..pipeline import agency_name, combine, execute_notebook, staged, warm
     from ..schemas import SERIES_NAMES
     from . import series_of
     from .temuan import findings_csv_bytes, summary
@@ -115,6 +116,7 @@ def _write_series(where: SeriesPaths, years: list[int]) -> None:
                 old.unlink()
             executed = execute_notebook(SERIES_NOTEBOOK, stage, where.reports / "failed",
                                         values | {"output_dir": str(stage.parent)}, kernels)
+            kernels.close_soon()  # it shuts down while the page is written
             latest = Paths.for_year(series.year, where.data_dir)
             page = notebook_html(combine([executed], INDEX_TITLE, agency_name(latest), False),
                                  False)
