@@ -2,10 +2,12 @@
 imported once, reused notebook after notebook with a clean namespace. They run a report, so
 they write both versions of every output (`audiences.BOTH_VERSIONS`).
 
-`papermill_engine.WarmEngine` (registered as `lkjip`) runs a notebook as papermill's own
-engine does, on a kernel from the pool. Before each notebook the kernel's namespace is
-reset and its execution count starts again at 1, so the executed notebook is what papermill
-writes with a fresh kernel; a notebook still runs alone under plain papermill.
+`papermill_engine.WarmEngine` (registered as `lkjip` through papermill's engine entry point,
+so papermill loads it when it is imported) runs a notebook as papermill's own engine does, on a
+kernel from the pool. Before each notebook the kernel's namespace is reset and its execution
+count starts again at 1, so the executed notebook is what papermill writes with a fresh kernel;
+a notebook still runs alone under plain papermill. This module imports neither papermill nor
+jupyter_client until a kernel starts: a build with nothing to run pays for neither.
 """
 
 from __future__ import annotations
@@ -18,11 +20,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# papermill first: it loads its engines' entry points, ours (`papermill_engine`) among them
-import papermill  # noqa: F401
-
 from .audiences import BOTH_VERSIONS
-from .papermill_engine import ENGINE, WarmEngine  # noqa: F401
+
+ENGINE = "lkjip"  # the papermill engine name (pyproject's entry point)
 
 # imported once per kernel, silently (no name is bound in the notebook's namespace)
 PRELOAD = ("import lkjip_analysis.notebook, lkjip_analysis.analysis, lkjip_analysis.plots, "
@@ -33,17 +33,27 @@ TIMEOUT = 120
 
 
 class WarmKernels:
-    """`count` kernels, started in the background at once; `acquire` waits for a ready one."""
+    """`count` kernels, started in the background by `start` (at once, unless `lazy`: then
+    when a build first needs them); `acquire` waits for a ready one. One pool serves every
+    year of `build --all` and its cross-year notebook, each reusing kernels already warm."""
 
-    def __init__(self, count: int, kernel_name: str, cwd: str, arguments: list[str]) -> None:
+    def __init__(self, count: int, kernel_name: str, cwd: str, arguments: list[str],
+                 lazy: bool = False) -> None:
         self._ready: queue.Queue = queue.Queue()
         self._started: list = []
         self._lock = threading.Lock()
         self._options = {"kernel_name": kernel_name, "cwd": cwd, "arguments": arguments}
         self._threads = [threading.Thread(target=self._start, daemon=True) for _ in range(count)]
         self._closing: threading.Thread | None = None
-        for thread in self._threads:
-            thread.start()
+        if not lazy:
+            self.start()
+
+    def start(self) -> None:
+        """Start the kernels in the background, unless they are started already."""
+        with self._lock:
+            for thread in self._threads:
+                if thread.ident is None:
+                    thread.start()
 
     def _start(self) -> None:
         from jupyter_client import AsyncKernelManager
@@ -63,6 +73,7 @@ class WarmKernels:
 
     def acquire(self):
         """A ready kernel manager, or None when the kernel could not be prepared."""
+        self.start()
         found = self._ready.get(timeout=TIMEOUT)
         return None if isinstance(found, Exception) else found
 
@@ -89,7 +100,7 @@ class WarmKernels:
         self._closing.join()
 
     def _close_all(self) -> None:
-        for thread in self._threads:
+        for thread in (t for t in self._threads if t.ident is not None):
             thread.join(timeout=TIMEOUT)
         with self._lock:
             for manager in self._started:
@@ -97,13 +108,13 @@ class WarmKernels:
 
 
 @contextmanager
-def warm_kernels(count: int, kernel_name: str, cwd: str,
-                 arguments: list[str]) -> Iterator[WarmKernels | None]:
+def warm_kernels(count: int, kernel_name: str, cwd: str, arguments: list[str],
+                 lazy: bool = False) -> Iterator[WarmKernels | None]:
     """`count` warm kernels for the block (None for none), shut down after it."""
     if count < 1:
         yield None
         return
-    kernels = WarmKernels(count, kernel_name, cwd, arguments)
+    kernels = WarmKernels(count, kernel_name, cwd, arguments, lazy)
     try:
         yield kernels
     finally:

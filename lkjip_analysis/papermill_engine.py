@@ -1,7 +1,7 @@
 """The `lkjip` papermill engine: papermill's nbclient engine on a warm kernel of a build
-(`kernels.WarmKernels`). papermill loads it through its engine entry point; import it through
-`lkjip_analysis.kernels`, which imports papermill first (importing this module first would
-have papermill load it while it is half-imported)."""
+(`kernels.WarmKernels`). papermill loads it through its engine entry point when papermill is
+imported; import papermill, not this module (imported first, papermill would load it while it
+is half-imported)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 from papermill.utils import merge_kwargs, remove_args
 
-ENGINE = "lkjip"
+from .kernels import ENGINE
 
 
 class WarmEngine(NBClientEngine):

@@ -147,12 +147,25 @@ class _Progress:
         return output
 
 
-def warm(count: int):
+def warm(count: int, lazy: bool = False):
     """`count` warm kernels for the notebooks (`kernels.warm_kernels`), as papermill would
-    start them here."""
+    start them here; with `lazy`, started when a build first needs them."""
     from .kernels import warm_kernels
 
-    return warm_kernels(count, KERNEL, str(NOTEBOOKS_DIR), KERNEL_ARGUMENTS)
+    return warm_kernels(count, KERNEL, str(NOTEBOOKS_DIR), KERNEL_ARGUMENTS, lazy)
+
+
+@contextmanager
+def kernels_for(count: int, shared=None):
+    """The kernels a year's notebooks run on: the caller's `shared` pool (started now, kept
+    after), else `count` of the year's own, shut down while its export runs."""
+    if shared is not None:
+        if count:
+            shared.start()
+        yield shared, lambda: None
+        return
+    with warm(count) as kernels:
+        yield kernels, (kernels.close_soon if kernels is not None else lambda: None)
 
 
 def execute_notebook(name: str, stage: Path, failed: Path, values: dict,
@@ -396,8 +409,11 @@ def build(year: int, data_dir=None, reports_dir=None, pdf: bool = False,
         return build_locked(paths, pdf, parameters or {}, force, jobs or default_jobs())
 
 
-def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: int) -> Path:
-    """`build` for a caller that holds the year's locks and has run `recovery.recover`."""
+def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: int,
+                 kernels=None) -> Path:
+    """`build` for a caller that holds the year's locks and has run `recovery.recover`; the
+    notebooks run on the caller's warm `kernels` when given (`build --all`)."""
+    shared = kernels
     inputs = manifest.hashes(manifest.input_files(paths))
     keys = {n: manifest.notebook_key(inputs, n, parameters) for n in notebook_names()}
     previous = None if force else _reusable(paths, inputs, parameters)
@@ -413,15 +429,14 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
                  or previous.get("notebooks", {}).get(n) != keys[n]
                  or not (stage / "notebooks" / f"{n}.ipynb").exists()]
         # the kernels start (and import the package) while the extraction runs
-        with warm(min(jobs, len(stale))) as kernels:
+        with kernels_for(min(jobs, len(stale)), shared) as (kernels, done_with_kernels):
             if previous is None:
                 with timing.phase("ekstraksi dan audit"):
                     _extract_and_audit(paths, stage)
             _drop_old_notebooks(stage, keys)
             if stale:
                 execute(stage, paths, stale, parameters, jobs, kernels)
-            if kernels is not None:
-                kernels.close_soon()  # they shut down while the export runs
+            done_with_kernels()  # the year's own kernels shut down while the export runs
             with timing.phase("ekspor"):
                 export_into(stage, paths, jobs)
         printed = stage / paths.reader_pdf.name

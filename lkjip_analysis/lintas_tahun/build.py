@@ -30,7 +30,7 @@ def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: di
     A year that fails is named and the others are still built; the cross-year outputs are
     then left as they were. Every lock the run needs is taken before anything is touched
     (waiting at most `wait` seconds for another run): two overlapping runs never interleave."""
-    from ..pipeline import build_locked, default_jobs
+    from ..pipeline import build_locked, default_jobs, warm
     from ..recovery import recover
 
     where = SeriesPaths.under(data_dir, reports_dir)
@@ -41,13 +41,16 @@ def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: di
                                folder=where.data_dir / "raw"))
     every = [Paths.for_year(y, where.data_dir, where.reports_dir) for y in years]
     locks = [f for paths in every for f in year_locks(paths)]
-    with holding(*locks, *where.lock_files, wait=wait):
+    jobs = jobs or default_jobs()
+    # one pool for every year and the cross-year notebook, started by the first that needs it:
+    # a year built after another, and the cross-year notebook, find their kernels warm
+    with holding(*locks, *where.lock_files, wait=wait), warm(jobs, lazy=True) as kernels:
         failed = []
         for paths in every:
             year = paths.year
             try:
                 recover(paths)
-                build_locked(paths, pdf, parameters or {}, force, jobs or default_jobs())
+                build_locked(paths, pdf, parameters or {}, force, jobs, kernels)
                 log.info(_("year %d ready"), year)
             except LkjipError as exc:
                 log.error(_("year %d failed: %s"), year, exc)
@@ -57,7 +60,7 @@ def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: di
                                "outputs were left as they were. Fix the inputs named above and "
                                "run again").format(failed=len(failed), count=len(years),
                                                    years=", ".join(map(str, failed))))
-        return build_series(where, years, force, locked=True)
+        return build_series(where, years, force, locked=True, kernels=kernels)
 
 
 def _inputs(where: SeriesPaths, years: list[int]) -> dict[str, str]:
@@ -79,9 +82,10 @@ def _outputs(where: SeriesPaths) -> dict[str, str]:
 
 
 def build_series(where: SeriesPaths, years: list[int], force: bool = False,
-                 locked: bool = False) -> Path:
+                 locked: bool = False, kernels=None) -> Path:
     """The cross-year outputs, skipped when their inputs and outputs are as recorded (the
-    caller holds the cross-year locks when `locked`)."""
+    caller holds the cross-year locks when `locked`; its notebook runs on the caller's warm
+    `kernels` when given)."""
     with holding(*([] if locked else where.lock_files)):
         inputs = _inputs(where, years)
         previous = manifest.read(where.manifest)
@@ -89,22 +93,22 @@ def build_series(where: SeriesPaths, years: list[int], force: bool = False,
                 and previous.get("outputs") == _outputs(where) and where.index.exists()):
             log.info(_("cross-year outputs up to date: %s"), where.index)
             return where.index
-        _write_series(where, years)
+        _write_series(where, years, kernels)
         record = {"years": years, "inputs": inputs, "outputs": _outputs(where)}
         write_bytes(where.manifest, manifest.to_bytes(record))
     return where.index
 
 
-def _write_series(where: SeriesPaths, years: list[int]) -> None:
+def _write_series(where: SeriesPaths, years: list[int], shared=None) -> None:
     from ..datasets import csv_bytes
     from ..htmlpage import notebook_html
-    from ..pipeline import agency_name, combine, execute_notebook, staged, warm
+    from ..pipeline import agency_name, combine, execute_notebook, kernels_for, staged
     from ..schemas import SERIES_NAMES
     from . import series_of
     from .temuan import findings_csv_bytes, summary
 
     # the notebook's kernel starts (and imports the package) while the series are computed
-    with warm(1) as kernels:
+    with kernels_for(1, shared) as (kernels, done_with_kernels):
         series = series_of(where.data_dir, years)
         replace_directory(where.processed,
                           {f"{n}.csv": csv_bytes(series[n]) for n in SERIES_NAMES})
@@ -116,7 +120,7 @@ def _write_series(where: SeriesPaths, years: list[int]) -> None:
                 old.unlink()
             executed = execute_notebook(SERIES_NOTEBOOK, stage, where.reports / "failed",
                                         values | {"output_dir": str(stage.parent)}, kernels)
-            kernels.close_soon()  # it shuts down while the page is written
+            done_with_kernels()  # its own kernel shuts down while the page is written
             latest = Paths.for_year(series.year, where.data_dir)
             page = notebook_html(combine([executed], INDEX_TITLE, agency_name(latest), False),
                                  False)
