@@ -342,7 +342,16 @@ def write_processed(datasets: Datasets, paths: Paths, findings: pd.DataFrame | N
     files[paths.workbook_output.name] = workbook_bytes(sheets, {SHEET: SHEET_KINDS})
     replace_directory(paths.processed, files,
                       paths.processed_previous if keep_previous else None)
+    _seed_processed_cache(datasets, paths)
     return [paths.processed / name for name in files]
+
+
+def _seed_processed_cache(datasets: Datasets, paths: Paths) -> None:
+    """Record the validated `datasets` as what reading back the CSVs just written gives (equal
+    frame for frame, dtypes included: tested), so that the notebooks' `load(source=
+    "processed")` neither parses nor validates them a second time."""
+    key = cache.key("processed", _source_files(paths, "processed"))
+    cache.write(paths, "processed", key, (dict(datasets), str(paths.processed)))
 
 
 def extract(year: int = 2020, data_dir: str | Path | None = None) -> list[Path]:

@@ -156,13 +156,14 @@ def warm(count: int, lazy: bool = False):
 
 
 @contextmanager
-def kernels_for(count: int, shared=None):
-    """The kernels a year's notebooks run on: the caller's `shared` pool (started now, kept
-    after), else `count` of the year's own, shut down while its export runs."""
+def kernels_for(count: int, shared=None, last: bool = False):
+    """The kernels notebooks run on, and what to call when they are done with them: the
+    caller's `shared` pool (started now; shut down then if this is its `last` use), else
+    `count` of their own, shut down then, while the export runs."""
     if shared is not None:
         if count:
             shared.start()
-        yield shared, lambda: None
+        yield shared, (shared.close_soon if last else lambda: None)
         return
     with warm(count) as kernels:
         yield kernels, (kernels.close_soon if kernels is not None else lambda: None)

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from lkjip_analysis.cli import COMMANDS, build_parser, main
-from lkjip_analysis.config import PROJECT_ROOT
+from lkjip_analysis.config import NOTEBOOKS_DIR, PROJECT_ROOT
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -87,3 +87,20 @@ def test_build_without_a_year_builds_every_year(monkeypatch, tmp_path):
     monkeypatch.setattr(cross, "build_all", lambda *a: called.append(a) or tmp_path)
     assert main(["build", "--data-dir", str(tmp_path)]) == 0
     assert called and called[0][0] == str(tmp_path)
+
+
+def test_notebooks_validate_without_the_unused_iri_format_checker():
+    """The command line blocks rfc3987_syntax (a second of import at every build); nbformat
+    still validates a notebook, and fails an invalid one."""
+    code = ("from lkjip_analysis.cli import without_unused_format_checker as w; w()\n"
+            "import nbformat, jsonschema\n"
+            "book = nbformat.read(sys.argv[1], as_version=4); nbformat.validate(book)\n"
+            "book.cells[0]['cell_type'] = 'nonsense'\n"
+            "try:\n    nbformat.validate(book)\nexcept nbformat.ValidationError:\n"
+            "    print('invalid refused')\n"
+            "print('iri' in jsonschema.FormatChecker.checkers)")
+    done = subprocess.run([sys.executable, "-c", "import sys\n" + code,
+                           str(NOTEBOOKS_DIR / "01_sdm.ipynb")], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["invalid", "refused", "False"]

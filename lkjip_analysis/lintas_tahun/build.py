@@ -108,7 +108,7 @@ def _write_series(where: SeriesPaths, years: list[int], shared=None) -> None:
     from .temuan import findings_csv_bytes, summary
 
     # the notebook's kernel starts (and imports the package) while the series are computed
-    with kernels_for(1, shared) as (kernels, done_with_kernels):
+    with kernels_for(1, shared, last=True) as (kernels, done_with_kernels):
         series = series_of(where.data_dir, years)
         replace_directory(where.processed,
                           {f"{n}.csv": csv_bytes(series[n]) for n in SERIES_NAMES})
@@ -120,7 +120,7 @@ def _write_series(where: SeriesPaths, years: list[int], shared=None) -> None:
                 old.unlink()
             executed = execute_notebook(SERIES_NOTEBOOK, stage, where.reports / "failed",
                                         values | {"output_dir": str(stage.parent)}, kernels)
-            done_with_kernels()  # its own kernel shuts down while the page is written
+            done_with_kernels()  # the kernels shut down while the page is written
             latest = Paths.for_year(series.year, where.data_dir)
             page = notebook_html(combine([executed], INDEX_TITLE, agency_name(latest), False),
                                  False)
