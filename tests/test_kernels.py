@@ -68,3 +68,18 @@ def test_a_warm_kernel_runs_a_report_both_versions_written(tmp_path, kernels, mo
     book = run(notebook(tmp_path / "versi.ipynb", f"import os\nos.environ.get({BOTH_VERSIONS!r})"),
                tmp_path / "e.ipynb", kernels)
     assert shown(book) == [(1, ["'1'"])]
+
+
+def test_the_engine_module_imports_before_or_after_papermill():
+    """papermill loads the engine through its entry point while it is itself importing: the
+    engine is registered whichever of the two a process imports first."""
+    import subprocess
+    import sys
+
+    check = ("from papermill.engines import papermill_engines\n"
+             "assert papermill_engines.get_engine('lkjip') is m.WarmEngine\n")
+    for first in ("import lkjip_analysis.papermill_engine as m\nimport papermill\n",
+                  "import papermill\nimport lkjip_analysis.papermill_engine as m\n"):
+        done = subprocess.run([sys.executable, "-c", first + check], capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
