@@ -33,6 +33,10 @@ _DISPLAY = {
     schemas.RUPIAH: '"Rp"#,##0', schemas.PERCENT: '0.00"%"', schemas.FLOAT: "#,##0.00##",
     schemas.INT: "0", schemas.INT_NA: "#,##0",
 }
+# how each display format writes a value, for the column widths
+_SHOWN = {schemas.RUPIAH: format_rupiah, schemas.PERCENT: format_percent,
+          schemas.FLOAT: lambda v: format_number(v, 4), schemas.INT_NA: format_number}
+_LINE_NUMBERS = ("baris_sumber", "baris_rumus")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 # the stamp only: the element keeps its namespace declarations (a strict XML reader needs them)
@@ -64,13 +68,13 @@ def _write_sheet(sheet, df: pd.DataFrame, kinds: dict[str, str]) -> None:
         sheet.append([None if pd.isna(v) else v for v in row])
     for index, column in enumerate(df.columns, start=1):
         kind = kinds[column]
+        shown = schemas.TEXT if column in _LINE_NUMBERS else kind  # line numbers: plain
         letter = get_column_letter(index)
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
             if kind == schemas.TEXT and isinstance(cell.value, str):
                 cell.data_type = "s"  # text stays text, even when it starts with '='
-            elif kind in _DISPLAY and column not in ("baris_sumber", "baris_rumus"):
-                cell.number_format = _DISPLAY[kind]
-        shown = kind if column not in ("baris_sumber", "baris_rumus") else schemas.TEXT
+            elif shown in _DISPLAY:
+                cell.number_format = _DISPLAY[shown]
         width = max([len(str(column))] + [_shown_width(v, shown) for v in df[column].head(500)])
         sheet.column_dimensions[letter].width = min(max(width + 2, 8), 60)
     sheet.freeze_panes = "A2"
@@ -83,9 +87,7 @@ def _shown_width(value, kind: str) -> int:
         return 0 if value is pd.NA else len(str(value))
     if math.isnan(value):
         return 0
-    shown = {schemas.RUPIAH: format_rupiah, schemas.PERCENT: format_percent,
-             schemas.FLOAT: lambda v: format_number(v, 4), schemas.INT_NA: format_number}
-    return len(shown.get(kind, str)(value))
+    return len(_SHOWN.get(kind, str)(value))
 
 
 _NOTES = (

@@ -106,16 +106,16 @@ def _point_tips(ax, artist) -> list[str]:
         points = list(zip(artist.get_xdata(orig=False), artist.get_ydata(orig=False),
                           strict=True))
     series = _series(artist)
+    by_x, by_y = _categorical(ax.xaxis), _categorical(ax.yaxis)
     titles = []
-    for x, y in points:
-        if not (math.isfinite(float(x)) and math.isfinite(float(y))):
+    for x, y in ((float(x), float(y)) for x, y in points):
+        if not (math.isfinite(x) and math.isfinite(y)):
             continue
-        if _categorical(ax.yaxis) and not _categorical(ax.xaxis):
-            where, value = _label_at(ax.yaxis, float(y)), value_text(ax, float(x), "x")
+        if by_y and not by_x:  # categories down the side: the value runs along x
+            where, value = _label_at(ax.yaxis, y), value_text(ax, x, "x")
         else:
-            where = (_label_at(ax.xaxis, float(x)) if _categorical(ax.xaxis)
-                     else format_number(float(x), 2 if float(x) % 1 else 0))
-            value = value_text(ax, float(y), "y")
+            where = _label_at(ax.xaxis, x) if by_x else format_number(x, 2 if x % 1 else 0)
+            value = value_text(ax, y, "y")
         titles.append(_title(where, series, value))
     return titles
 
