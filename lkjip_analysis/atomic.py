@@ -11,16 +11,27 @@ from pathlib import Path
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write `path` through a temporary sibling renamed into place."""
+    staged = stage_bytes(path, data)
+    try:
+        os.replace(staged, path)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+
+
+def stage_bytes(path: Path, data: bytes) -> Path:
+    """`data` written whole to a temporary sibling of `path`, for the caller to rename into
+    place when the rest of its change is ready."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
 
 
 def _umask() -> int:
@@ -36,6 +47,7 @@ def replace_directory(target: Path, files: dict[str, bytes], keep: Path | None =
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new."))
     try:
+        os.chmod(staging, 0o777 & ~_umask())  # as any folder the user makes, not private
         for name, data in files.items():
             (staging / name).write_bytes(data)
         swap_directory(staging, target, keep)

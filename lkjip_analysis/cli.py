@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .errors import LkjipError
 from .i18n import N_, _, translate_argparse
+from .markup import printable
 
 
 class UsageError(LkjipError):
@@ -371,10 +372,10 @@ def main(argv: list[str] | None = None) -> int:
         args.year = args.year if args.year_given else _default_year(args)
         return args.func(args)
     except UsageError as exc:
-        print(_("lkjip: error: {message}").format(message=exc), file=sys.stderr)
+        print(_("lkjip: error: {message}").format(message=printable(exc)), file=sys.stderr)
         return 2
     except LkjipError as exc:
-        log.error("%s", exc)
+        log.error("%s", printable(exc))
         return 1
     except OSError as exc:
         log.error(_("cannot read or write %s: %s"), exc.filename or _("a file"),

@@ -1,5 +1,6 @@
 """Text from data is never markup: the one function that makes it safe wherever it enters
-HTML, SVG or Markdown.
+HTML, SVG or Markdown (`escape`), and the one that makes it safe in a terminal or a text file
+(`printable`).
 
 Every character that HTML or Markdown could read as markup is written as a numeric character
 reference (`<` as `&#60;`, `*` as `&#42;`, a newline as `&#10;`). A browser, nbconvert's
@@ -26,6 +27,15 @@ def escape(value: object) -> str:
     text = "".join(f"&#{ord(c)};" if c in _SPECIAL else c for c in str(value))
     text = _MARKUP_DOT.sub(lambda m: f"{m.group(1) or ''}&#46;", text)
     return _LEADING_SPACE.sub(lambda m: "&#32;" * len(m.group(0)), text)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(value: object) -> str:
+    """`value` without control characters (escape sequences, bells, bidirectional overrides):
+    what a terminal or a text file shows of it is what it says. Tabs and newlines stay."""
+    return _CONTROL.sub("", str(value))
 
 
 def fill(template: str, values: dict[str, object]) -> str:

@@ -8,22 +8,27 @@ original is kept beside the text (`data/raw/<year>/asli/`), where the manifest h
 
 from __future__ import annotations
 
+import os
 import re
-import zipfile
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_bytes
-from ..config import Paths, check_year
+from ..atomic import recover_swap, replace_directory, stage_bytes
+from ..config import Paths, check_year, refuse_outside_links
+from ..errors import LkjipError
 from ..i18n import _
+from ..limits import DOCUMENT_BYTES, IMPORT_BYTES
 from ..lock import year_run
+from ..markup import printable
 from ..newyear import command
 from ..provenance import ORIGINS_FILE, origins_csv
 from ..source import CAPTION, CHART_CAPTION
+from .bounded import read_bounded
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table
-from .pdf import read_pdf
+from .package import check_word_file
+from .pdf import check_pdf_file
 from .text import to_text
-from .word import read_docx
 
 __all__ = ["ImportRefused", "Review", "import_document"]
 _SAVE_AS_DOCX = {".doc", ".odt", ".rtf", ".wps"}
@@ -40,52 +45,114 @@ class Review:
 def import_document(source: str | Path, year: int, data_dir: str | Path | None = None,
                     force: bool = False) -> Review:
     """Import `source` as the report of `year`: `data/raw/<year>/lkjip_<year>_<agency>.md`
-    and the original under `asli/`. An existing document is replaced only with `force`."""
+    and the original under `asli/`. An existing document is replaced only with `force`, and
+    only once the new files are written: a refusal or a failure changes nothing."""
     path = Path(source).expanduser().resolve()
     paths = Paths.for_year(check_year(year), data_dir)
     _check_kind(path)
-    imported = read_pdf(path) if path.suffix.lower() == ".pdf" else read_docx(path)
+    original = _read_original(path)
+    with tempfile.TemporaryDirectory(prefix="lkjip-impor-") as folder:
+        copy = Path(folder) / path.name  # the bytes kept are the bytes read
+        copy.write_bytes(original)
+        imported = read_bounded(copy)
     written = to_text(imported)
+    _check_text_size(path, written.text)
     target = paths.raw / f"lkjip_{paths.year}_{_slug(written.text)}.md"
     with year_run(paths, reports=False):
+        _check_folders(paths)
         existing = paths.documents
         if existing and not force:
             raise ImportRefused(_("{folder} already holds a report document ({names}): not "
                                   "replaced; run again with --force to replace it").format(
                 folder=paths.raw, names=", ".join(p.name for p in existing)))
-        kept = sorted(paths.originals.glob("*")) if paths.originals.is_dir() else []
-        for old in [*existing, *(p for p in kept if p.is_file())]:
-            old.unlink()
-        original = paths.originals / path.name
-        write_bytes(original, path.read_bytes())
-        write_bytes(paths.originals / ORIGINS_FILE,
-                    origins_csv(written.origins, written.text.split("\n")))
-        write_bytes(target, written.text.encode("utf-8"))
+        _replace(paths, target, existing, {
+            path.name: original,
+            ORIGINS_FILE: origins_csv(written.origins, written.text.split("\n"))},
+            written.text.encode("utf-8"))
     extract = command(f"extract --year {paths.year}", data_dir)
-    return Review(target, original, review_lines(imported, path, target, extract))
+    return Review(target, paths.originals / path.name,
+                  review_lines(imported, path, target, extract))
 
 
 def _check_kind(path: Path) -> None:
-    if not path.is_file():
+    if not path.exists():
         raise ImportRefused(_("{path} not found").format(path=path))
+    if not path.is_file():
+        raise ImportRefused(_("{path} is not a regular file (a folder, a device or a pipe): "
+                              "give the report's PDF or Word file").format(path=path))
     suffix = path.suffix.lower()
     if suffix in _SAVE_AS_DOCX:
         raise ImportRefused(_("{name}: the {suffix} format is not read; open it in a word "
                               "processor and save it as .docx, then import again").format(
                                   name=path.name, suffix=suffix))
-    if suffix == ".pdf":
-        return
-    if suffix != ".docx":
+    if suffix not in (".pdf", ".docx"):
         raise ImportRefused(_("{name}: only Word (.docx) and PDF files can be imported").format(
             name=path.name))
+    if path.stat().st_size > IMPORT_BYTES:
+        raise ImportRefused(_("{name} is {size}, more than the {limit} accepted: check that "
+                              "this is the report, or compress its pictures").format(
+                                  name=path.name, size=_mib(path.stat().st_size),
+                                  limit=_mib(IMPORT_BYTES)))
+    if suffix == ".pdf":
+        check_pdf_file(path)
+    else:
+        check_word_file(path)
+
+
+def _mib(count: int) -> str:
+    return f"{count / (1 << 20):.1f} MiB".replace(".", ",")
+
+
+def _read_original(path: Path) -> bytes:
+    """The file's bytes, read once (a source inside `asli/` is held before anything there is
+    replaced), never more than the limit whatever the file grew to."""
+    with path.open("rb") as handle:
+        data = handle.read(IMPORT_BYTES + 1)
+    if len(data) > IMPORT_BYTES:
+        raise ImportRefused(_("{name} grew past {limit} while being read").format(
+            name=path.name, limit=_mib(IMPORT_BYTES)))
+    return data
+
+
+def _check_text_size(path: Path, text: str) -> None:
+    if len(text.encode("utf-8")) > DOCUMENT_BYTES:
+        raise ImportRefused(_("{name} gives a text larger than the {limit} a report text may "
+                              "be").format(name=path.name, limit=_mib(DOCUMENT_BYTES)))
+
+
+def _check_folders(paths: Paths) -> None:
+    """The folders the import writes and clears lie inside the data folder (no link leads
+    out of it), and `asli` is a folder if it exists."""
+    root = paths.data_dir.resolve()
+    for folder in (paths.raw_root, paths.raw, paths.originals):
+        if (folder.exists() or folder.is_symlink()) and not folder.resolve().is_relative_to(root):
+            raise ImportRefused(_("{folder} is a link leading outside the data folder: nothing "
+                                  "is written or removed through it; make it a real folder "
+                                  "inside {root}").format(folder=folder, root=root))
     try:
-        with zipfile.ZipFile(path) as archive:
-            is_word = "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
-        is_word = False
-    if not is_word:
-        raise ImportRefused(_("{name} is not a Word file (.docx), whatever its name says").format(
-            name=path.name))
+        refuse_outside_links(paths.raw, root)
+    except LkjipError as exc:
+        raise ImportRefused(str(exc)) from None
+    if paths.originals.exists() and not paths.originals.is_dir():
+        raise ImportRefused(_("{path} is a file, not the folder of originals: move it away, "
+                              "then import again").format(path=paths.originals))
+
+
+def _replace(paths: Paths, target: Path, existing: list[Path], kept: dict[str, bytes],
+             text: bytes) -> None:
+    """Write the new text and `asli/` beside the old ones, then put them in place: the text
+    last but one, the old documents removed last."""
+    recover_swap(paths.originals)
+    staged = stage_bytes(target, text)
+    try:
+        replace_directory(paths.originals, kept)
+        os.replace(staged, target)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    for old in existing:
+        if old != target:
+            old.unlink(missing_ok=True)
 
 
 def _slug(text: str) -> str:
@@ -127,4 +194,4 @@ def review_lines(imported: Imported, source: Path, target: Path, extract: str) -
     lines += [_("  check: {note}").format(note=note) for note in imported.notes]
     lines.append(_("Check the text, then run: {command} (an error message names the text's "
                    "line)").format(command=extract))
-    return lines
+    return [printable(line) for line in lines]

@@ -64,3 +64,42 @@ class Imported:
     blocks: list = field(default_factory=list)
     pages: int = 0
     notes: list[str] = field(default_factory=list)
+
+
+def to_json(imported: Imported) -> dict:
+    """`imported` as plain JSON data (the bounded reader hands it over so)."""
+    return {"pages": imported.pages, "notes": imported.notes,
+            "blocks": [_block_json(block) for block in imported.blocks]}
+
+
+def from_json(data: dict) -> Imported:
+    """The document model back from `to_json`'s data."""
+    return Imported([_block(item) for item in data["blocks"]], data["pages"], data["notes"])
+
+
+def _block_json(block) -> dict:
+    if isinstance(block, Paragraph):
+        return {"kind": "paragraph", "text": [block.text.text, block.text.bold],
+                "level": block.level, "origin": block.origin}
+    if isinstance(block, Table):
+        return {"kind": "table", "rows": [[[c.text, c.bold] for c in row] for row in block.rows],
+                "origin": block.origin, "row_origins": list(block.row_origins)}
+    if isinstance(block, Chart):
+        return {"kind": "chart", "categories": list(block.categories),
+                "series": [[name, list(points)] for name, points in block.series],
+                "origin": block.origin}
+    return {"kind": "picture", "what": block.what, "origin": block.origin}
+
+
+def _block(item: dict):
+    kind = item["kind"]
+    if kind == "paragraph":
+        return Paragraph(Text(*item["text"]), item["level"], item["origin"])
+    if kind == "table":
+        return Table(tuple(tuple(Text(*cell) for cell in row) for row in item["rows"]),
+                     item["origin"], tuple(item["row_origins"]))
+    if kind == "chart":
+        return Chart(tuple(item["categories"]),
+                     tuple((name, tuple(points)) for name, points in item["series"]),
+                     item["origin"])
+    return Picture(item["what"], item["origin"])

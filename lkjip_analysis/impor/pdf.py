@@ -22,6 +22,7 @@ from pathlib import Path
 from ..i18n import _
 from ..source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Text
+from .pdfbudget import PAGE_OBJECTS, PAGE_SECONDS, PageTooBusy, lay_out, visible_page
 from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
 from .pdfchart import Drawn
 from .pdfpage import Cell, Grid, Line, page_items
@@ -35,9 +36,10 @@ _DIGITS = re.compile(r"\d+")
 
 def read_pdf(path: Path) -> Imported:
     """The text of a PDF as blocks (`origin`: `halaman N`)."""
-    _check_header(path)
+    check_pdf_file(path)
+    notes: list = []
     try:
-        pages = _read_pages(path)
+        pages = _read_pages(path, notes)
     except _unreadable() as exc:
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
@@ -48,20 +50,63 @@ def read_pdf(path: Path) -> Imported:
         raise ImportRefused(_("{name} has no text layer (a scan): run OCR first, e.g. "
                               "`ocrmypdf in.pdf out.pdf`, then import the result").format(
                                   name=path.name))
-    return _assemble(pages)
+    imported = _assemble(pages)
+    imported.blocks += [note for note in notes if isinstance(note, Picture)]
+    imported.notes[:0] = [note for note in notes if isinstance(note, str)]
+    return imported
 
 
-def _read_pages(path: Path) -> list[list]:
+def _read_pages(path: Path, notes: list) -> list[list]:
+    """Each page's items, the page laid out within its budget and released once read;
+    `notes` gets what was not read (a page too busy, text that cannot be seen)."""
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:
         if getattr(pdf.doc, "encryption", None):
             raise _encrypted(path)
-        if len(pdf.pages) > MAX_PAGES:
-            raise ImportRefused(_("{name} has {count} pages, more than the {limit} "
-                                  "accepted").format(name=path.name, count=len(pdf.pages),
-                                                     limit=MAX_PAGES))
-        return [page_items(page, number) for number, page in enumerate(pdf.pages, 1)]
+        declared = _declared_pages(pdf)
+        if declared > MAX_PAGES:
+            raise _too_many_pages(path, declared)
+        pages = []
+        for number, page in enumerate(pdf.pages, 1):
+            if number > MAX_PAGES:
+                raise _too_many_pages(path, len(pdf.pages))
+            pages.append(_page(page, number, notes))
+            page.close()
+        return pages
+
+
+def _page(page, number: int, notes: list) -> list:
+    try:
+        lay_out(page)
+    except PageTooBusy as exc:
+        notes.append(Picture(_("page {page}: it draws more than {limit} objects ({count} "
+                               "counted before stopping) or took over {seconds} s: not "
+                               "read").format(page=number, limit=PAGE_OBJECTS, count=exc.args[0],
+                                              seconds=int(PAGE_SECONDS)),
+                             f"halaman {number}"))
+        return []
+    seen, unseen = visible_page(page)
+    if unseen:
+        notes.append(_("page {page}: {count} characters that cannot be seen (white on white, "
+                       "or outside the page) were not read").format(page=number, count=unseen))
+    return page_items(seen, number)
+
+
+def _declared_pages(pdf) -> int:
+    """The page count the document's catalogue declares, read without building the pages."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except (KeyError, TypeError, AttributeError):
+        return 0
+    return count if isinstance(count, int) else 0
+
+
+def _too_many_pages(path: Path, count: int) -> ImportRefused:
+    return ImportRefused(_("{name} has {count} pages, more than the {limit} accepted").format(
+        name=path.name, count=count, limit=MAX_PAGES))
 
 
 def _unreadable() -> tuple[type[Exception], ...]:
@@ -72,7 +117,8 @@ def _unreadable() -> tuple[type[Exception], ...]:
     return (PdfminerException, PSException, ValueError, KeyError, TypeError, IndexError)
 
 
-def _check_header(path: Path) -> None:
+def check_pdf_file(path: Path) -> None:
+    """Refuse a file that does not start as a PDF."""
     with path.open("rb") as handle:
         if b"%PDF-" not in handle.read(1024):
             raise ImportRefused(_("{name} is not a PDF file, whatever its name says").format(

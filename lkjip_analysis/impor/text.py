@@ -7,12 +7,15 @@ values in Indonesian format exactly as cached, an empty cell where a point has n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..markup import printable
 from ..source import CHART_CAPTION
 from .model import Chart, Imported, Paragraph, Table, Text
 
+_SPACES = re.compile(r"\s+")
 _BLANK = ("", "")  # a blank line, from nowhere
 
 
@@ -94,4 +97,6 @@ def _cell(cell: Text) -> str:
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.replace("\t", " ").split())
+    """One line of printable text: tabs, line breaks and runs of spaces as one space, control
+    characters removed."""
+    return _SPACES.sub(" ", printable(text)).strip()
