@@ -71,13 +71,18 @@ def program_outputs(d) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def value_line_name(line) -> str:
-    """A Tabel 14 value line as a reader knows it: its programme, or its activities (a line
-    with an amount only, continuing its programme, is named from the programme)."""
+def value_line_name(line, line_number: bool = False) -> str:
+    """A Tabel 14 value line as it is: its programme (`17. Program …`), or an activity of
+    programme N (`Kegiatan program 17: …`); a line with an amount only names its source line,
+    the one thing that tells it apart. `line_number` adds the source line to every name."""
     activity = line.uraian.strip().lstrip("- ").strip()
-    if line.jenis_baris == "program" or not activity:
-        return line.program
-    return activity
+    if line.jenis_baris == "program":
+        name = f"{line.no_program}. {line.program}"
+    elif activity:
+        name = f"Kegiatan program {line.no_program}: {activity}"
+    else:
+        return f"Kegiatan program {line.no_program} (baris {line.baris_sumber})"
+    return f"{name} (baris {line.baris_sumber})" if line_number else name
 
 
 def apbd_by_program(d) -> pd.DataFrame:

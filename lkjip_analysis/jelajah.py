@@ -115,14 +115,14 @@ def years(data_dir: str | Path | None = None) -> list[int]:
 
 
 def value_lines(d, fund: str) -> pd.DataFrame:
-    """The fund's value lines: `unit_kerja`, `program`, `nama` (the line as a reader knows
-    it), `realisasi`, `alokasi_tersirat`, `baris_sumber`; lines without an amount left out."""
+    """The fund's value lines: `unit_kerja`, `program`, `nama` (the line as it is, with its
+    source line), `realisasi`, `alokasi_tersirat`, `baris_sumber`; lines without an amount left out."""
     df = d[FUNDS[fund]].dropna(subset=["realisasi"]).copy()
     if fund == "APBN":
         df["unit_kerja"] = df.sumber_dana
-        df["nama"] = df.program
+        df["nama"] = [f"{line.program} (baris {line.baris_sumber})" for line in df.itertuples()]
     else:
-        df["nama"] = [value_line_name(line) for line in df.itertuples()]
+        df["nama"] = [value_line_name(line, line_number=True) for line in df.itertuples()]
     df["realisasi"] = df.realisasi.astype(float)
     df["alokasi_tersirat"] = metrics.alokasi_tersirat(df.realisasi, df.persen.astype(float))
     return df
@@ -133,12 +133,7 @@ def select(d, selection: Selection) -> pd.DataFrame:
     (or smallest) first, `top` rows; serapan recomputed from the sums."""
     selection.check()
     lines = value_lines(d, selection.fund)
-    if selection.level == "baris":
-        lines["nama"] = [f"{name} (baris {line})" for name, line in
-                         zip(lines.nama, lines.baris_sumber, strict=True)]
-        key = "nama"
-    else:
-        key = selection.level
+    key = "nama" if selection.level == "baris" else selection.level
     grouped = lines.groupby(key, sort=False).agg(
         realisasi=("realisasi", "sum"),
         alokasi_tersirat=("alokasi_tersirat", lambda s: s.sum(min_count=len(s))),

@@ -43,7 +43,7 @@ def test_strict_audit_exits_3_on_disagreement(data_root, tmp_path, capsys):
                  "--strict"])
     assert code == 3
     out = capsys.readouterr().out
-    assert "141 pemeriksaan: 100 cocok, 41 tidak cocok" in out
+    assert "141 pemeriksaan: 99 cocok, 42 tidak cocok" in out
     assert "26.661.611.467" in out  # Indonesian format in the printed table
     assert (tmp_path / "2020" / "temuan_audit.csv").exists()
 

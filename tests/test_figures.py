@@ -103,3 +103,29 @@ def test_the_index_chart_names_its_unit():
     points = [tip for tips in plots.finish(fig).values() if isinstance(tips, list)
               for tip in tips]
     assert "2016, Dinyatakan ulang di LKjIP 2020: 1,70%" in points  # Tabel 10, 2016
+
+
+def test_every_serapan_bar_says_which_line_it_is():
+    """Line 715 (an amount under programme 17, 53,41 %) is an activity of programme 17, not
+    the programme; the programme's own line (714) is 99,51 % (Tabel 14, by hand)."""
+    d = load(2020)
+    bars = {}
+    for part in range(1, plots.serapan_parts(d) + 1):
+        ax = plots.serapan_baris(d, part).axes[0]
+        labels = [" ".join(t.get_text().split()) for t in ax.get_yticklabels()]
+        widths = [round(p.get_width(), 2) for p in ax.patches]
+        values = [t.get_text() for t in ax.texts]
+        assert values == [f"{w:.2f}%".replace(".", ",") for w in widths]  # value on each bar
+        bars |= dict(zip(labels, widths, strict=True))
+    assert bars["Kegiatan program 17 (baris 715)"] == 53.41
+    assert bars["17. Program peningkatan sarana dan prasarana aparatur (PSPAD)"] == 99.51
+    assert bars["Kegiatan program 22 (baris 728)"] == 66.67
+    assert not any(label.endswith("(2)") for label in bars)
+
+
+def test_legends_name_each_series_once():
+    d = load(2020)
+    for fig, expected in ((plots.evaluasi_akip(d), ["2018", "2019", "Bobot"]),
+                          (plots.output_program(analysis.program_outputs(d)),
+                           ["Direncanakan", "Terealisasi"])):
+        assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == expected

@@ -25,7 +25,7 @@ def test_units_sum_to_the_reported_belanja_langsung(d2020):
 def test_value_lines_and_implied_allocation(d2020):
     frame = jelajah.select(d2020, Selection(2020, "APBD", "baris", "alokasi_tersirat", 50))
     line = frame[frame.baris_sumber == "681"].iloc[0]
-    assert line.nama == "Program Pelayanan Administrasi Perkantoran (baris 681)"
+    assert line.nama == "1. Program Pelayanan Administrasi Perkantoran (baris 681)"
     assert line.alokasi_tersirat == pytest.approx(2_892_957_804 / 94.82 * 100)
     assert line.serapan == pytest.approx(94.82)
     assert len(frame) == 42
@@ -41,10 +41,10 @@ def test_apbn_by_absorption_and_top_n(d2020):
     assert funds.loc[funds.nama == "Tugas Pembantuan", "realisasi"].item() == 3_787_064_000
 
 
-def test_a_line_continuing_its_programme_is_named_from_it(d2020):
+def test_a_line_continuing_its_programme_is_named_as_its_activity(d2020):
     frame = jelajah.select(d2020, Selection(2020, "APBD", "baris", "realisasi", 50))
     line = frame[frame.baris_sumber == "698"].iloc[0]  # an amount only, under line 697
-    assert line.nama == "Program Pemberdayaan Kelembagaan Kesejahteraan Sosial (baris 698)"
+    assert line.nama == "Kegiatan program 8 (baris 698)"
     assert not frame.nama.str.startswith("(").any()
 
 

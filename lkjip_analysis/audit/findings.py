@@ -13,6 +13,7 @@ import pandas as pd
 from .. import metrics
 from ..errors import SourceError
 from ..i18n import _
+from ..numbers import format_rupiah
 
 COLUMNS = [
     "id",
@@ -48,6 +49,13 @@ def decimals_of(value: float, most: int = 4) -> int:
         if abs(round(value, k) - value) < 1e-9:
             return k
     return most
+
+
+def precision(stated: float, computed: float) -> int:
+    """The decimals at which a stated figure is compared: those it shows. A figure written
+    without decimals is not taken as a rounding (`1` is not 1,47 rounded): it is compared at
+    the precision of the figure it is compared with."""
+    return decimals_of(stated) or decimals_of(computed)
 
 
 def agrees(stated: float, computed: float, decimals: int) -> bool:
@@ -105,7 +113,7 @@ class Findings:
         figure that is unknown (a narrative figure not stated) leaves the check out."""
         if _unknown(stated, computed):
             return False
-        ok = agrees(stated, computed, decimals_of(stated) if decimals is None else decimals)
+        ok = agrees(stated, computed, precision(stated, computed) if decimals is None else decimals)
         self._add(tabel, uraian, stated, computed, ok, line, note_if_ok if ok else note)
         return ok
 
@@ -138,12 +146,17 @@ class Findings:
         note: str = "",
     ) -> bool:
         """A stated amount against an implied allocation: it agrees when it lies in the interval
-        the rounded percentages allow; the allocation itself is shown as computed."""
+        the rounded percentages allow; the allocation itself is shown as computed, and an
+        agreement that is not equality names the interval."""
         if _unknown(stated, computed.low, computed.high):
             return False
         ok = computed.low <= stated <= computed.high
-        self._add(tabel, uraian, round(stated), round(computed.value), ok, line,
-                  "" if ok else note)
+        if ok:
+            note = "" if round(stated) == round(computed.value) else (
+                "Selisih masih dalam rentang yang dibolehkan pembulatan persen tercetak: "
+                f"{format_rupiah(math.ceil(computed.low))} sampai "
+                f"{format_rupiah(math.floor(computed.high))}.")
+        self._add(tabel, uraian, round(stated), round(computed.value), ok, line, note)
         return ok
 
     def not_stated(self, key: str, uraian: str) -> None:

@@ -72,19 +72,21 @@ def serapan_baris(d, part: int = 1) -> Figure:
     (each a printed page)."""
     lines = d.realisasi_apbd.dropna(subset=["persen"]).sort_values("persen", kind="stable")
     parts = serapan_parts(d)
-    names = distinct([wrap(f"{r.no_program}. {value_line_name(r)}", 58)
-                       for r in lines.itertuples()])
+    names = distinct([wrap(value_line_name(r), 58) for r in lines.itertuples()])
     chosen = slice((part - 1) * LINES_PER_FIGURE, part * LINES_PER_FIGURE)
     names, values = names[chosen], list(lines.persen)[chosen]
     fig, ax = new_figure(PRINT_WIDTH, fitting_height(names, 0.3))
     colors = [PALETTE["tidak_cocok"] if p < 90 else PALETTE["realisasi"] for p in values]
     ax.barh(names, values, color=colors)
     ax.invert_yaxis()
+    for y, value in enumerate(values):
+        ax.annotate(format_percent(value), (value, y), xytext=(3, 0), textcoords="offset points",
+                    va="center", fontsize=7)
     ax.axvline(90, color="grey", ls="--", lw=1)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_percent(v, 0)))
     part_of = f", bagian {part} dari {parts}" if parts > 1 else ""
     ax.set(title=f"Serapan anggaran per baris realisasi APBD{part_of} (merah: di bawah 90%)",
-           xlabel="Serapan", xlim=(0, 105))
+           xlabel="Serapan", xlim=(0, 118))
     set_unit(ax, PERCENT)
     ax.tick_params(axis="y", labelsize=7.5)
     return fig

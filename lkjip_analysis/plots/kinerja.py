@@ -79,7 +79,7 @@ def evaluasi_akip(d) -> Figure:
     sns.barplot(data=parts, y="komponen", x="nilai", hue="tahun", hue_order=years, ax=ax,
                 palette="crest", orient="h")
     for container, year in zip(ax.containers, years, strict=True):
-        container.set_label(str(year))  # each bar's hover title names its year
+        set_series(container, str(year))  # each bar's hover title names its year
     weights = parts.drop_duplicates("komponen")
     ax.scatter(weights.bobot, range(len(weights)), marker="|", s=400, color="black",
                label="Bobot", zorder=3)
@@ -104,7 +104,7 @@ def output_program(outputs: pd.DataFrame) -> Figure:
     sns.barplot(data=data, x="keluaran", y="jumlah", hue="jenis", ax=ax,
                 palette=[PALETTE["target"], PALETTE["realisasi"]])
     for container, kind in zip(ax.containers, ("Direncanakan", "Terealisasi"), strict=True):
-        container.set_label(kind)
+        set_series(container, kind)
         ax.bar_label(container, labels=[format_number(v) for v in container.datavalues],
                      padding=2, fontsize=9)
     ax.set(title="Keluaran program penanganan PMKS", xlabel="", ylabel="Jumlah (satuan "
