@@ -36,6 +36,16 @@ def command(description: str) -> Callable:
     return register
 
 
+def _folder(text: str) -> str:
+    """A folder to read from and write to: missing is fine (it is made), a file is not."""
+    from pathlib import Path
+
+    path = Path(text).expanduser()
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(_("{path} is not a folder").format(path=text))
+    return text
+
+
 @command(N_("Read a year's raw data and write data/processed/<year>/ (CSV per dataset + "
             "workbook).\n\nExample: lkjip extract --year 2020"))
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -63,7 +73,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 cmd_audit.options = [
     (("--strict",), {"action": "store_true",
                      "help": N_("exit 3 when any check is tidak_cocok")}),
-    (("--reports-dir",), {"default": None, "help": N_("reports root (default: ./reports)")}),
+    (("--reports-dir",), {"default": None, "type": _folder,
+                          "help": N_("reports root (default: ./reports)")}),
 ]
 
 
@@ -149,6 +160,11 @@ def _seconds(text: str) -> float:
     return value
 
 
+WAIT_OPTION = (("--wait",), {"type": _seconds, "default": 0, "metavar": "SECONDS",
+                             "help": N_("wait this long for another run of the same year(s) "
+                                        "to finish (default: stop at once)")})
+
+
 _JOBS = (("--jobs",), {"type": _positive, "default": None, "metavar": "N",
                        "help": N_("notebooks run at once (default: the number of cores)")})
 cmd_run.options.append(_JOBS)
@@ -158,9 +174,7 @@ cmd_build.options = [*cmd_export.options, cmd_run.options[2], _JOBS,
                      (("--all",), {"action": "store_true",
                                    "help": N_("every year with raw data, then the cross-year "
                                               "outputs")}),
-                     (("--wait",), {"type": _seconds, "default": 0, "metavar": "SECONDS",
-                                    "help": N_("wait this long for another run of the same "
-                                               "year(s) to finish (default: stop at once)")})]
+                     WAIT_OPTION]
 
 
 @command(N_("Prepare data/raw/<year>/ for a new report: an empty koreksi.yaml with its "
@@ -198,7 +212,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .impor import ImportRefused, import_document
 
     try:
-        review = import_document(args.file, args.year, args.data_dir, args.force)
+        review = import_document(args.file, args.year, args.data_dir, args.force, args.wait)
     except ImportRefused as exc:
         raise UsageError(str(exc)) from None
     for line in review.lines:
@@ -210,6 +224,7 @@ cmd_import.options = [
     (("file",), {"metavar": "FILE", "help": N_("the report as a PDF or a Word file (.docx)")}),
     (("--force",), {"action": "store_true",
                     "help": N_("replace the year's existing document")}),
+    WAIT_OPTION,
 ]
 
 
@@ -270,9 +285,10 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
                         help=_("report year (default: build builds every year; init, template "
                                "and import need it; the others take the latest year with "
                                "data)"))
-    parser.add_argument("--data-dir", default=None,
+    parser.add_argument("--data-dir", default=None, type=_folder,
                         help=_("data root holding raw/ and processed/ (default: ./data of the "
                                "project, or $LKJIP_DATA_DIR)"))
+
 
 
 def first_sentence(doc: str) -> str:

@@ -98,6 +98,7 @@ def locate(table: Table, dataset: str, wanted: dict[str, str], overrides: dict[s
     header path); `overrides` (tabel.yaml) give a header text for a column worded beyond
     tolerance."""
     paths = header_paths(table)
+    _check_overrides(table, dataset, wanted, overrides, mapping_file)
     single, families = {}, {}
     for name, path_text in wanted.items():
         wanted_path = parse_path(overrides.get(name, path_text))
@@ -111,11 +112,45 @@ def locate(table: Table, dataset: str, wanted: dict[str, str], overrides: dict[s
             continue
         raise _not_one(table, dataset, name, overrides.get(name, path_text), found, paths,
                        mapping_file)
+    _check_claimed_once(table, single, families, paths, mapping_file)
     claimed = {*single.values(), *(i for family in families.values() for i, _ in family)}
     for index, path in enumerate(paths):
         if index not in claimed and path:
             log.info(_("%s: column %r is not read"), table.label, " > ".join(path))
     return Layout(single, families)
+
+
+def _check_overrides(table: Table, dataset: str, wanted: dict[str, str],
+                     overrides: dict[str, str], mapping_file: str) -> None:
+    """A `kolom` entry of tabel.yaml names a column the dataset reads; a typo is refused."""
+    unknown = sorted(set(overrides) - set(wanted))
+    if unknown:
+        raise table.error(
+            _("{file}: {dataset} has no column {name!r} to map").format(
+                file=mapping_file, dataset=dataset, name=unknown[0]), column=unknown[0],
+            hint=_("Its columns: {names}").format(names=", ".join(wanted)))
+
+
+def _check_claimed_once(table: Table, single: dict[str, int], families: dict,
+                        paths: list[tuple[str, ...]], mapping_file: str) -> None:
+    """No column of the table is read as two dataset columns (`realisasi` read from the
+    target's column would agree with the target by construction)."""
+    owners: dict[int, list[str]] = {}
+    for name, index in single.items():
+        owners.setdefault(index, []).append(name)
+    for name, family in families.items():
+        for index, _header in family:
+            owners.setdefault(index, []).append(name)
+    for index, names in owners.items():
+        if len(names) > 1:
+            raise table.error(
+                _("{table} (line {line}): the column {header!r} would be read as {names}: one "
+                  "column is one value").format(
+                      table=table.label, line=table.caption_line,
+                      header=" > ".join(paths[index]), names=_(" and ").join(names)),
+                column=names[1],
+                hint=_("Give each its own header in {file} (`kolom:`)").format(
+                    file=mapping_file))
 
 
 def year_in(header: str) -> int:

@@ -23,7 +23,7 @@ from .config import Paths, available_years, validate_year
 from .corrections import load_corrections
 from .errors import ParameterError, SourceError
 from .i18n import _
-from .limits import TABLE_BYTES, check_size
+from .limits import TABLE_BYTES, TABLE_ROWS, check_size
 from .provenance import ORIGINS_FILE, line_origins, with_pages
 from .recognition import load_mapping, locate
 from .source import read_document
@@ -275,11 +275,15 @@ def read_csv(path: Path, dataset: str, added: dict[str, str] | None = None) -> p
     kinds = {c: k for c, k in schemas.kinds(dataset).items() if c not in added}
     numeric = [c for c, k in kinds.items() if k not in (schemas.TEXT, schemas.BOOL)]
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False,
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, nrows=TABLE_ROWS + 1,
                          na_values={c: [""] for c in numeric}, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise SourceError(_("cannot read CSV: {error}").format(error=exc), file=path,
                           table=dataset) from None
+    if len(df) > TABLE_ROWS:
+        raise SourceError(_("more than {rows} rows: no dataset of a report is this long").format(
+            rows=f"{TABLE_ROWS:,}".replace(",", ".")), file=path, table=dataset,
+            hint=_("Check that this is the right file"))
     if list(df.columns) != list(kinds):
         raise SourceError(_("columns differ: expected {expected}, found {found}").format(
             expected=list(kinds), found=list(df.columns)), file=path, table=dataset, line=1)

@@ -116,7 +116,8 @@ def years(data_dir: str | Path | None = None) -> list[int]:
 
 def value_lines(d, fund: str) -> pd.DataFrame:
     """The fund's value lines: `unit_kerja`, `program`, `nama` (the line as it is, with its
-    source line), `realisasi`, `alokasi_tersirat`, `baris_sumber`; lines without an amount left out."""
+    source line), `realisasi`, `alokasi_tersirat`, `baris_sumber`; lines without an amount
+    left out."""
     df = d[FUNDS[fund]].dropna(subset=["realisasi"]).copy()
     if fund == "APBN":
         df["unit_kerja"] = df.sumber_dana

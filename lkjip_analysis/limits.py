@@ -13,6 +13,7 @@ DOCUMENT_BYTES = 64 << 20  # a report text
 TABLE_BYTES = 64 << 20  # a CSV (budget history, polarity, a processed dataset)
 YAML_BYTES = 1 << 20  # koreksi.yaml, tabel.yaml: a person's few kilobytes
 WORKBOOK_BYTES = 64 << 20  # a filled workbook, as stored (compressed)
+TABLE_ROWS = 20_000  # rows of a CSV or a workbook sheet (the 2020 report's largest: 390)
 IMPORT_BYTES = 256 << 20  # an agency's PDF or Word file (pictures included)
 
 

@@ -17,6 +17,7 @@ from .i18n import _
 
 LOCALE = "id_ID"
 MISSING_MARKERS = frozenset({"", "-"})
+MAX_DIGITS = 18  # a number of more digits is no report's figure (and no float holds it exactly)
 
 _GROUPED_INTEGER = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _PLAIN_INTEGER = re.compile(r"\d+")
@@ -35,7 +36,8 @@ def parse_amount(text: str) -> int:
     because the report states amounts in whole rupiah.
     """
     body = _CURRENCY_PREFIX.sub("", text.strip())
-    if _GROUPED_INTEGER.fullmatch(body) or _PLAIN_INTEGER.fullmatch(body):
+    if ((_GROUPED_INTEGER.fullmatch(body) or _PLAIN_INTEGER.fullmatch(body))
+            and len(body.replace(".", "")) <= MAX_DIGITS):
         return int(body.replace(".", ""))
     raise NumberFormatError(text, _("a whole amount with dots grouping thousands (e.g. "
                                     "1.234.567)"))
@@ -47,7 +49,8 @@ def parse_decimal(text: str, marks: str = ",") -> float:
     `parse_decimal("88,60")` is 88.6; `parse_decimal("98.29", marks=",.")` is 98.29.
     """
     body = text.strip()
-    pattern = r"-?\d+(?:[" + re.escape(marks) + r"]\d+)?"
+    digits = rf"\d{{1,{MAX_DIGITS}}}"
+    pattern = rf"-?{digits}(?:[{re.escape(marks)}]{digits})?"
     if not re.fullmatch(pattern, body):
         shown = _(" or ").join(repr(m) for m in marks)
         raise NumberFormatError(text, _("a decimal number with {marks} as its decimal mark")

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from . import schemas
 from .errors import WorkbookError
 from .i18n import _
-from .limits import WORKBOOK_BYTES, check_size
+from .limits import TABLE_ROWS, WORKBOOK_BYTES, check_size
 from .numbers import format_number, format_percent, format_rupiah
 
 FIXED_TIME = datetime(2000, 1, 1)
@@ -155,7 +155,7 @@ def _without_timestamps(data: bytes) -> bytes:
 
 # A year's datasets fill a few hundred rows; a workbook far beyond this is refused before it
 # is parsed (a small file can unpack into millions of rows).
-MAX_ROWS = 20_000
+MAX_ROWS = TABLE_ROWS
 MAX_SHEET_XML = 32 << 20  # bytes of one sheet's XML, unpacked
 MAX_UNPACKED = 256 << 20  # bytes of the whole workbook, unpacked
 

@@ -82,7 +82,8 @@ def points(*values: str, count: int | str | None = None) -> str:
 
 def write_pdf(path: Path, pages: list[bytes], *, forms: dict[str, bytes] | None = None,
               declared_pages: int | None = None) -> Path:
-    """A PDF of pages with the given content streams (Helvetica as /F1; `forms`: form
+    """A PDF of pages with the given content streams (Helvetica as /F1, a font that maps its
+    glyphs to no character as /F2; `forms`: form
     XObjects by name, each drawing its content, usable from every page and every form)."""
     objects: list[bytes] = []
 
@@ -97,7 +98,12 @@ def write_pdf(path: Path, pages: list[bytes], *, forms: dict[str, bytes] | None 
     for name in forms or {}:
         names[name] = add(b"")
     xobjects = b" ".join(b"/%s %d 0 R" % (n.encode(), i) for n, i in names.items())
-    resources = b"<< /Font << /F1 %d 0 R >> /XObject << %s >> >>" % (font, xobjects)
+    cid = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /Tanpa /Encoding /Identity-H "
+              b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Tanpa "
+              b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+              b"/DW 500 >>] >>")
+    resources = b"<< /Font << /F1 %d 0 R /F2 %d 0 R >> /XObject << %s >> >>" % (
+        font, cid, xobjects)
     for name, content in (forms or {}).items():
         objects[names[name] - 1] = (
             b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources %s /Length %d >>"

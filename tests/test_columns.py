@@ -175,3 +175,16 @@ def test_a_removed_column_stops_even_when_the_table_is_named(data_root):
     (data_root / "raw" / "2020" / "tabel.yaml").write_text("capaian_kinerja: Tabel 9\n")
     with pytest.raises(TableFormatError, match="tidak ada kolom untuk kolom 'realisasi'"):
         load(2020, data_root, source="document")
+
+
+@pytest.mark.parametrize("kolom, message", [
+    # realisasi read from the target's column would be 1,5 where the document says 1,47
+    ("    realisasi: Target\n", "akan dibaca sebagai target dan realisasi"),
+    ("    realisasii: Realisasi\n", "tidak punya kolom 'realisasii'"),
+])
+def test_a_careless_column_mapping_is_refused_naming_the_entry(data_root, kolom, message):
+    mapping = data_root / "raw" / "2020" / "tabel.yaml"
+    mapping.write_text(f"capaian_kinerja:\n  tabel: Tabel 9\n  kolom:\n{kolom}", encoding="utf-8")
+    with pytest.raises(TableFormatError, match=message) as caught:
+        load(2020, data_root, source="document")
+    assert str(mapping) in str(caught.value)

@@ -376,3 +376,68 @@ def test_control_characters_never_reach_the_terminal_or_the_text(tmp_path):
         assert not any(c in shown for c in "\x1b\x07\u202e")
     assert "Tabel 1. Pegawai ]0;diretas[2J[31mmerah" in review
     assert text.splitlines()[2] == "a[5m\tb"
+
+
+def test_glyphs_that_map_to_no_character_are_refused_pointing_to_ocr(tmp_path, capsys):
+    soup = b"".join(b"BT /F2 11 Tf 72 %d Td <0041004200430044004500460047> Tj ET\n" % (760 - 14 * i)
+                    for i in range(30))
+    path = write_pdf(tmp_path / "sup.pdf", [soup + text_at(72, 300, "Halaman 1")])
+    error = refused(path, tmp_path / "data", capsys)
+    assert "pemetaan karakter" in error and "ocrmypdf" in error
+
+
+def test_a_data_folder_that_is_a_file_is_a_usage_error_in_indonesian(tmp_path, word, capsys):
+    (tmp_path / "berkas").write_text("bukan folder")
+    with pytest.raises(SystemExit) as stopped:
+        main(["import", str(word), "--year", "2021", "--data-dir", str(tmp_path / "berkas")])
+    assert stopped.value.code == 2
+    assert "berkas bukan folder" in capsys.readouterr().err
+
+
+def test_an_import_during_another_run_can_wait_for_it(tmp_path, word, caplog):
+    from lkjip_analysis.config import Paths
+    from lkjip_analysis.lock import year_lock
+
+    root = tmp_path / "data"
+    with year_lock(Paths.for_year(2021, root).lock_file):
+        assert main(["-q", "import", str(word), "--year", "2021", "--data-dir", str(root),
+                     "--wait", "0.3"]) == 1
+    assert "sedang berjalan" in caplog.text and "--wait" in caplog.text
+    assert main(["-q", "import", str(word), "--year", "2021", "--data-dir", str(root),
+                 "--wait", "1"]) == 0
+
+
+@pytest.mark.parametrize("text", ["1" + "0" * 18, "1" * 5000, "1.000.000.000.000.000.000"])
+def test_a_number_of_more_digits_than_any_figure_is_not_a_number(text):
+    from lkjip_analysis.errors import NumberFormatError
+    from lkjip_analysis.numbers import parse_amount, parse_decimal
+
+    with pytest.raises(NumberFormatError):
+        parse_amount(text)
+    with pytest.raises(NumberFormatError):
+        parse_decimal(text.replace(".", ""))
+
+
+def test_a_polarity_file_of_a_million_rows_is_refused_at_once(data_root):
+    from lkjip_analysis import load
+    from lkjip_analysis.errors import SourceError
+
+    path = data_root / "raw" / "2020" / "polaritas_indikator.csv"
+    with path.open("w") as handle:
+        handle.write("indikator_kinerja,polaritas,alasan\n")
+        handle.writelines(f"indikator {i},maksimal,uji\n" for i in range(1_000_000))
+    started = time.monotonic()
+    with pytest.raises(SourceError, match="lebih dari 20.000 baris"):
+        load(2020, data_root, source="document")
+    assert time.monotonic() - started < 20
+
+
+def test_embedded_and_linked_documents_are_listed_as_not_read(tmp_path):
+    body = (para("Sebelum") + '<w:altChunk r:id="rId5"/>'
+            + '<w:p><w:subDoc r:id="rId6"/><w:r><w:t>Induk</w:t></w:r></w:p>')
+    imported = read_docx(write_docx(tmp_path / "t.docx", body))
+    assert [(type(b).__name__, b.origin) for b in imported.blocks] == [
+        ("Paragraph", "paragraf 1"), ("Picture", "paragraf 2"), ("Picture", "paragraf 2"),
+        ("Paragraph", "paragraf 2")]
+    assert [b.what for b in imported.blocks if isinstance(b, Picture)] == [
+        "dokumen sisipan (altChunk), tidak dibaca", "subdokumen tertaut, tidak dibaca"]

@@ -239,3 +239,25 @@ def test_a_document_naming_no_agency_takes_its_folder_year_and_the_earlier_agenc
     assert (row.nama, row.tahun, row.baris_sumber) == (
         "Dinas Sosial Provinsi Kalimantan Timur", YEAR, 0)
     assert "tidak menyebut nama instansi dan tahun laporannya" in caplog.text
+
+
+@pytest.mark.parametrize("field, message", [
+    ("    jenis: bilagan\n", "jenis 'bilagan'"),
+    ("    konteks: 5\n", "konteks dari entri jumlah_pns harus berupa daftar"),
+    ("    konteks: [5, 6]\n", "konteks dari entri jumlah_pns harus berupa daftar"),
+    ("    penanda: 7\n", "penanda dari entri jumlah_pns harus berupa daftar"),
+    ("    bawaan: ya\n", "bawaan dari entri jumlah_pns harus true atau false"),
+    ("    penandaa: [sebanyak]\n", "kolom tidak dikenal: penandaa"),
+])
+def test_a_careless_narrative_entry_is_refused_naming_it(data_root, field, message):
+    """A typo never turns "sebanyak 1.187 orang" into 1,187: the entry is refused."""
+    from lkjip_analysis.errors import SourceError
+
+    path = data_root / "raw" / "2020" / "narasi.yaml"
+    base = {"uraian": "Jumlah PNS", "satuan": "orang", "jenis": "bilangan", "unit": "[orang]"}
+    key = field.split(":")[0].strip()
+    lines = [f"    {k}: {v}\n" for k, v in base.items() if k != key]
+    path.write_text("angka:\n  jumlah_pns:\n" + "".join(lines) + field, encoding="utf-8")
+    with pytest.raises(SourceError, match=message) as caught:
+        load(2020, data_root, source="document")
+    assert str(path) in str(caught.value)

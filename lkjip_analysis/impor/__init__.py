@@ -43,10 +43,11 @@ class Review:
 
 
 def import_document(source: str | Path, year: int, data_dir: str | Path | None = None,
-                    force: bool = False) -> Review:
+                    force: bool = False, wait: float = 0) -> Review:
     """Import `source` as the report of `year`: `data/raw/<year>/lkjip_<year>_<agency>.md`
     and the original under `asli/`. An existing document is replaced only with `force`, and
-    only once the new files are written: a refusal or a failure changes nothing."""
+    only once the new files are written: a refusal or a failure changes nothing. Another run
+    of the year is waited for at most `wait` seconds."""
     path = Path(source).expanduser().resolve()
     paths = Paths.for_year(check_year(year), data_dir)
     _check_kind(path)
@@ -58,7 +59,7 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     written = to_text(imported)
     _check_text_size(path, written.text)
     target = paths.raw / f"lkjip_{paths.year}_{_slug(written.text)}.md"
-    with year_run(paths, reports=False):
+    with year_run(paths, reports=False, wait=wait):
         _check_folders(paths)
         existing = paths.documents
         if existing and not force:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..i18n import _
@@ -50,10 +50,39 @@ def read_pdf(path: Path) -> Imported:
         raise ImportRefused(_("{name} has no text layer (a scan): run OCR first, e.g. "
                               "`ocrmypdf in.pdf out.pdf`, then import the result").format(
                                   name=path.name))
+    _check_mapped(path, notes, pages)
     imported = _assemble(pages)
     imported.blocks += [note for note in notes if isinstance(note, Picture)]
-    imported.notes[:0] = [note for note in notes if isinstance(note, str)]
+    imported.notes[:0] = [note if isinstance(note, str) else note.text() for note in notes
+                          if not isinstance(note, Picture)]
     return imported
+
+
+@dataclass(frozen=True)
+class Unmapped:
+    """Glyphs of a page that its font maps to no character (`(cid:13)`): not text."""
+
+    page: int
+    count: int
+    of: int
+
+    def text(self) -> str:
+        return _("page {page}: {count} of {total} characters have no character mapping in "
+                 "their font (shown as (cid:N)): check that page").format(
+                     page=self.page, count=self.count, total=self.of)
+
+
+def _check_mapped(path: Path, notes: list, pages: list[list]) -> None:
+    """A document most of whose glyphs map to no character has no readable text layer."""
+    unmapped = [note for note in notes if isinstance(note, Unmapped)]
+    glyphs = sum(note.count for note in unmapped)
+    total = sum(note.of for note in unmapped)
+    lines = sum(1 for page in pages for item in page if isinstance(item, Line))
+    if unmapped and glyphs > 0.3 * max(total, 1) and glyphs * 3 > lines:
+        raise ImportRefused(_("{name}: {count} of its characters have no character mapping "
+                              "in their fonts, so its text cannot be read: run OCR first, e.g. "
+                              "`ocrmypdf --force-ocr in.pdf out.pdf`, then import the "
+                              "result").format(name=path.name, count=glyphs))
 
 
 def _read_pages(path: Path, notes: list) -> list[list]:
@@ -90,6 +119,9 @@ def _page(page, number: int, notes: list) -> list:
     if unseen:
         notes.append(_("page {page}: {count} characters that cannot be seen (white on white, "
                        "or outside the page) were not read").format(page=number, count=unseen))
+    unmapped = sum(char["text"].startswith("(cid:") for char in seen.chars)
+    if unmapped:
+        notes.append(Unmapped(number, unmapped, len(seen.chars)))
     return page_items(seen, number)
 
 

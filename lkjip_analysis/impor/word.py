@@ -124,6 +124,10 @@ class _Reader:
             if element.tag == f"{_W}p":
                 self.paragraphs += 1
                 self.paragraph(element, f"paragraf {self.paragraphs}")
+            elif element.tag == f"{_W}altChunk":
+                self.imported.blocks.append(Picture(
+                    _("an embedded document (altChunk), not read"),
+                    f"paragraf {self.paragraphs + 1}"))
             else:
                 self.tables += 1
                 self.imported.blocks.append(self.table(element, f"tabel {self.tables}"))
@@ -133,6 +137,8 @@ class _Reader:
 
     def paragraph(self, element, origin: str) -> None:
         self.drawings(element, origin)
+        if next(element.iter(f"{_W}subDoc"), None) is not None:
+            self.imported.blocks.append(Picture(_("a linked subdocument, not read"), origin))
         text = self.text([element], origin)
         if text.text:
             level = _HEADING.match(self.styles.name(_style_of(element, "pPr", "pStyle")))
@@ -229,7 +235,7 @@ def _blocks(parent):
     """The paragraphs and tables of `parent` in order, including those inside content controls
     (`w:sdt`: Word's cover pages and tables of contents) and custom XML."""
     for element in parent.iterchildren():
-        if element.tag in (f"{_W}p", f"{_W}tbl"):
+        if element.tag in (f"{_W}p", f"{_W}tbl", f"{_W}altChunk"):
             yield element
         elif element.tag in (f"{_W}sdt", f"{_W}customXml"):
             content = element.find(f"{_W}sdtContent")

@@ -110,26 +110,70 @@ def _read_entries(path: Path) -> dict:
     return data["angka"]
 
 
+KINDS = ("bilangan", "desimal", "kategori")
+_WORD_LISTS = ("penanda", "bukan")
+_GROUP_LISTS = ("konteks", "kecuali")
+_FLAGS = ("bawaan", "bukan_target")
+_TEXTS = ("uraian", "satuan", "subjek", "pasangan", "uraian_pasangan")
+_KEYS = {"jenis", "unit", *_WORD_LISTS, *_GROUP_LISTS, *_FLAGS, *_TEXTS}
+
+
 def _figure(key: str, entry: object, path: Path) -> Figure:
+    """One entry, every field checked: a typo or a wrong shape is refused, naming the entry,
+    never read as something else."""
+    def refuse(message: str) -> SourceError:
+        return SourceError(message, file=path, table="Narasi", column=str(key),
+                           hint=_("See the format at the top of lkjip_analysis/narasi.yaml"))
+
     if not isinstance(entry, dict) or not {"uraian", "satuan", "jenis"} <= set(entry):
-        raise SourceError(_("narasi.yaml: the entry {key} needs uraian, satuan and jenis").format(
-            key=key), file=path, table="Narasi", column=key)
+        raise refuse(_("narasi.yaml: the entry {key} needs uraian, satuan and jenis").format(
+            key=key))
+    unknown = sorted(map(str, set(entry) - _KEYS))
+    if unknown:
+        raise refuse(_("narasi.yaml: the entry {key} has unknown fields: {fields}").format(
+            key=key, fields=", ".join(unknown)))
+    if entry["jenis"] not in KINDS:
+        raise refuse(_("narasi.yaml: the entry {key} has jenis {kind!r}; it must be one of "
+                       "{kinds}").format(key=key, kind=str(entry["jenis"]), kinds=", ".join(KINDS)))
+    for field in _TEXTS:
+        if field in entry and not isinstance(entry[field], str):
+            raise refuse(_("narasi.yaml: {field} of the entry {key} must be a text").format(
+                field=field, key=key))
+    for field in _FLAGS:
+        if field in entry and not isinstance(entry[field], bool):
+            raise refuse(_("narasi.yaml: {field} of the entry {key} must be true or false").format(
+                field=field, key=key))
     unit = entry.get("unit", [])
+    words = {field: _words(entry.get(field, []), field, key, refuse)
+             for field in (*_WORD_LISTS, "unit") if field != "unit" or not isinstance(unit, str)}
+    groups = {field: tuple(_words(group, field, key, refuse)
+                           for group in _list(entry.get(field, []), field, key, refuse))
+              for field in _GROUP_LISTS}
     return Figure(
-        key=key, uraian=str(entry["uraian"]), satuan=str(entry["satuan"]),
-        kind=str(entry["jenis"]),
-        unit=unit if isinstance(unit, str) else tuple(str(u) for u in unit),
-        context=_groups(entry.get("konteks", [])), exclude=_groups(entry.get("kecuali", [])),
-        markers=tuple(str(m) for m in entry.get("penanda", [])),
-        not_markers=tuple(str(m) for m in entry.get("bukan", [])),
-        default=bool(entry.get("bawaan", False)),
-        not_the_target=bool(entry.get("bukan_target", False)), subject=str(entry.get("subjek", "")),
-        partner=str(entry.get("pasangan", "")),
-        partner_uraian=str(entry.get("uraian_pasangan", "")))
+        key=key, uraian=entry["uraian"], satuan=entry["satuan"], kind=entry["jenis"],
+        unit=unit if isinstance(unit, str) else words["unit"],
+        context=groups["konteks"], exclude=groups["kecuali"],
+        markers=words["penanda"], not_markers=words["bukan"],
+        default=entry.get("bawaan", False), not_the_target=entry.get("bukan_target", False),
+        subject=entry.get("subjek", ""), partner=entry.get("pasangan", ""),
+        partner_uraian=entry.get("uraian_pasangan", ""))
 
 
-def _groups(value) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(word) for word in group) for group in value)
+def _list(value, field: str, key: str, refuse) -> list:
+    if not isinstance(value, list):
+        raise refuse(_("narasi.yaml: {field} of the entry {key} must be a list").format(
+            field=field, key=key))
+    return value
+
+
+def _words(value, field: str, key: str, refuse) -> tuple[str, ...]:
+    """A list of words (a number written as a word is a word)."""
+    items = _list(value, field, key, refuse)
+    if not all(isinstance(item, str | int | float) and not isinstance(item, bool)
+               for item in items):
+        raise refuse(_("narasi.yaml: {field} of the entry {key} must be a list of words").format(
+            field=field, key=key))
+    return tuple(str(item) for item in items)
 
 
 # --- reading ---------------------------------------------------------------------------------
