@@ -80,6 +80,10 @@ def points(*values: str, count: int | str | None = None) -> str:
 
 # --- PDF --------------------------------------------------------------------------------------
 
+class Deflated(bytes):
+    """A page's content stream given already deflated (written with /FlateDecode)."""
+
+
 def write_pdf(path: Path, pages: list[bytes], *, forms: dict[str, bytes] | None = None,
               declared_pages: int | None = None) -> Path:
     """A PDF of pages with the given content streams (Helvetica as /F1, a font that maps its
@@ -110,7 +114,9 @@ def write_pdf(path: Path, pages: list[bytes], *, forms: dict[str, bytes] | None 
             b"\nstream\n%s\nendstream" % (resources, len(content), content))
     kids = []
     for content in pages:
-        stream = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        flate = b" /Filter /FlateDecode" if isinstance(content, Deflated) else b""
+        stream = add(b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(content), flate,
+                                                                       bytes(content)))
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources %s"
                         b" /Contents %d 0 R >>" % (pages_id, resources, stream)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id

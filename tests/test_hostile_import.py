@@ -355,7 +355,7 @@ def test_the_memory_bound_turns_exhaustion_into_one_line(tmp_path, monkeypatch):
     memory than the child may take."""
     from lkjip_analysis.impor import bounded
 
-    monkeypatch.setattr(bounded, "MEMORY_BYTES", 300 << 20)  # the child starts at some 200 MiB
+    monkeypatch.setattr(bounded, "MEMORY_BYTES", 100 << 20)  # the Word reader starts at 21 MiB
     body = "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 300_000
     path = write_docx(tmp_path / "besar.docx", body)
     with pytest.raises(ImportRefused, match="memori"):
@@ -441,3 +441,26 @@ def test_embedded_and_linked_documents_are_listed_as_not_read(tmp_path):
         ("Paragraph", "paragraf 2")]
     assert [b.what for b in imported.blocks if isinstance(b, Picture)] == [
         "dokumen sisipan (altChunk), tidak dibaca", "subdokumen tertaut, tidak dibaca"]
+
+
+def test_half_a_million_text_objects_leave_their_page_unread(tmp_path):
+    busy = b"BT /F1 1 Tf 10 10 Td (x) Tj ET\n" * 500_000
+    pages = [text_at(72, 760, "Halaman pertama dibaca."), busy]
+    started = time.monotonic()
+    imported = read_pdf(write_pdf(tmp_path / "t.pdf", pages))
+    assert time.monotonic() - started < 60
+    [busy_page] = [b for b in imported.blocks if isinstance(b, Picture)]
+    assert busy_page.origin == "halaman 2"
+
+
+def test_a_content_stream_inflating_to_a_gigabyte_is_refused_in_bounds(tmp_path, capsys):
+    import zlib
+
+    from hostile_docs import Deflated
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    stream = b"".join(packer.compress(chunk) for _ in range(1024)) + packer.flush()
+    path = write_pdf(tmp_path / "bom.pdf", [Deflated(stream)])
+    assert path.stat().st_size < 2 << 20
+    assert "memori" in refused(path, tmp_path / "data", capsys)

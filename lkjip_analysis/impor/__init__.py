@@ -22,7 +22,6 @@ from ..limits import DOCUMENT_BYTES, IMPORT_BYTES
 from ..lock import year_run
 from ..markup import printable
 from ..newyear import command
-from ..provenance import ORIGINS_FILE, origins_csv
 from ..source import CAPTION, CHART_CAPTION
 from .bounded import read_bounded
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table
@@ -48,6 +47,8 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     and the original under `asli/`. An existing document is replaced only with `force`, and
     only once the new files are written: a refusal or a failure changes nothing. Another run
     of the year is waited for at most `wait` seconds."""
+    from ..provenance import ORIGINS_FILE, origins_csv  # pandas: not before the file is read
+
     path = Path(source).expanduser().resolve()
     paths = Paths.for_year(check_year(year), data_dir)
     _check_kind(path)

@@ -96,10 +96,10 @@ def _last_line(stderr: bytes) -> str:
 
 def _child(path: Path, seconds: int, memory: int) -> int:
     _limit(seconds, memory)
-    from .pdf import read_pdf
-    from .word import read_docx
-
-    reader = read_pdf if path.suffix.lower() == ".pdf" else read_docx
+    if path.suffix.lower() == ".pdf":
+        from .pdf import read_pdf as reader
+    else:
+        from .word import read_docx as reader
     try:
         answer = to_json(reader(path))
     except ImportRefused as exc:

@@ -46,6 +46,11 @@ def read_pdf(path: Path) -> Imported:
             raise _encrypted(path) from None
         raise ImportRefused(_("{name} cannot be read as a PDF ({kind}: {cause})").format(
             name=path.name, kind=type(cause).__name__, cause=cause)) from None
+    if not any(pages) and any(isinstance(note, Picture) for note in notes):
+        raise ImportRefused(_("{name}: no page with text could be read within its budget of "
+                              "drawing ({limit} objects a page): print it again to PDF from the "
+                              "original and import that").format(name=path.name,
+                                                                  limit=PAGE_OBJECTS))
     if not any(pages):
         raise ImportRefused(_("{name} has no text layer (a scan): run OCR first, e.g. "
                               "`ocrmypdf in.pdf out.pdf`, then import the result").format(

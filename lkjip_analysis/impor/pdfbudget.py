@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import time
 
-PAGE_OBJECTS = 200_000  # glyphs, paths, images and forms on one page (a dense page: ~10 000)
+PAGE_OBJECTS = 50_000  # glyphs, paths, images and forms on one page (a dense page: ~10 000)
+PAGE_FORMS = 5_000  # forms and images entered on one page (each costs a content stream's parse)
 PAGE_SECONDS = 20.0
 _CHECK_EVERY = 4096
 _WHITE = 0.95
@@ -43,14 +44,15 @@ def _device_class():
         class CountingDevice(PDFPageAggregatorWithMarkedContent):
             def __init__(self, *args, **kwargs) -> None:
                 super().__init__(*args, **kwargs)
-                self.drawn = 0
+                self.drawn = self.calls = 0
                 self.started = time.monotonic()
 
-            def count(self) -> None:
-                self.drawn += 1
+            def count(self, weight: int = 1) -> None:
+                self.drawn += weight
+                self.calls += 1
                 if self.drawn > PAGE_OBJECTS:
                     raise PageTooBusy(self.drawn)
-                if self.drawn % _CHECK_EVERY == 0 and (time.monotonic() - self.started
+                if self.calls % _CHECK_EVERY == 0 and (time.monotonic() - self.started
                                                        > PAGE_SECONDS):
                     raise PageTooBusy(self.drawn)
 
@@ -67,7 +69,7 @@ def _device_class():
                 return super().render_image(*args, **kwargs)
 
             def begin_figure(self, *args, **kwargs):
-                self.count()
+                self.count(PAGE_OBJECTS // PAGE_FORMS)
                 return super().begin_figure(*args, **kwargs)
 
         _DEVICE = CountingDevice

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..errors import NumberFormatError
 from ..i18n import _
-from ..numbers import is_missing, parse_amount
+from ..numbers import MAX_DIGITS, is_missing, parse_amount
 from ..source import CHART_CAPTION, Document, caption_title, normalise
 
 log = logging.getLogger("lkjip")
@@ -54,7 +54,7 @@ def _value(raw: str, document: Document, line: int, label: str) -> float:
     try:
         value = parse_amount(whole)
         if fraction:
-            if not fraction.isdigit():
+            if not fraction.isdigit() or len(fraction) > MAX_DIGITS:
                 raise NumberFormatError(text, _("a number"))
             value += int(fraction) / 10 ** len(fraction)
         return float(value)
