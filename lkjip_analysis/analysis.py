@@ -71,18 +71,23 @@ def program_outputs(d) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def value_line_name(line, line_number: bool = False) -> str:
-    """A Tabel 14 value line as it is: its programme (`17. Program …`), or an activity of
-    programme N (`Kegiatan program 17: …`); a line with an amount only names its source line,
-    the one thing that tells it apart. `line_number` adds the source line to every name."""
-    activity = line.uraian.strip().lstrip("- ").strip()
-    if line.jenis_baris == "program":
-        name = f"{line.no_program}. {line.program}"
-    elif activity:
-        name = f"Kegiatan program {line.no_program}: {activity}"
-    else:
-        return f"Kegiatan program {line.no_program} (baris {line.baris_sumber})"
-    return f"{name} (baris {line.baris_sumber})" if line_number else name
+def value_line_names(lines: pd.DataFrame, line_number: bool = False) -> list[str]:
+    """Tabel 14 value lines as they are: the programme's own line (`17. Program …`), or an
+    activity of programme N (`Kegiatan program 17: …`); a line with an amount only is told
+    apart by its place among the programme's value lines (`Kegiatan program 17, nilai ke-2`).
+    `line_number` adds the source line to every name (the analyst's explorer)."""
+    place = lines.groupby("no_program", sort=False).cumcount() + 1
+    names = []
+    for line, nth in zip(lines.itertuples(), place, strict=True):
+        activity = line.uraian.strip().lstrip("- ").strip()
+        if line.jenis_baris == "program":
+            name = f"{line.no_program}. {line.program}"
+        elif activity:
+            name = f"Kegiatan program {line.no_program}: {activity}"
+        else:
+            name = f"Kegiatan program {line.no_program}, nilai ke-{nth}"
+        names.append(f"{name} (baris {line.baris_sumber})" if line_number else name)
+    return names
 
 
 def apbd_by_program(d) -> pd.DataFrame:

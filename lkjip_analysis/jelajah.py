@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import metrics, schemas
-from .analysis import value_line_name
+from .analysis import value_line_names
 from .config import Paths, available_years
 from .errors import ParameterError
 from .i18n import N_, _
@@ -118,12 +118,13 @@ def value_lines(d, fund: str) -> pd.DataFrame:
     """The fund's value lines: `unit_kerja`, `program`, `nama` (the line as it is, with its
     source line), `realisasi`, `alokasi_tersirat`, `baris_sumber`; lines without an amount
     left out."""
-    df = d[FUNDS[fund]].dropna(subset=["realisasi"]).copy()
+    df = d[FUNDS[fund]].copy()
     if fund == "APBN":
         df["unit_kerja"] = df.sumber_dana
         df["nama"] = [f"{line.program} (baris {line.baris_sumber})" for line in df.itertuples()]
-    else:
-        df["nama"] = [value_line_name(line, line_number=True) for line in df.itertuples()]
+    else:  # named among all the programme's lines, as the report's chart names them
+        df["nama"] = value_line_names(df, line_number=True)
+    df = df.dropna(subset=["realisasi"])
     df["realisasi"] = df.realisasi.astype(float)
     df["alokasi_tersirat"] = metrics.alokasi_tersirat(df.realisasi, df.persen.astype(float))
     return df

@@ -32,8 +32,9 @@ def write_docx(path: Path, body: str = "", *, document: str | bytes | None = Non
                compression: int = zipfile.ZIP_DEFLATED) -> Path:
     """A Word package: `[Content_Types].xml`, the root relationships, `word/document.xml`
     (from `body` unless `document` is given), its relationships and any other `parts`."""
+    parts = dict(parts or {})
     with zipfile.ZipFile(path, "w", compression) as archive:
-        archive.writestr("[Content_Types].xml", _TYPES)
+        archive.writestr("[Content_Types].xml", parts.pop("[Content_Types].xml", _TYPES))
         archive.writestr("_rels/.rels", _ROOT_RELS)
         archive.writestr("word/document.xml", document if document is not None
                          else document_xml(body))
@@ -42,7 +43,7 @@ def write_docx(path: Path, body: str = "", *, document: str | bytes | None = Non
                 '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
                 f'openxmlformats.org/package/2006/relationships">{document_rels}'
                 "</Relationships>"))
-        for name, data in (parts or {}).items():
+        for name, data in parts.items():
             archive.writestr(name, data)
     return path
 

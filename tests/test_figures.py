@@ -117,9 +117,9 @@ def test_every_serapan_bar_says_which_line_it_is():
         values = [t.get_text() for t in ax.texts]
         assert values == [f"{w:.2f}%".replace(".", ",") for w in widths]  # value on each bar
         bars |= dict(zip(labels, widths, strict=True))
-    assert bars["Kegiatan program 17 (baris 715)"] == 53.41
+    assert bars["Kegiatan program 17, nilai ke-2"] == 53.41
     assert bars["17. Program peningkatan sarana dan prasarana aparatur (PSPAD)"] == 99.51
-    assert bars["Kegiatan program 22 (baris 728)"] == 66.67
+    assert bars["Kegiatan program 22, nilai ke-2"] == 66.67
     assert not any(label.endswith("(2)") for label in bars)
 
 

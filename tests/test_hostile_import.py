@@ -464,3 +464,48 @@ def test_a_content_stream_inflating_to_a_gigabyte_is_refused_in_bounds(tmp_path,
     path = write_pdf(tmp_path / "bom.pdf", [Deflated(stream)])
     assert path.stat().st_size < 2 << 20
     assert "memori" in refused(path, tmp_path / "data", capsys)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, capsys):
+    path = tmp_path / "besar.pdf"
+    with path.open("wb") as handle:  # sparse: 300 MiB declared, nothing written
+        handle.write(b"%PDF-1.4\n")
+        handle.truncate(300 << 20)
+    assert "256,0 MiB" in refused(path, tmp_path / "data", capsys)
+
+
+@pytest.mark.parametrize("case", ["types laughs", "macro", "missing chart part", "no types"])
+def test_parts_the_reader_does_not_need_never_stop_it(tmp_path, case):
+    path = tmp_path / "t.docx"
+    if case == "missing chart part":
+        chart_docx(path, "<x/>")
+        with zipfile.ZipFile(path) as old, zipfile.ZipFile(tmp_path / "u.docx", "w") as new:
+            for item in old.infolist():
+                if "chart1" not in item.filename:
+                    new.writestr(item, old.read(item))
+        path = tmp_path / "u.docx"
+    else:
+        parts = {"types laughs": {"[Content_Types].xml": _laughs("Types") + "<Types>&a9;</Types>"},
+                 "macro": {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 makro"},
+                 "no types": {}}[case]
+        write_docx(path, para("Grafik 1. Anggaran"), parts=parts)
+        if case == "no types":
+            with zipfile.ZipFile(path) as old, zipfile.ZipFile(tmp_path / "u.docx", "w") as new:
+                for item in old.infolist():
+                    if item.filename != "[Content_Types].xml":
+                        new.writestr(item, old.read(item))
+            path = tmp_path / "u.docx"
+    blocks = read_docx(path).blocks
+    assert blocks[0].text.text == "Grafik 1. Anggaran"
+    if case == "missing chart part":
+        assert "tidak ada" in blocks[1].what
+
+
+def test_tables_nested_forty_deep_are_read_as_the_cell_text_and_said(tmp_path):
+    body = para("dalam")
+    for _ in range(40):
+        body = f"<w:tbl><w:tr><w:tc>{body}</w:tc></w:tr></w:tbl>"
+    imported = read_docx(write_docx(tmp_path / "t.docx", body))
+    [table] = imported.blocks
+    assert [c.text for c in table.rows[0]] == ["dalam"]
+    assert imported.notes == ["tabel 1: tabel di dalam sel dibaca sebagai teks sel itu"]

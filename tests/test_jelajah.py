@@ -44,7 +44,7 @@ def test_apbn_by_absorption_and_top_n(d2020):
 def test_a_line_continuing_its_programme_is_named_as_its_activity(d2020):
     frame = jelajah.select(d2020, Selection(2020, "APBD", "baris", "realisasi", 50))
     line = frame[frame.baris_sumber == "698"].iloc[0]  # an amount only, under line 697
-    assert line.nama == "Kegiatan program 8 (baris 698)"
+    assert line.nama == "Kegiatan program 8, nilai ke-2 (baris 698)"
     assert not frame.nama.str.startswith("(").any()
 
 

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from .. import metrics
-from ..analysis import value_line_name
+from ..analysis import value_line_names
 from ..numbers import format_number, format_percent
 from .hover import PERCENT, set_series, set_unit
 from .style import PALETTE, distinct, fitting_height, new_figure, rupiah_axis, rupiah_unit, wrap
@@ -70,9 +70,10 @@ def serapan_parts(d) -> int:
 def serapan_baris(d, part: int = 1) -> Figure:
     """Absorption of the Tabel 14 value lines, lowest first: part `part` of `serapan_parts`
     (each a printed page)."""
-    lines = d.realisasi_apbd.dropna(subset=["persen"]).sort_values("persen", kind="stable")
+    lines = d.realisasi_apbd.assign(nama=value_line_names(d.realisasi_apbd))
+    lines = lines.dropna(subset=["persen"]).sort_values("persen", kind="stable")
     parts = serapan_parts(d)
-    names = distinct([wrap(value_line_name(r), 58) for r in lines.itertuples()])
+    names = distinct([wrap(name, 58) for name in lines.nama])
     chosen = slice((part - 1) * LINES_PER_FIGURE, part * LINES_PER_FIGURE)
     names, values = names[chosen], list(lines.persen)[chosen]
     fig, ax = new_figure(PRINT_WIDTH, fitting_height(names, 0.3))
