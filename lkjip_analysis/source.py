@@ -22,7 +22,12 @@ from .limits import DOCUMENT_BYTES, check_size
 
 # the title is taken greedily and its trailing `*`/spaces stripped in code: a lazy title before
 # `[\s*]*$` would take quadratic time on a long line of spaces
-CAPTION = re.compile(r"^[\s*#]*(?:<b>\s*)?(Tabel\s+\d+[A-Za-z]?)\s*[.:]\s*(.*)$", re.I)
+# A table caption as reports write it: `Tabel 14.`, `Tabel 3.2 Judul`, `Tabel 3.2.`, `Tabel.
+# 3.10`, Word's `Tabel 3 1 Judul`; without a dot the title starts with a capital letter, so prose
+# ("Tabel 3.2 di atas menunjukkan") is no caption.
+CAPTION = re.compile(r"^[\s*#]*(?:<b>\s*)?((?i:tabel)\s*\.?\s*\d+(?:\.\d{1,2}(?!\d))*"
+                     r"(?:\s+\d{1,2}(?=\s+[A-Z]))?[A-Za-z]?)(?:\s*[.:](?!\d)\s*|\s+(?=[A-Z(]))(.*)$")
+_LABEL_PREFIX = re.compile(r"^tabel\s*\.?\s*", re.I)
 # a chart's caption (`Grafik 1. …`), above the table of its data where the document has it
 CHART_CAPTION = re.compile(r"^[\s*#]*(?:<b>\s*)?(Grafik\s+\d+[A-Za-z]?)\s*[.:]\s*(.*)$", re.I)
 RUNNING_HEADER = re.compile(
@@ -118,7 +123,7 @@ class Document:
         for number, text in enumerate(self.lines, start=1):
             match = CAPTION.match(text)
             if match:
-                label = " ".join(match.group(1).split()).capitalize()
+                label = caption_label(match.group(1))
                 found.append(Caption(label, caption_title(match.group(2)), number))
         return tuple(found)
 
@@ -182,6 +187,13 @@ SIMILAR = 0.8  # the least difflib ratio for two header names to count as the sa
 def same_name(a: str, b: str) -> bool:
     """Two normalised header names are the same, or one a small rewording of the other."""
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR
+
+
+def caption_label(written: str) -> str:
+    """A caption's label, whole and normalised: `Tabel 3.2` for `Tabel 3.2`, `Tabel. 3.2` and
+    Word's `Tabel 3 2`; `Tabel 14` for `TABEL 14`."""
+    number = _LABEL_PREFIX.sub("", written.strip())
+    return "Tabel " + re.sub(r"\s+", ".", number)
 
 
 def caption_title(text: str) -> str:

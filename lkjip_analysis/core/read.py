@@ -1,0 +1,295 @@
+"""The SAKIP core of any agency's report, read by meaning from whatever tables it holds.
+
+Each table's columns are named by their headers' words (`meaning`); a table with an indicator,
+a target and a realisation is a measurement of performance (`capaian_kinerja`), one with an
+indicator and a target only is a performance agreement (`perjanjian_kinerja`), one with items
+(programme, activity, unit), a budget and a realisation is a budget realisation
+(`realisasi_anggaran`). A table where two columns claim one meaning is not read, and said so.
+Every row keeps its table's label and its line; a value is kept as written (`*_tertulis`) and
+as a number only where its form is certain (`values`). Group rows (`Misi 1 : …`, `Sasaran
+Strategis 2 : …`) are carried down to the indicators under them, and so is a sasaran written
+once for several indicators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .. import columns
+from ..i18n import _
+from ..source import Caption, Document, Row, Table
+from .blocks import Block, blocks
+from .meaning import (
+    ANGGARAN,
+    CAPAIAN,
+    INDIKATOR,
+    KODE,
+    NO,
+    REALISASI,
+    SASARAN,
+    SATUAN,
+    TARGET,
+    URAIAN,
+    meaning_of,
+)
+from .values import convention, read_number
+
+PK_COLUMNS = ["tabel", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
+              "target_tertulis", "baris_sumber"]
+CAPAIAN_COLUMNS = ["tabel", "misi", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
+                   "realisasi", "persen", "target_tertulis", "realisasi_tertulis",
+                   "persen_tertulis", "baris_sumber"]
+ANGGARAN_COLUMNS = ["tabel", "tingkat", "kode", "uraian", "anggaran", "realisasi", "persen",
+                    "anggaran_tertulis", "realisasi_tertulis", "persen_tertulis", "baris_sumber"]
+_MAX_HEADER_ROWS = 5
+_GROUP = re.compile(r"^\s*(misi|sasaran(?:\s+strategis)?|tujuan)\b", re.I)
+_TOTAL = re.compile(r"^\s*(?:jumlah|total|sub\s*total)\b", re.I)
+_LEVELS = (("sub_kegiatan", re.compile(r"^\s*sub\s*kegiatan\b", re.I)),
+           ("program", re.compile(r"^\s*program\b", re.I)),
+           ("kegiatan", re.compile(r"^\s*kegiatan\b", re.I)))
+_NUMERIC = re.compile(r"^(?=.*\d)[\d.,%\s()+-]+$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_UNITS = re.compile(r"\b(?:opd|skpd|perangkat daerah|satuan kerja|unit kerja)\b", re.I)
+
+
+@dataclass
+class Core:
+    """The core datasets of one report, and what the reader could not read, with why."""
+
+    perjanjian_kinerja: pd.DataFrame
+    capaian_kinerja: pd.DataFrame
+    realisasi_anggaran: pd.DataFrame
+    realisasi_anggaran_total: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def absent(self) -> list[str]:
+        """The core datasets this report does not hold."""
+        return [name for name in ("perjanjian_kinerja", "capaian_kinerja",
+                                  "realisasi_anggaran") if getattr(self, name).empty]
+
+
+@dataclass
+class _Read:
+    """One table read: its columns by meaning and its data rows."""
+
+    block: Block
+    single: dict[str, int]
+    data: list[Row]
+    named: set[int] = field(default_factory=set)  # the columns whose header has a name
+
+    @property
+    def tabel(self) -> str:
+        return self.block.label or _("table at line {line}").format(line=self.block.line)
+
+    def text(self, row: Row, meaning: str) -> str:
+        """The row's cell of `meaning`; empty from the first cell that stands outside the
+        named columns on (the row is shifted against its header there: what stands under a
+        header from that cell on may belong to another)."""
+        index = self.single.get(meaning)
+        return row.text(index) if index is not None and index < self.aligned(row) else ""
+
+    def aligned(self, row: Row) -> int:
+        """The column from which the row no longer lines up with its header."""
+        return next((cell.column for cell in row.cells
+                     if cell.text and cell.column not in self.named), len(row.cells))
+
+    def stray_text(self, row: Row) -> str:
+        """The row's words standing outside the named columns."""
+        return " ".join(cell.text for cell in row.cells
+                        if cell.text and cell.column not in self.named)
+
+
+def read_core(document: Document) -> Core:
+    """The SAKIP core of `document`."""
+    pk, capaian, anggaran, totals, notes = [], [], [], [], []
+    for block in blocks(document):
+        table = _columns(document, block, notes)
+        if table is None:
+            continue
+        has = set(table.single)
+        if {INDIKATOR, TARGET, REALISASI} <= has:
+            capaian += _capaian_rows(table, notes)
+        elif {INDIKATOR, TARGET} <= has:
+            pk += _pk_rows(table, notes)
+        elif {URAIAN, ANGGARAN, REALISASI} <= has:
+            rows, total = _anggaran_rows(table, notes)
+            anggaran += rows
+            totals += total
+    return Core(pd.DataFrame(pk, columns=PK_COLUMNS),
+                pd.DataFrame(capaian, columns=CAPAIAN_COLUMNS),
+                pd.DataFrame(anggaran, columns=ANGGARAN_COLUMNS),
+                pd.DataFrame(totals, columns=ANGGARAN_COLUMNS), notes)
+
+
+# --- columns ----------------------------------------------------------------------------------
+
+def _columns(document: Document, block: Block, notes: list[str]) -> _Read | None:
+    """The block's header rows and the column of each meaning; None when it holds no core
+    meaning or two columns claim one (said in `notes`)."""
+    header = _header_rows(block.rows)
+    if not header:
+        return None
+    table = Table(Caption(block.label or "", block.title, block.line), tuple(header), (),
+                  document.path)
+    found: dict[str, list[int]] = {}
+    paths = columns.header_paths(table)
+    for index, path in enumerate(paths):
+        meaning = meaning_of(" > ".join(path)) if path else None
+        if meaning is not None:
+            found.setdefault(meaning, []).append(index)
+    core = {INDIKATOR, TARGET, ANGGARAN}
+    if not core & set(found):
+        return None
+    doubled = sorted(m for m, where in found.items() if len(where) > 1 and m != NO)
+    read = _Read(block, {m: where[0] for m, where in found.items()}, [],
+                 {index for index, path in enumerate(paths) if path})
+    if doubled:
+        notes.append(_("{table} (line {line}): not read: several columns are {meanings}; name "
+                       "the one to read in tabel.yaml").format(
+                           table=read.tabel, line=block.line, meanings=", ".join(doubled)))
+        return None
+    keys = {_key(row) for row in header}
+    read.data = [row for row in block.rows[len(header):]
+                 if not row.is_empty() and _key(row) not in keys
+                 and not columns.is_numbering(row)]
+    for row in read.data:
+        if read.aligned(row) < len(row.cells):
+            notes.append(_("{table} line {line}: its cells stand outside the named columns from "
+                           "column {column} on: what stands there is not read").format(
+                               table=read.tabel, line=row.line, column=read.aligned(row) + 1))
+    return read
+
+
+def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
+    """The leading rows that name columns (the numbering row and blank rows among them)."""
+    header = []
+    for row in rows[:_MAX_HEADER_ROWS]:
+        texts = [cell.text for cell in row.cells if cell.text]
+        numbered = columns.is_numbering(row) and header
+        named = sum(meaning_of(t) is not None for t in texts)
+        numeric = any(_NUMERIC.match(t) and not _YEAR.match(t) for t in texts)
+        years = bool(texts) and all(_YEAR.match(t) for t in texts) and header
+        if not (numbered or years or not texts or (named and named * 2 >= len(texts)
+                                                   and not numeric)):
+            break
+        header.append(row)
+    while header and not any(c.text for c in header[-1].cells):
+        header.pop()
+    return header if header and any(meaning_of(c.text) for c in header[0].cells) else []
+
+
+def _key(row: Row) -> tuple[str, ...]:
+    return tuple(cell.text for cell in row.cells)
+
+
+def _numbers(table: _Read, meaning: str) -> dict[int, tuple[float | None, str]]:
+    """Each data row's number in the column of `meaning`, by the column's own convention."""
+    if meaning not in table.single:
+        return {}
+    texts = [table.text(row, meaning) for row in table.data]
+    seen = convention(texts)
+    readings = [read_number(text, seen) for text in texts]
+    return {row.line: (reading.value, reading.doubt)
+            for row, reading in zip(table.data, readings, strict=True)}
+
+
+def _value(numbers: dict, row: Row, notes: list[str], table: _Read, meaning: str) -> float:
+    value, doubt = numbers.get(row.line, (None, ""))
+    if doubt:
+        notes.append(_("{table} line {line}, {column}: left empty: {doubt}").format(
+            table=table.tabel, line=row.line, column=meaning, doubt=doubt))
+    return float("nan") if value is None else value
+
+
+# --- performance ------------------------------------------------------------------------------
+
+def _capaian_rows(table: _Read, notes: list[str]) -> list[dict]:
+    numbers = {m: _numbers(table, m) for m in (TARGET, REALISASI, CAPAIAN)}
+    records = []
+    for row, misi, sasaran, indicator in _indicator_rows(table):
+        records.append({
+            "tabel": table.block.label, "misi": misi, "sasaran_strategis": sasaran,
+            "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
+            "target": _value(numbers[TARGET], row, notes, table, TARGET),
+            "realisasi": _value(numbers[REALISASI], row, notes, table, REALISASI),
+            "persen": _value(numbers[CAPAIAN], row, notes, table, CAPAIAN),
+            "target_tertulis": table.text(row, TARGET),
+            "realisasi_tertulis": table.text(row, REALISASI),
+            "persen_tertulis": table.text(row, CAPAIAN), "baris_sumber": row.line})
+    return records
+
+
+def _pk_rows(table: _Read, notes: list[str]) -> list[dict]:
+    numbers = _numbers(table, TARGET)
+    return [{"tabel": table.block.label, "sasaran_strategis": sasaran,
+             "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
+             "target": _value(numbers, row, notes, table, TARGET),
+             "target_tertulis": table.text(row, TARGET), "baris_sumber": row.line}
+            for row, _misi, sasaran, indicator in _indicator_rows(table)]
+
+
+def _indicator_rows(table: _Read):
+    """(row, misi, sasaran, indicator) of each indicator row; group rows and a sasaran written
+    once for several indicators carried down."""
+    misi = sasaran = ""
+    for row in table.data:
+        indicator = table.text(row, INDIKATOR)
+        text = next((cell.text for cell in row.cells if _GROUP.match(cell.text)), "")
+        group = _GROUP.match(text)
+        if group and not (table.text(row, TARGET) or table.text(row, REALISASI)):
+            if group.group(1).lower() == "misi":
+                misi, sasaran = text, ""
+            else:
+                sasaran = text
+            continue
+        sasaran = table.text(row, SASARAN) or sasaran
+        if not indicator and table.text(row, NO) and table.stray_text(row):
+            indicator = table.stray_text(row)  # a shifted row: kept, its values not read
+        if indicator:
+            yield row, misi, sasaran, indicator
+
+
+# --- budget -----------------------------------------------------------------------------------
+
+def _anggaran_rows(table: _Read, notes: list[str]) -> tuple[list[dict], list[dict]]:
+    numbers = {m: _numbers(table, m) for m in (ANGGARAN, REALISASI, CAPAIAN)}
+    units = bool(_UNITS.search(_header_text(table, URAIAN)))
+    rows, totals, seen_program = [], [], False
+    for row in table.data:
+        uraian = table.text(row, URAIAN) or next(
+            (c.text for c in row.cells if re.search(r"[^\W\d_]", c.text)), "")
+        amounts = [table.text(row, m) for m in (ANGGARAN, REALISASI)]
+        level = _level(uraian, any(amounts), units, seen_program)
+        seen_program = seen_program or level == "program"
+        record = {"tabel": table.block.label, "tingkat": level, "kode": table.text(row, KODE),
+                  "uraian": uraian,
+                  "anggaran": _value(numbers[ANGGARAN], row, notes, table, ANGGARAN),
+                  "realisasi": _value(numbers[REALISASI], row, notes, table, REALISASI),
+                  "persen": _value(numbers[CAPAIAN], row, notes, table, CAPAIAN),
+                  "anggaran_tertulis": amounts[0], "realisasi_tertulis": amounts[1],
+                  "persen_tertulis": table.text(row, CAPAIAN), "baris_sumber": row.line}
+        (totals if level == "total" else rows).append(record)
+    return rows, totals
+
+
+def _header_text(table: _Read, meaning: str) -> str:
+    index = table.single.get(meaning)
+    header = _header_rows(table.block.rows)
+    return " ".join(row.text(index) for row in header) if index is not None else ""
+
+
+def _level(uraian: str, has_amounts: bool, units: bool, seen_program: bool) -> str:
+    if _TOTAL.match(uraian):
+        return "total"
+    for level, pattern in _LEVELS:
+        if pattern.match(uraian):
+            return level
+    if units:
+        return "perangkat_daerah"
+    if not has_amounts:
+        return "unit"
+    return "kegiatan" if seen_program else "uraian"
