@@ -120,17 +120,16 @@ def test_jombang_budget_realisation_never_a_wrong_number(cores):
     ours = {key(r.uraian): r for r in core.realisasi_anggaran.itertuples()}
     matched = 0
     for row in expected:
-        found = ours.get(key(row["uraian"]))
-        if found is None:
-            continue  # two kegiatan the PDF import runs into one line (issue 23)
+        found = ours[key(row["uraian"])]
         matched += 1
         assert found.tingkat == row["tingkat"]
         for column in ("anggaran", "realisasi", "persen"):
-            assert getattr(found, column) == pytest.approx(printed(row[column]), nan_ok=True) \
-                or math.isnan(getattr(found, column))
-    assert matched == len(expected) - 2
-    exact = core.realisasi_anggaran.dropna(subset=["anggaran"])
-    assert len(exact) == 13  # every line but the unit heading and the run-together one
+            assert same_number(getattr(found, column), printed(row[column]))
+    assert matched == len(expected) == len(core.realisasi_anggaran)
+    exact = core.realisasi_anggaran.dropna(subset=["anggaran", "realisasi", "persen"])
+    assert len(exact) == 15  # every line but the unit heading
+    # `700.000` is one group of three: read so because its column groups by dots
+    assert core.realisasi_anggaran.set_index("baris_sumber").anggaran.loc[2387] == 700_000
     [total] = core.realisasi_anggaran_total.itertuples()
     assert (total.uraian, total.anggaran, total.realisasi, total.persen) == (
         "JUMLAH", 13_353_153_913, 12_441_701_788, 93.17)

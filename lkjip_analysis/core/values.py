@@ -80,6 +80,15 @@ def read_number(text: str, column_convention: str | None = None) -> Reading:
     return Reading(None, _("{text!r} is in no certain number form").format(text=text))
 
 
+def well_formed(text: str) -> bool:
+    """True when `text` is one whole number in some convention (`700.000`, `1.234,5`, `96,5%`),
+    not a fragment (`3.787.06`, `29.`)."""
+    body = _body(text)
+    return " " not in body and any(pattern.match(body) for pattern in (
+        _INTEGER, _LEADING_ZERO, _ID_DECIMAL, _ID_GROUPED, _EN_DECIMAL, _EN_GROUPED,
+        _ONE_DOT_GROUP, _ONE_COMMA_GROUP))
+
+
 def _body(text: str) -> str:
     return _AFFIXES.sub("", " ".join(text.split())).strip()
 

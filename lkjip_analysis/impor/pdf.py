@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..core.values import well_formed
 from ..i18n import _
 from ..source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Text
@@ -310,11 +311,15 @@ def _repeated_header(first: list, then: list) -> int:
 
 def _broken_row(last: list, first: list) -> bool:
     """True when `first` looks like the rest of `last`, broken by the page: every cell with
-    text has text above it, and at least one cell is empty (its text ended before the break)."""
-    filled = [bool(t) for t in _texts(first)]
-    above = [bool(t) for t in _texts(last)]
+    text has text above it, at least one cell is empty (its text ended before the break), and
+    no column holds a whole number both above and below (two amounts, two row numbers: two
+    rows, never one)."""
+    below, above = _texts(first), _texts(last)
+    filled = [bool(t) for t in below]
     return (any(filled) and not all(filled)
-            and all(a for a, f in zip(above, filled, strict=True) if f))
+            and all(a for a, f in zip(above, filled, strict=True) if f)
+            and not any(well_formed(a) and well_formed(b)
+                        for a, b in zip(above, below, strict=True)))
 
 
 def _merge(above: Cell | None, below: Cell | None) -> Cell | None:
