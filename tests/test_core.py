@@ -220,3 +220,55 @@ def test_a_report_without_a_performance_agreement_says_so():
         "1\tIKM\t80\t82\t102,5"))
     assert core.absent == ["perjanjian_kinerja", "realisasi_anggaran"]
     assert list(core.capaian_kinerja.persen) == [102.5]
+
+
+# --- the audit of the core --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def audits(cores):
+    from lkjip_analysis.core.audit import audit_core
+
+    return {report: audit_core(core) for report, core in cores.items()}
+
+
+def test_jombang_audit_finds_the_three_programme_percentages_and_nothing_else(audits):
+    """README: Tabel 3.13's programme percentages (87,2; 70,16; 84,01) match neither their
+    rows; every sum in the table is right. 11.534.782.463 / 12.281.319.513 = 93,92 %,
+    524.058.289 / 630.395.770 = 83,13 %, 382.861.036 / 441.438.630 = 86,73 %."""
+    findings = audits["inspektorat_jombang_2022"]
+    wrong = findings[findings.status == "tidak_cocok"]
+    assert [(w.dilaporkan, round(w.dihitung, 2)) for w in wrong.itertuples()] == [
+        (87.2, 93.92), (70.16, 83.13), (84.01, 86.73)]
+    sums = findings[findings.uraian.str.contains("jumlah")]
+    assert len(sums) == 8 and (sums.status == "cocok").all()  # 3 programmes × 2 + JUMLAH × 2
+
+
+def test_sumut_audit_finds_the_total_cents_apart_and_every_percentage_right(audits):
+    findings = audits["pemprov_sumut_2021"]
+    budget = findings[findings.uraian.str.startswith("%")]
+    assert len(budget) == 50 and (budget.status == "cocok").all()  # 49 OPD and JUMLAH
+    [total] = findings[findings.uraian == "Realisasi JUMLAH = jumlah baris perangkat_daerah"] \
+        .itertuples()
+    assert total.status == "tidak_cocok"
+    assert total.dihitung - total.dilaporkan == pytest.approx(0.02, abs=1e-3)
+
+
+@pytest.mark.parametrize("indicator, target, realisasi, persen, status, note", [
+    ("Indeks Kepuasan Masyarakat", "80", "82", "102,5", "cocok", ""),
+    ("Indeks Gini", "0,315", "0,313", "99,37", "tidak_cocok", "makin rendah makin baik"),
+    ("Tingkat pengangguran terbuka", "5,4", "6,33", "85,31", "cocok", ""),
+    ("Inflasi", "2,85", "1,71", "225", "tidak_cocok", "rumus mana pun"),
+    ("Indeks Tata Ruang", "10", "9", "110", "cocok", "polaritasnya tidak disebut"),
+    ("Persentase kemiskinan", "8,04", "8,49", "94,40", "cocok", ""),  # (2 − r/t) × 100
+    ("IPM", "72,22", "72", "99,69", "cocok", ""),  # 99,695… cut to two decimals
+])
+def test_capaian_is_checked_with_the_indicators_polarity(indicator, target, realisasi, persen,
+                                                          status, note):
+    from lkjip_analysis.core.audit import audit_core
+
+    core = read_core(document("Tabel 3.2 Capaian", "",
+                              "No\tIndikator Kinerja\tTarget\tRealisasi\tCapaian (%)",
+                              f"1\t{indicator}\t{target}\t{realisasi}\t{persen}"))
+    [finding] = audit_core(core).itertuples()
+    assert finding.status == status
+    assert note in finding.catatan

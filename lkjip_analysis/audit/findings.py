@@ -32,15 +32,17 @@ TIDAK_DISEBUT = "tidak_disebut"  # a figure the narrative no longer states: noth
 # A check names a table by its dataset, `<realisasi_apbd>`; the finding shows that table's
 # label in this document (`Tabel 14`).
 _TABLE_TOKEN = re.compile(r"<([a-z_]+)>")
-_NUMBER = re.compile(r"(\d+)")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)*)")
 
 
 def id_prefix(tabel: str) -> str:
-    """`T14` for `Tabel 14`, `N` for the narrative."""
+    """`T14` for `Tabel 14`, `T3.13` for `Tabel 3.13`, `N` for the narrative."""
     if tabel == "Narasi":
         return "N"
     number = _NUMBER.search(tabel)
-    return "T" + number.group(1).zfill(2) if number else "T" + tabel[:3].upper()
+    if number is None:
+        return "T" + tabel[:3].upper()
+    return "T" + (number.group(1) if "." in number.group(1) else number.group(1).zfill(2))
 
 
 def decimals_of(value: float, most: int = 4) -> int:
@@ -116,6 +118,11 @@ class Findings:
         ok = agrees(stated, computed, precision(stated, computed) if decimals is None else decimals)
         self._add(tabel, uraian, stated, computed, ok, line, note_if_ok if ok else note)
         return ok
+
+    def record(self, tabel: str, uraian: str, stated, computed, ok: bool, line: int,
+               note: str = "") -> None:
+        """A check its caller decided by a rule of its own (several formulas, a sum)."""
+        self._add(tabel, uraian, stated, computed, ok, line, note)
 
     def same_text(
         self, tabel: str, uraian: str, stated: str, expected: str, line: int, note: str = ""
