@@ -56,6 +56,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+@command(N_("Read the SAKIP core of a year's report, of any agency: the performance agreement, "
+            "the\nmeasurement of performance and the budget realisation, found by their "
+            "headers' words;\naudit it and write data/processed/inti/<year>/ (a CSV per "
+            "dataset, temuan_inti.csv).\nSays what the report holds and lacks.\n\nExample: "
+            "lkjip inti --year 2022"))
+def cmd_inti(args: argparse.Namespace) -> int:
+    from .core.output import write_core
+
+    for line in write_core(args.year, args.data_dir).lines():
+        print(line)
+    return 0
+
+
 @command(N_("Recompute every figure the report derives and list where it disagrees with "
             "itself.\n\nPrints the findings, writes reports/<year>/temuan_audit.csv and adds "
             "a temuan_audit\nsheet to the processed workbook. With --strict, exits 3 when any "

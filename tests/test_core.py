@@ -272,3 +272,28 @@ def test_capaian_is_checked_with_the_indicators_polarity(indicator, target, real
     [finding] = audit_core(core).itertuples()
     assert finding.status == status
     assert note in finding.catatan
+
+
+def test_the_core_of_a_real_report_is_written_with_its_audit(tmp_path, capsys):
+    """`lkjip import` then `lkjip inti` on Jombang's published PDF: the core datasets and the
+    audit's three findings (README of realdocs), nothing else asked of the user."""
+    import pandas as pd
+
+    from lkjip_analysis.cli import main
+
+    source = REALDOCS / "inspektorat_jombang_2022.pdf"
+    if not source.exists():
+        pytest.skip(f"{source} is not here")
+    data = tmp_path / "data"
+    assert main(["-q", "import", str(source), "--year", "2022", "--data-dir", str(data)]) == 0
+    capsys.readouterr()
+    assert main(["-q", "inti", "--year", "2022", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "perjanjian_kinerja: 3 baris (Tabel 2.1)" in out
+    assert "capaian_kinerja: 6 baris (Tabel 3.2, Tabel 3.3)" in out
+    assert "audit: 24 pemeriksaan, 21 cocok, 3 tidak cocok" in out
+    folder = data / "processed" / "inti" / "2022"
+    findings = pd.read_csv(folder / "temuan_inti.csv")
+    assert (findings.status == "tidak_cocok").sum() == 3
+    budget = pd.read_csv(folder / "realisasi_anggaran.csv")
+    assert budget.anggaran.dropna().astype("int64").sum() == 13_353_153_913 * 2  # rows + programmes
