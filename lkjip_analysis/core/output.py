@@ -42,7 +42,7 @@ class Summary:
         lines.append(_("audit: {total} checks, {agree} agree, {disagree} disagree").format(
             total=sum(self.checks.values()), agree=self.checks.get("cocok", 0),
             disagree=self.checks.get("tidak_cocok", 0)))
-        lines += [_("  not read: {note}").format(note=note) for note in self.notes]
+        lines += [_("  note: {note}").format(note=note) for note in self.notes]
         lines.append(_("Written: {folder}").format(folder=self.folder))
         return [printable(line) for line in lines]
 

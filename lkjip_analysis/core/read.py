@@ -119,6 +119,9 @@ def read_core(document: Document) -> Core:
             rows, total = _anggaran_rows(table, notes)
             anggaran += rows
             totals += total
+        else:
+            continue
+        _note_shifted(table, notes)
     return Core(pd.DataFrame(pk, columns=PK_COLUMNS),
                 pd.DataFrame(capaian, columns=CAPAIAN_COLUMNS),
                 pd.DataFrame(anggaran, columns=ANGGARAN_COLUMNS),
@@ -156,12 +159,17 @@ def _columns(document: Document, block: Block, notes: list[str]) -> _Read | None
     read.data = [row for row in block.rows[len(header):]
                  if not row.is_empty() and _key(row) not in keys
                  and not columns.is_numbering(row)]
-    for row in read.data:
-        if read.aligned(row) < len(row.cells):
-            notes.append(_("{table} line {line}: its cells stand outside the named columns from "
-                           "column {column} on: what stands there is not read").format(
-                               table=read.tabel, line=row.line, column=read.aligned(row) + 1))
     return read
+
+
+def _note_shifted(table: _Read, notes: list[str]) -> None:
+    """One note for the rows of a table read that stand shifted against its header."""
+    shifted = [row.line for row in table.data if table.aligned(row) < len(row.cells)]
+    if shifted:
+        notes.append(_("{table}: {count} rows (lines {first}–{last}) stand outside the named "
+                       "columns from some cell on: what stands there is not read").format(
+                           table=table.tabel, count=len(shifted), first=shifted[0],
+                           last=shifted[-1]))
 
 
 def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
