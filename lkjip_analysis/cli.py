@@ -86,7 +86,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 cmd_audit.options = [
     (("--strict",), {"action": "store_true",
                      "help": N_("exit 3 when any check is tidak_cocok")}),
-    (("--reports-dir",), {"default": None, "type": _folder,
+    (("--reports-dir",), {"default": None, "type": _folder, "metavar": N_("FOLDER"),
                           "help": N_("reports root (default: ./reports)")}),
 ]
 
@@ -106,9 +106,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 cmd_run.options = [
     cmd_audit.options[1],
-    (("--notebook",), {"action": "append", "metavar": "NAME",
+    (("--notebook",), {"action": "append", "metavar": N_("NAME"),
                        "help": N_("run only this notebook (repeatable), e.g. 02_kinerja")}),
-    (("-p", "--parameter"), {"nargs": 2, "action": "append", "metavar": ("KEY", "VALUE"),
+    (("-p", "--parameter"), {"nargs": 2, "action": "append", "metavar": (N_("KEY"), N_("VALUE")),
                              "default": [], "help": N_("notebook parameter (repeatable)")}),
 ]
 
@@ -173,7 +173,7 @@ def _seconds(text: str) -> float:
     return value
 
 
-WAIT_OPTION = (("--wait",), {"type": _seconds, "default": 0, "metavar": "SECONDS",
+WAIT_OPTION = (("--wait",), {"type": _seconds, "default": 0, "metavar": N_("SECONDS"),
                              "help": N_("wait this long for another run of the same year(s) "
                                         "to finish (default: stop at once)")})
 
@@ -234,7 +234,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 cmd_import.options = [
-    (("file",), {"metavar": "FILE", "help": N_("the report as a PDF or a Word file (.docx)")}),
+    (("file",), {"metavar": N_("FILE"), "help": N_("the report as a PDF or a Word file (.docx)")}),
     (("--force",), {"action": "store_true",
                     "help": N_("replace the year's existing document")}),
     WAIT_OPTION,
@@ -294,11 +294,11 @@ def format_findings(findings) -> str:
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=_year, default=None,
+    parser.add_argument("--year", type=_year, default=None, metavar=_("YEAR"),
                         help=_("report year (default: build builds every year; init, template "
                                "and import need it; the others take the latest year with "
                                "data)"))
-    parser.add_argument("--data-dir", default=None, type=_folder,
+    parser.add_argument("--data-dir", default=None, type=_folder, metavar=_("FOLDER"),
                         help=_("data root holding raw/ and processed/ (default: ./data of the "
                                "project, or $LKJIP_DATA_DIR)"))
 
@@ -365,18 +365,30 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-q", "--quiet", action="store_true",
                         help=_("only warnings and errors"))
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
     for name, func in COMMANDS.items():
         description = _(func.description)
         child = sub.add_parser(name, help=first_sentence(description), description=description,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
         _add_common(child)
         for flags, settings in getattr(func, "options", ()):
-            translated = {**settings, "help": _(settings["help"])} if "help" in settings \
-                else settings
+            translated = _translated(settings)
             child.add_argument(*flags, **translated)
         child.set_defaults(func=func)
     return parser
+
+
+def _translated(settings: dict) -> dict:
+    """An option's settings with its help and placeholder in the user's language."""
+    translated = dict(settings)
+    if "help" in settings:
+        translated["help"] = _(settings["help"])
+    metavar = settings.get("metavar")
+    if isinstance(metavar, str):
+        translated["metavar"] = _(metavar)
+    elif isinstance(metavar, tuple):
+        translated["metavar"] = tuple(_(m) for m in metavar)
+    return translated
 
 
 def without_unused_format_checker() -> None:

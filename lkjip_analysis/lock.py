@@ -52,16 +52,24 @@ def _acquire(handle, lock_file: Path, wait: float) -> None:
             handle.seek(0)
             holder = handle.read().strip() or _("unknown")
             if time.monotonic() >= deadline:
-                waited = _(" (waited {seconds} s)").format(seconds=f"{wait:g}") if wait else ""
-                raise BusyError(_("another lkjip run for this year is in progress (process "
+                waited = _(" (waited {seconds} s)").format(
+                    seconds=f"{wait:g}".replace(".", ",")) if wait else ""
+                raise BusyError(_("another lkjip process for {year} is working (process "
                                   "{holder}, lock {lock}){waited}; wait for it to finish, or "
-                                  "give --wait SECONDS").format(holder=holder, lock=lock_file,
-                                                                waited=waited)) from None
+                                  "give --wait SECONDS").format(
+                                      year=_year_of(lock_file), holder=holder, lock=lock_file,
+                                      waited=waited)) from None
             if not told:
                 log.warning(_("waiting up to %g s for process %s (lock %s)"), wait, holder,
                             lock_file)
                 told = True
             time.sleep(POLL_SECONDS)
+
+
+def _year_of(lock_file: Path) -> str:
+    """The year a lock file is for (`.2021.lock`), or the folder it guards."""
+    name = lock_file.name.strip(".").removesuffix(".lock")
+    return _("year {year}").format(year=name) if name.isdigit() else str(lock_file.parent)
 
 
 @contextmanager

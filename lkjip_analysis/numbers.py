@@ -8,7 +8,9 @@ accepts; an amount column accepts whole rupiah only, grouped by threes or not gr
 from __future__ import annotations
 
 import re
+from numbers import Real
 
+import numpy as np
 import pandas as pd
 from babel.numbers import format_compact_decimal, format_currency, format_decimal
 
@@ -107,6 +109,6 @@ def format_value(value) -> str:
     `26.661.611.467`, `88,60`, `BB`."""
     if value is None or (not isinstance(value, str) and _is_nan(value)):
         return ""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
+    if isinstance(value, bool | np.bool_) or not isinstance(value, Real):
+        return str(value)  # numpy's integers and floats are numbers too, not text
     return format_number(value, 0 if float(value).is_integer() else 2)

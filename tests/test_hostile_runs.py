@@ -248,7 +248,7 @@ def test_an_overlapping_build_all_refuses_before_touching_anything(tree):
     other.start()
     try:
         held.wait(10)
-        with pytest.raises(BusyError, match=r"sedang berjalan .*sudah menunggu 0.5 detik"):
+        with pytest.raises(BusyError, match=r"sedang berjalan .*sudah menunggu 0,5 detik"):
             build_all(tree / "data", tree / "reports", wait=0.5)
     finally:
         release.set()

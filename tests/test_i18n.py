@@ -110,3 +110,22 @@ def test_the_explorer_speaks_the_same_language(monkeypatch):
     monkeypatch.setenv("LANGUAGE", "en")
     assert smallest.title == "Absorption APBN 2020 by source of funds (3 smallest)"
     assert label("save") == "Save to Excel"
+
+
+def test_help_placeholders_are_indonesian(capsys):
+    from lkjip_analysis.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    usage = capsys.readouterr().out
+    assert "--year TAHUN" in usage and "--wait DETIK" in usage and "--data-dir FOLDER" in usage
+    assert "YEAR" not in usage and "SECONDS" not in usage
+
+
+def test_the_lock_message_names_the_year(tmp_path):
+    from lkjip_analysis.lock import BusyError, year_lock
+
+    lock = tmp_path / ".2021.lock"
+    with year_lock(lock), pytest.raises(BusyError, match="proses lkjip lain untuk tahun 2021"), \
+            year_lock(lock):
+        pass

@@ -77,3 +77,15 @@ def test_formats_are_indonesian():
     assert format_percent(88.6) == "88,60%"
     assert format_number(1234.5, 1) == "1.234,5"
     assert format_rupiah(math.nan) == "–"
+
+
+def test_numpy_numbers_are_formatted_as_numbers():
+    """index.html printed `50193200643` for a numpy int64 taken for text (issue 26)."""
+    import numpy as np
+
+    from lkjip_analysis.numbers import format_value
+
+    assert format_value(np.int64(50_193_200_643)) == "50.193.200.643"
+    assert format_value(np.float64(88.6)) == "88,60"
+    assert format_value(np.int32(123_456)) == "123.456"
+    assert format_value("BB") == "BB"
