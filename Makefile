@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 YEAR ?= 2020
 STAMP := $(VENV)/.installed
 KERNEL_CONFIG := $(VENV)/etc/ipython/ipython_kernel_config.json
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,12 +20,18 @@ $(KERNEL_CONFIG): etc/ipython_kernel_config.json $(STAMP)
 	mkdir -p $(dir $@)
 	cp $< $@
 
+# JupyterLab in the venv asks no question about Jupyter news and checks for no update: an
+# analyst's lab opens on the explorer, in a quiet room with no network but its own.
+$(LAB_SETTINGS): etc/jupyterlab_overrides.json $(STAMP)
+	mkdir -p $(dir $@)
+	cp $< $@
+
 .PHONY: help
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 .PHONY: install
-install: $(STAMP) $(KERNEL_CONFIG) ## create .venv and install the project (only when missing or pyproject changed)
+install: $(STAMP) $(KERNEL_CONFIG) $(LAB_SETTINGS) ## create .venv and install the project (only when missing or pyproject changed)
 
 .PHONY: report
 report: $(STAMP) $(KERNEL_CONFIG) ## build every year's datasets and report, then reports/index.html
@@ -35,7 +42,7 @@ report-year: $(STAMP) $(KERNEL_CONFIG) ## build one year only (YEAR=2020)
 	$(BIN)/lkjip build --year $(YEAR)
 
 .PHONY: test
-test: $(STAMP) $(KERNEL_CONFIG) ## lint and run the test suite
+test: $(STAMP) $(KERNEL_CONFIG) $(LAB_SETTINGS) ## lint and run the test suite
 	$(BIN)/ruff check lkjip_analysis tests benchmarks
 	$(BIN)/python -m pytest
 
@@ -50,10 +57,12 @@ format: $(STAMP) ## ruff format and fix imports
 
 # JupyterLab refuses to start as root unless told; root is the usual user in a container.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# A server has no browser to open: JupyterLab prints the address to open instead.
+BROWSER_FLAG := $(if $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s))),,--no-browser)
 
 .PHONY: lab
-lab: $(STAMP) $(KERNEL_CONFIG) ## open JupyterLab on the budget explorer (notebooks/jelajah_anggaran.ipynb)
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/jelajah_anggaran.ipynb
+lab: $(STAMP) $(KERNEL_CONFIG) $(LAB_SETTINGS) ## open JupyterLab on the budget explorer (notebooks/jelajah_anggaran.ipynb)
+	$(BIN)/jupyter lab $(ROOT_FLAG) $(BROWSER_FLAG) notebooks/jelajah_anggaran.ipynb
 
 # Messages are written in English in the code; the Indonesian catalog is what users read.
 LOCALES := lkjip_analysis/locale

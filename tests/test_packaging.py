@@ -19,3 +19,22 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     listed = package_names(d for d in env["dependencies"] if isinstance(d, str))
     assert listed - {"python", "pip"} == wanted
     assert {"pip": ["-e ."]} in env["dependencies"]
+
+
+def test_the_lab_opens_quietly_on_a_server():
+    """`make lab` on a server (no display) does not try a browser, and the venv's JupyterLab
+    asks nothing about Jupyter news (issue 26)."""
+    import json
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    dry = subprocess.run(["make", "-n", "lab"], cwd=PROJECT_ROOT, env=env, capture_output=True,
+                         text=True, check=True).stdout
+    if os.uname().sysname != "Darwin":
+        assert "--no-browser" in dry.splitlines()[-1]
+    settings = json.loads((PROJECT_ROOT / "etc" / "jupyterlab_overrides.json").read_text())
+    notification = settings["@jupyterlab/apputils-extension:notification"]
+    assert notification == {"fetchNews": "false", "checkForUpdates": False}
+    installed = PROJECT_ROOT / ".venv" / "share" / "jupyter" / "lab" / "settings"
+    assert json.loads((installed / "overrides.json").read_text()) == settings
