@@ -24,6 +24,7 @@ from . import manifest, timing
 from .atomic import swap_directory, write_bytes
 from .audiences import AUDIENCE, BOTH_VERSIONS
 from .buildinfo import build_info
+from .changes import since
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
 from .i18n import _
@@ -416,6 +417,8 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
     notebooks run on the caller's warm `kernels` when given (`build --all`)."""
     shared = kernels
     inputs = manifest.hashes(manifest.input_files(paths))
+    last_record = manifest.read(paths.manifest)
+    last_findings = paths.audit_findings.read_bytes() if paths.audit_findings.is_file() else None
     keys = {n: manifest.notebook_key(inputs, n, parameters) for n in notebook_names()}
     previous = None if force else _reusable(paths, inputs, parameters)
     printed = f"reports/{paths.reader_pdf.name}"
@@ -447,6 +450,10 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
                 print_pdf(stage / paths.reader_report.name)
         record = manifest.make(paths, parameters, inputs, keys, paths.processed, stage)
         write_bytes(stage / paths.manifest.name, manifest.to_bytes(record))
+        found = since(last_record, inputs, last_findings,
+                      (stage / paths.audit_findings.name).read_bytes())
+    for line in found.lines():
+        log.info("%d: %s", paths.year, line)
     timing.write()
     return paths.reports
 
@@ -495,14 +502,15 @@ def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
 
 
 def _extract_and_audit(paths: Paths, stage: Path) -> None:
-    from .audit import audit, findings_csv_bytes
+    from .audit import audit, findings_csv_bytes, summary
     from .datasets import load, write_processed
 
     datasets = load(paths.year, paths.data_dir)
     findings = audit(datasets)
     write_processed(datasets, paths, findings, keep_previous=True)
     write_bytes(stage / paths.audit_findings.name, findings_csv_bytes(findings))
-    log.info(_("extracted %d datasets; audit: %d checks"), len(datasets), len(findings))
+    log.info(_("%d: extracted %d datasets; audit: %s"), paths.year, len(datasets),
+             summary(findings))
 
 
 def _drop_old_notebooks(stage: Path, keys: dict) -> None:

@@ -224,3 +224,48 @@ def test_manifest_records_inputs_outputs_and_versions(built):
     document = PROJECT_ROOT / "data/raw/2020/lkjip_2020_dinsos_kaltim.md"
     assert record["inputs"]["data/raw/2020/lkjip_2020_dinsos_kaltim.md"] == hashlib.sha256(
         document.read_bytes()).hexdigest()
+
+
+def test_a_changed_number_is_named_in_the_log(built, tmp_path, caplog):
+    """Line 681's 2.892.957.804 edited to …805: the rebuild's log names the input and the
+    disagreements that appear (Belanja Langsung no longer the sum of its value lines), where
+    before it only said "141 pemeriksaan" (issue 26)."""
+    from helpers import edit_line
+
+    root = tmp_path / "root"
+    shutil.copytree(built.parent.parent, root, symlinks=True)
+    data, reports = root / "data", root / "reports"
+    document = data / "raw" / "2020" / "lkjip_2020_dinsos_kaltim.md"
+    edit_line(document, 681, "2.892.957.804", "2.892.957.805")
+    caplog.set_level("INFO", logger="lkjip")
+    pipeline.build(2020, data, reports)
+    log = caplog.text
+    # one check more disagrees than the 42 of the published report: 99 → 98 cocok
+    assert "2020: 28 dataset diekstrak; audit: 141 pemeriksaan: 98 cocok, 43 tidak cocok" in log
+    assert ("2020: sejak build terakhir: masukan berubah: data/raw/2020/"
+            "lkjip_2020_dinsos_kaltim.md") in log
+    new = re.findall(r"sejak build terakhir: tidak cocok baru: (.*)", log)
+    assert new == ["T14-01 (Tabel 14, baris 680)"]  # Belanja Langsung = jumlah baris nilai
+    caplog.clear()
+    pipeline.build(2020, data, reports, force=True)
+    assert "sejak build terakhir: tidak ada masukan maupun temuan yang berubah" in caplog.text
+
+
+def test_the_changes_between_two_builds():
+    from lkjip_analysis.changes import since
+
+    header = "id,tabel,uraian,dilaporkan,dihitung,selisih,status,baris_sumber,halaman,catatan\n"
+    old = (header + "T14-01,Tabel 14,Jumlah,10,10,0,cocok,680,,\n"
+           "T14-02,Tabel 14,Serapan,88.6,88.6,0,cocok,746,,\n"
+           "N-01,Narasi,Pegawai,187,180,-7,tidak_cocok,297,,\n").encode()
+    new = (header + "T14-01,Tabel 14,Jumlah,10,11,1,tidak_cocok,680,,\n"
+           "T14-02,Tabel 14,Serapan,88.7,88.7,0,cocok,746,,\n"
+           "N-01,Narasi,Pegawai,180,180,0,cocok,297,,\n").encode()
+    found = since({"inputs": {"a.md": "1", "koreksi.yaml": "2"}},
+                  {"a.md": "9", "koreksi.yaml": "2", "tabel.yaml": "3"}, old, new)
+    assert found.inputs == ["a.md", "tabel.yaml"]
+    assert found.appeared == ["T14-01 (Tabel 14, baris 680)"]
+    assert found.resolved == ["N-01 (Narasi, baris 297)"]
+    assert found.moved == ["T14-02 (Tabel 14, baris 746)"]
+    assert since(None, {}, None, new).lines() == [
+        "sejak build terakhir: belum ada (build pertama tahun ini)"]
