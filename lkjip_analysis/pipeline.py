@@ -234,7 +234,8 @@ def _normalise_executed(notebook: Path, timed=lambda cells: None) -> None:
 
 def _point_to_final_folder(book) -> None:
     """Replace the stage (`<root>/.<year>.stage`, see `staged`) by `<root>` in the executed
-    notebook's parameters and its injected cell."""
+    notebook's parameters, its injected cell and the path papermill records it was written
+    to."""
     parameters = book.metadata.get("papermill", {}).get("parameters", {})
     staged_at = str(parameters.get("output_dir", ""))
     name = Path(staged_at).name
@@ -242,6 +243,10 @@ def _point_to_final_folder(book) -> None:
         return
     final = str(Path(staged_at).parent)
     parameters["output_dir"] = final
+    papermill = book.metadata["papermill"]
+    written = str(papermill.get("output_path", ""))
+    if written.startswith(staged_at + os.sep):
+        papermill["output_path"] = final + written[len(staged_at):]
     for cell in book.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.source = cell.source.replace(staged_at, final)

@@ -80,7 +80,7 @@ def shown_key(key: str, year: int) -> str:
 
 # each outcome as a file's line shows it, and as the summary counts it
 STATUS_WORDS = {"same": N_("same"), "differs": N_("differs"), "missing": N_("missing"),
-                "new": N_("new"), "volatile": N_("volatile"), "derived": N_("derived")}
+                "new": N_("new"), "volatile": N_("not compared"), "derived": N_("derived")}
 SUMMARY_WORDS = {"same": N_("same"), "differs": N_("differ"), "missing": N_("missing"),
                  "new": N_("new (not recorded in the manifest)"),
                  "volatile": N_("not compared (they change every run)"),

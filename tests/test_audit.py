@@ -121,7 +121,7 @@ def test_apbn_flags_the_line_that_breaks_its_subtotal():
         "Jumlah Dana Dekonsentrasi = jumlah baris programnya",
         "Alokasi tersirat Jumlah Dana Dekonsentrasi = jumlah alokasi tersirat baris programnya",
         "Jumlah Keseluruhan = jumlah semua baris program",
-        "Serapan APBN = realisasi / total anggaran × 100"])  # the 70,0 of line 8
+        "Serapan APBN = realisasi / total anggaran × 100 (pernyataan ke-2)"])  # 70,0, line 8
     assert bad.baris_sumber.tolist().count(8) == 1
 
 
@@ -218,3 +218,10 @@ def test_the_findings_are_a_dataset_equal_to_the_built_csv(built):
     assert d["temuan_audit"] is ours and "temuan_audit" not in list(d)
     assert (ours.status == "cocok").sum() == 99
     assert findings_csv_bytes(ours) == (built / "temuan_audit.csv").read_bytes()
+
+
+def test_every_check_is_described_apart(findings):
+    """N-34 and N-35 checked the same figure stated twice under one description (issue 26)."""
+    assert not findings.duplicated(["tabel", "uraian"]).any()
+    assert findings.loc["N-34"].uraian.endswith("(pernyataan ke-1)")
+    assert findings.loc["N-35"].uraian.endswith("(pernyataan ke-2)")

@@ -269,3 +269,10 @@ def test_the_changes_between_two_builds():
     assert found.moved == ["T14-02 (Tabel 14, baris 746)"]
     assert since(None, {}, None, new).lines() == [
         "sejak build terakhir: belum ada (build pertama tahun ini)"]
+
+
+def test_executed_notebooks_record_their_final_path(built):
+    """Not the stage folder they ran in (`reports/.2020.stage/…`, issue 26)."""
+    for notebook in (built / "notebooks").glob("*.ipynb"):
+        recorded = nbformat.read(notebook, as_version=4).metadata.papermill.output_path
+        assert recorded == str(notebook), notebook.name

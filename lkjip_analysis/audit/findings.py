@@ -173,8 +173,13 @@ class Findings:
         self.rows[-1]["status"] = TIDAK_DISEBUT
 
     def frame(self) -> pd.DataFrame:
-        """The checks; number columns keep ints as ints (`dtype=object`) for plain CSV."""
+        """The checks; number columns keep ints as ints (`dtype=object`) for plain CSV. A check
+        made on several statements of one figure says which statement each row is."""
         df = pd.DataFrame.from_records(self.rows, columns=COLUMNS).astype(object)
+        repeated = df.duplicated(["tabel", "uraian"], keep=False)
+        nth = df.groupby(["tabel", "uraian"]).cumcount() + 1
+        df.loc[repeated, "uraian"] = [f"{text} (pernyataan ke-{n})" for text, n in
+                                      zip(df.uraian[repeated], nth[repeated], strict=True)]
         for column in ("dilaporkan", "dihitung", "selisih"):
             df[column] = pd.Series([row[column] for row in self.rows], dtype=object)
         return df.astype({"baris_sumber": "int64"})
