@@ -129,7 +129,7 @@ def test_jombang_budget_realisation_never_a_wrong_number(cores):
     exact = core.realisasi_anggaran.dropna(subset=["anggaran", "realisasi", "persen"])
     assert len(exact) == 15  # every line but the unit heading
     # `700.000` is one group of three: read so because its column groups by dots
-    assert core.realisasi_anggaran.set_index("baris_sumber").anggaran.loc[2387] == 700_000
+    assert ours[key("Administrasi Barang Milik Daerah pada Perangkat Daerah")].anggaran == 700_000
     [total] = core.realisasi_anggaran_total.itertuples()
     assert (total.uraian, total.anggaran, total.realisasi, total.persen) == (
         "JUMLAH", 13_353_153_913, 12_441_701_788, 93.17)

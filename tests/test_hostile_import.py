@@ -509,3 +509,19 @@ def test_tables_nested_forty_deep_are_read_as_the_cell_text_and_said(tmp_path):
     [table] = imported.blocks
     assert [c.text for c in table.rows[0]] == ["dalam"]
     assert imported.notes == ["tabel 1: tabel di dalam sel dibaca sebagai teks sel itu"]
+
+
+def test_prose_set_at_wide_line_spacing_reads_as_paragraphs(tmp_path):
+    """Lines 1,8 × the font size apart are one paragraph; a wider gap, a short last line or a
+    list item starts the next (issue 23: every printed line was its own paragraph)."""
+    words = "kinerja " * 9
+    y, content = 760.0, b""
+    for text, after in ((words, 19.8), (words, 19.8), (words, 19.8), ("selesai.", 31.0),
+                        ("Paragraf kedua.", 19.8), ("1. Butir pertama.", 19.8),
+                        ("2. Butir kedua.", 19.8)):
+        content += text_at(72, y, text.strip())
+        y -= after
+    imported = read_pdf(write_pdf(tmp_path / "t.pdf", [content]))
+    assert [b.text.text for b in imported.blocks] == [
+        " ".join([words.strip()] * 3 + ["selesai."]), "Paragraf kedua.",
+        "1. Butir pertama.", "2. Butir kedua."]

@@ -33,6 +33,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:halaman|hal\.?|page)?\s*[-–]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–]?"
     r"(?:\s*(?:dari|/|of)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
+_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[•▪●◦\uf0b7-])\s")  # a list item starts a paragraph
 
 
 def read_pdf(path: Path) -> Imported:
@@ -177,6 +178,7 @@ def _assemble(pages: list[list]) -> Imported:
              if not (isinstance(item, Line) and _key(item) in running)
              and not (isinstance(item, Line) and _is_page_number(item, pages))]
     margin = max((i.x1 for i in items if isinstance(i, Line)), default=0.0)
+    leading = _usual_gaps(items)
     vocabulary = vocabulary_of(items)
     body = _body_size(items)
     headings = sorted({round(i.size) for i in items
@@ -202,7 +204,7 @@ def _assemble(pages: list[list]) -> Imported:
             continue
         _close(grid, imported, vocabulary)
         grid = None
-        if paragraph and _breaks(paragraph[-1], item, margin):
+        if paragraph and _breaks(paragraph[-1], item, margin, leading):
             _flush(paragraph, imported, headings, vocabulary)
             paragraph = []
         paragraph.append(item)
@@ -251,13 +253,29 @@ def _body_size(items: list) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _breaks(before: Line, line: Line, margin: float) -> bool:
-    """True when `line` starts a new paragraph after `before`."""
+def _usual_gaps(items: list) -> dict[float, float]:
+    """For each text size, the gap most lines of that size leave to the line above them on
+    the same page: the document's line spacing (a report set at 1,5 lines leaves some half a
+    line between the lines of one paragraph)."""
+    gaps: dict[float, Counter] = {}
+    lines = [item for item in items if isinstance(item, Line)]
+    for before, line in zip(lines, lines[1:], strict=False):
+        size = round(line.size, 1)
+        gap = line.top - before.bottom
+        if before.page == line.page and round(before.size, 1) == size and 0 <= gap <= 2 * size:
+            gaps.setdefault(size, Counter())[round(gap * 2) / 2] += 1
+    return {size: counted.most_common(1)[0][0] for size, counted in gaps.items()}
+
+
+def _breaks(before: Line, line: Line, margin: float, leading: dict[float, float]) -> bool:
+    """True when `line` starts a new paragraph after `before`: a change of style, a caption, a
+    gap wider than the document's own line spacing, or a line above that stopped short."""
     if before.bold != line.bold or abs(before.size - line.size) > 0.5:
         return True
-    if CAPTION.match(line.text) or CHART_CAPTION.match(line.text):
+    if CAPTION.match(line.text) or CHART_CAPTION.match(line.text) or _ITEM.match(line.text):
         return True
-    if before.page == line.page and line.top - before.bottom > 0.5 * line.size:
+    usual = leading.get(round(line.size, 1), 0.0)
+    if before.page == line.page and line.top - before.bottom > usual + 0.5 * line.size:
         return True
     room = margin - before.x1
     return room > line.first_word + 0.3 * line.size + 1.0  # its first word would have fitted
