@@ -294,15 +294,47 @@ def _flush(lines: list[Line], imported: Imported, headings: list[int],
 
 
 def _continues(grid: Grid, item: Grid) -> bool:
-    """True when `item` starts a page and carries on `grid` from the page before."""
-    return (item.pages[:1] == [grid.pages[-1] + 1] and len(item.columns) == len(grid.columns)
-            and all(abs(a - b) <= 2 for a, b in zip(item.columns, grid.columns, strict=True)))
+    """True when `item` starts the next page and carries on `grid`: each of its columns lies
+    mostly within one column of `grid`, in the same order (a table laid out again on the next
+    page, its columns a few points wider or split)."""
+    if item.pages[:1] != [grid.pages[-1] + 1]:
+        return False
+    mapping = _column_map(grid, item)
+    return mapping is not None and not any(
+        len([c for c, cell in zip(mapping, row, strict=True) if cell and cell.pieces])
+        > len({c for c, cell in zip(mapping, row, strict=True) if cell and cell.pieces})
+        for row in item.rows)  # two cells with text would fall into one column: not one table
+
+
+def _column_map(grid: Grid, item: Grid) -> list[int] | None:
+    """For each column of `item`, the column of `grid` it lies in (by overlap, at least half
+    its width, in order); None when they do not line up."""
+    old, new = _spans(grid), _spans(item)
+    if old is None or new is None:
+        return None
+    found = []
+    for left, right in new:
+        overlaps = [max(0.0, min(right, b) - max(left, a)) for a, b in old]
+        best = max(range(len(old)), key=overlaps.__getitem__)
+        if overlaps[best] < 0.5 * (right - left) or (found and best < found[-1]):
+            return None
+        found.append(best)
+    return found if 2 * len(set(found)) >= len(old) else None
+
+
+def _spans(grid: Grid) -> list[tuple[float, float]] | None:
+    """The (left, right) of each column of a regular grid (one more edge than columns)."""
+    width = max((len(row) for row in grid.rows), default=0)
+    edges = grid.columns
+    if width == 0 or len(edges) != width + 1:
+        return None
+    return list(zip(edges, edges[1:], strict=False))
 
 
 def _join(grid: Grid, item: Grid, imported: Imported) -> Grid:
-    """`grid` with `item`'s rows: a repeated header dropped, a row broken over the page
-    joined again."""
-    rows, pages = item.rows, item.pages
+    """`grid` with `item`'s rows (laid out in `grid`'s columns): a repeated header dropped, a
+    row broken over the page joined again."""
+    rows, pages = _in_columns(grid, item, imported), item.pages
     repeated = _repeated_header(grid.rows, rows)
     rows, pages = rows[repeated:], pages[repeated:]
     if rows and grid.rows and _broken_row(grid.rows[-1], rows[0]):
@@ -312,6 +344,25 @@ def _join(grid: Grid, item: Grid, imported: Imported) -> Grid:
                                                                  last=pages[0]))
         rows, pages = rows[1:], pages[1:]
     return Grid(grid.rows + rows, grid.columns, grid.top, grid.pages + pages)
+
+
+def _in_columns(grid: Grid, item: Grid, imported: Imported) -> list[list[Cell | None]]:
+    """`item`'s rows in `grid`'s columns (each cell with text in the column it lies in)."""
+    mapping = _column_map(grid, item)
+    if mapping == list(range(len(mapping))):
+        return item.rows
+    imported.notes.append(_("pages {first}–{last}: a table goes on with other column edges; "
+                            "its columns were matched by position on the page").format(
+                                first=grid.pages[-1], last=item.pages[0]))
+    width = len(_spans(grid))
+    rows = []
+    for row in item.rows:
+        placed: list[Cell | None] = [None] * width
+        for column, cell in zip(mapping, row, strict=True):
+            if cell is not None and (placed[column] is None or not placed[column].pieces):
+                placed[column] = cell  # `_continues` saw that no two cells with text meet
+        rows.append(placed)
+    return rows
 
 
 def _texts(row: list[Cell | None]) -> list[str]:
