@@ -321,3 +321,16 @@ def test_the_core_of_a_real_report_is_written_with_its_audit(tmp_path, capsys):
     assert (findings.status == "tidak_cocok").sum() == 3
     budget = pd.read_csv(folder / "realisasi_anggaran.csv")
     assert budget.anggaran.dropna().astype("int64").sum() == 13_353_153_913 * 2  # rows + programmes
+
+
+def test_tables_and_charts_printed_as_pictures_are_listed_by_caption(imported):
+    """Sumut prints six captioned tables and three charts as pictures (realdocs README): the
+    review names each by its caption; contents lines are no charts left unread."""
+    from lkjip_analysis.impor.model import Picture
+
+    said = [b.what for b in imported["pemprov_sumut_2021"].blocks if isinstance(b, Picture)]
+    named = {re.match(r"(Tabel|Grafik) (\d+\.\d+)", what).group(0) for what in said
+             if what.endswith("gambar, tidak dibaca") and re.match(r"(Tabel|Grafik) \d", what)}
+    assert named == {"Tabel 1.1", "Tabel 3.5", "Tabel 3.6", "Tabel 3.11", "Tabel 3.12",
+                     "Tabel 3.17", "Grafik 3.1", "Grafik 3.2", "Grafik 3.3"}
+    assert not [what for what in said if "....." in what]

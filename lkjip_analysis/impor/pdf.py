@@ -33,6 +33,9 @@ _PAGE_NUMBER = re.compile(
     r"^(?:halaman|hal\.?|page)?\s*[-–]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–]?"
     r"(?:\s*(?:dari|/|of)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){5,}\s*[\divxlc]*\s*$|…{2,}", re.I)  # a contents entry
+_FIGURE_CAPTION = re.compile(r"^(?:<b>)?\s*(?:tabel|grafik|gambar|diagram|bagan)\s*\.?\s*\d",
+                             re.I)
 _ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[•▪●◦\uf0b7-])\s")  # a list item starts a paragraph
 
 
@@ -48,12 +51,13 @@ def read_pdf(path: Path) -> Imported:
             raise _encrypted(path) from None
         raise ImportRefused(_("{name} cannot be read as a PDF ({kind}: {cause})").format(
             name=path.name, kind=type(cause).__name__, cause=cause)) from None
-    if not any(pages) and any(isinstance(note, Picture) for note in notes):
+    text = any(isinstance(item, Line | Grid) for page in pages for item in page)
+    if not text and any(isinstance(note, Picture) for note in notes):
         raise ImportRefused(_("{name}: no page with text could be read within its budget of "
                               "drawing ({limit} objects a page): print it again to PDF from the "
                               "original and import that").format(name=path.name,
                                                                   limit=PAGE_OBJECTS))
-    if not any(pages):
+    if not text:
         raise ImportRefused(_("{name} has no text layer (a scan): run OCR first, e.g. "
                               "`ocrmypdf in.pdf out.pdf`, then import the result").format(
                                   name=path.name))
@@ -211,6 +215,7 @@ def _assemble(pages: list[list]) -> Imported:
     _flush(paragraph, imported, headings, vocabulary)
     _close(grid, imported, vocabulary)
     _list_charts(imported)
+    _name_pictures(imported)
     return imported
 
 
@@ -221,12 +226,28 @@ def _list_charts(imported: Imported) -> None:
     for i, block in enumerate(list(blocks)):
         beside = blocks[max(i - 1, 0):i] + blocks[i + 1:i + 2]
         if (isinstance(block, Paragraph) and CHART_CAPTION.match(block.text.text)
+                and not _CONTENTS_LINE.search(block.text.text)
                 and not any(isinstance(b, Chart | Picture) for b in beside)):
             blocks.append(Picture(
                 _("{caption}: no column chart with data labels was read (import its Word "
                   "file, or fill data/raw/anggaran_historis.csv)").format(
                       caption=block.text.text[:60]),
                 block.origin))
+
+
+def _name_pictures(imported: Imported) -> None:
+    """A picture with a caption beside it (above or below) is named by its caption: a table
+    or a chart printed as a picture is said so."""
+    blocks = imported.blocks
+    for i, block in enumerate(blocks):
+        if not (isinstance(block, Picture) and block.what == _("a picture")):
+            continue
+        beside = [b for b in blocks[max(i - 1, 0):i] + blocks[i + 1:i + 2]
+                  if isinstance(b, Paragraph) and _FIGURE_CAPTION.match(b.text.text)
+                  and not _CONTENTS_LINE.search(b.text.text)]
+        if beside:
+            blocks[i] = Picture(_("{caption}: a picture, not read").format(
+                caption=beside[0].text.text[:60]), block.origin)
 
 
 def _key(line: Line) -> str:

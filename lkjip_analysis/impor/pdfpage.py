@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .pdfchart import find_charts, runs
+from .model import Picture
+from .pdfchart import Drawn, find_charts, runs
 
 EDGE = 0.12  # the top and bottom share of a page where running headers and footers stand
+PICTURE = 0.03  # the least share of a page a picture covers to be listed (not a logo or icon)
 
 
 @dataclass
@@ -74,7 +76,26 @@ def page_items(page, number: int) -> list:
              for found in outside.extract_text_lines(return_chars=True)
              if found["text"].strip()]
     grids = [_grid(table, chars, number, spaced) for table, chars in tables]
-    return sorted(lines + grids + charts, key=lambda item: item.top)
+    pictures = _pictures(page, number, [*boxes, *(chart.box for chart in charts)])
+    return sorted(lines + grids + charts + pictures, key=lambda item: item.top)
+
+
+def _pictures(page, number: int, taken: list) -> list[Drawn]:
+    """The page's pictures large enough to hold a table or a chart (a raster table, a scanned
+    chart), listed as not read; those under a table or chart that was read are not."""
+    from ..i18n import _
+
+    area = float(page.width * page.height)
+    found = []
+    for image in page.images:
+        box = (image["x0"], image["top"], image["x1"], image["bottom"])
+        if (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) < PICTURE * area:
+            continue
+        if any(_overlap(box, other) for other in taken):
+            continue
+        found.append(Drawn(image["top"], box, number, Picture(_("a picture"),
+                                                                f"halaman {number}")))
+    return found
 
 
 def _spaced(chars: list[dict]) -> set[int]:
