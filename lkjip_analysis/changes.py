@@ -8,8 +8,10 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .i18n import _
+from .limits import TABLE_BYTES
 from .markup import printable
 
 _TIDAK_COCOK = "tidak_cocok"
@@ -20,6 +22,7 @@ class Changes:
     """The differences between the last build and this one."""
 
     first: bool = False
+    unreadable: bool = False  # the last build's manifest or findings cannot be read
     inputs: list[str] = field(default_factory=list)
     appeared: list[str] = field(default_factory=list)
     resolved: list[str] = field(default_factory=list)
@@ -29,6 +32,9 @@ class Changes:
         """The log lines, one per kind of change; one line when nothing changed."""
         if self.first:
             return [_("since the last build: none (first build of this year)")]
+        if self.unreadable:
+            return [_("since the last build: its manifest or findings cannot be read; nothing "
+                      "compared")]
         parts = [(_("inputs changed: {items}"), self.inputs),
                  (_("new disagreements: {items}"), self.appeared),
                  (_("disagreements gone: {items}"), self.resolved),
@@ -45,9 +51,15 @@ def since(previous: dict | None, inputs: dict[str, str], old_findings: bytes | N
     one (its input hashes and findings CSV)."""
     if previous is None or old_findings is None:
         return Changes(first=True)
-    before = previous.get("inputs", {})
+    before = previous.get("inputs")
+    try:
+        old = _checks(old_findings)
+    except (KeyError, TypeError, ValueError, csv.Error):
+        old = None
+    if not isinstance(before, dict) or old is None:
+        return Changes(unreadable=True)
     changed = sorted({key for key in {*before, *inputs} if before.get(key) != inputs.get(key)})
-    old, new = _checks(old_findings), _checks(new_findings)
+    new = _checks(new_findings)
     appeared = [_name(row) for key, row in new.items() if row["status"] == _TIDAK_COCOK
                 and old.get(key, {}).get("status") != _TIDAK_COCOK]
     resolved = [_name(row) for key, row in old.items() if row["status"] == _TIDAK_COCOK
@@ -56,13 +68,23 @@ def since(previous: dict | None, inputs: dict[str, str], old_findings: bytes | N
              and row["status"] == old[key]["status"]
              and (row["dilaporkan"], row["dihitung"]) != (old[key]["dilaporkan"],
                                                           old[key]["dihitung"])]
-    return Changes(False, changed, appeared, resolved, moved)
+    return Changes(inputs=changed, appeared=appeared, resolved=resolved, moved=moved)
+
+
+def last_findings(path: Path) -> bytes | None:
+    """The last build's findings CSV, or None when there is none (or one too large to be a
+    build's: it is not read)."""
+    if not path.is_file() or path.stat().st_size > TABLE_BYTES:
+        return None
+    return path.read_bytes()
 
 
 def _checks(data: bytes) -> dict[tuple[str, str, str], dict]:
     """A findings CSV by check (table, what was checked, line): ids move when checks are added."""
     rows = csv.DictReader(io.StringIO(data.decode("utf-8")))
-    return {(row["tabel"], row["uraian"], row["baris_sumber"]): row for row in rows}
+    return {(row["tabel"], row["uraian"], row["baris_sumber"]): {
+        name: row[name] for name in ("id", "tabel", "baris_sumber", "status", "dilaporkan",
+                                     "dihitung")} for row in rows}
 
 
 def _name(row: dict) -> str:

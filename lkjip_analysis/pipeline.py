@@ -24,7 +24,7 @@ from . import manifest, timing
 from .atomic import swap_directory, write_bytes
 from .audiences import AUDIENCE, BOTH_VERSIONS
 from .buildinfo import build_info
-from .changes import since
+from .changes import last_findings, since
 from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from .errors import LkjipError, NotebookError, ParameterError
 from .i18n import _
@@ -423,7 +423,7 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
     shared = kernels
     inputs = manifest.hashes(manifest.input_files(paths))
     last_record = manifest.read(paths.manifest)
-    last_findings = paths.audit_findings.read_bytes() if paths.audit_findings.is_file() else None
+    old_findings = last_findings(paths.audit_findings)
     keys = {n: manifest.notebook_key(inputs, n, parameters) for n in notebook_names()}
     previous = None if force else _reusable(paths, inputs, parameters)
     printed = f"reports/{paths.reader_pdf.name}"
@@ -455,7 +455,7 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
                 print_pdf(stage / paths.reader_report.name)
         record = manifest.make(paths, parameters, inputs, keys, paths.processed, stage)
         write_bytes(stage / paths.manifest.name, manifest.to_bytes(record))
-        found = since(last_record, inputs, last_findings,
+        found = since(last_record, inputs, old_findings,
                       (stage / paths.audit_findings.name).read_bytes())
     for line in found.lines():
         log.info("%d: %s", paths.year, line)

@@ -276,3 +276,15 @@ def test_executed_notebooks_record_their_final_path(built):
     for notebook in (built / "notebooks").glob("*.ipynb"):
         recorded = nbformat.read(notebook, as_version=4).metadata.papermill.output_path
         assert recorded == str(notebook), notebook.name
+
+
+@pytest.mark.parametrize("record, findings", [
+    ({"inputs": 3}, b"id,tabel\n"), ({"inputs": {}}, b"bukan,csv\n1\n"),
+    ({"inputs": {}}, b"\xff\xfe"),
+])
+def test_an_unreadable_last_build_is_said_not_compared(record, findings):
+    from lkjip_analysis.changes import since
+
+    new = b"id,tabel,uraian,dilaporkan,dihitung,selisih,status,baris_sumber,halaman,catatan\n"
+    assert since(record, {}, findings, new).lines() == [
+        "sejak build terakhir: manifest atau temuannya tidak terbaca; tidak dibandingkan"]
