@@ -28,6 +28,7 @@ from .provenance import ORIGINS_FILE, line_origins, with_pages
 from .recognition import load_mapping, locate
 from .source import read_document
 from .tables import SPECS, agency_frame, load_figures, read_charts, read_facts
+from .tables.base import Mistyped
 from .workbook import read_workbook, workbook_bytes
 
 log = logging.getLogger("lkjip")
@@ -206,13 +207,21 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     corrections.check_against(document)
     frames: dict[str, pd.DataFrame] = {}
     sources = []
-    for spec in SPECS:
-        caption = captions[spec.name]
-        built = spec.read(document, caption, corrections, mapping.columns.get(spec.name),
-                          str(paths.table_mapping))
-        frames.update(built)
-        sources.extend({"dataset": name, "tabel": caption.label, "judul": caption.title,
-                        "baris_sumber": caption.line} for name in built)
+    mistyped = Mistyped(str(paths.document), str(corrections.path))
+    try:
+        for spec in SPECS:
+            caption = captions[spec.name]
+            built = spec.read(document, caption, corrections, mapping.columns.get(spec.name),
+                              str(paths.table_mapping), mistyped)
+            frames.update(built)
+            sources.extend({"dataset": name, "tabel": caption.label, "judul": caption.title,
+                            "baris_sumber": caption.line} for name in built)
+    except Exception:
+        if mistyped.found:  # a table stumbled on a number left empty: the typos come first
+            raise mistyped.error() from None
+        raise
+    if mistyped.found:
+        raise mistyped.error()
     corrections.check_all_used()
     frames["fakta"] = read_facts(document, load_figures(paths.narrative))
     frames["grafik"] = read_charts(document)

@@ -194,3 +194,23 @@ def test_workbook_negative_amount(extracted):
         book["realisasi_apbd"]["G3"] = -5
     edit_workbook(workbook_input(extracted), change)
     expect_failure(extracted, ValidationError, "realisasi_apbd", "baris 3")
+
+
+def test_every_mistyped_number_is_reported_at_once_with_its_entry_to_paste(extracted):
+    """Adding a year with eight typos took nine runs (issue 26): one run names them all, and
+    the entries it prints, completed, make the extraction pass."""
+    edit_line(document(extracted), 681, "2.892.957.804", "2.892.95x.804")
+    edit_line(document(extracted), 760, "92.726.000", "9.2726.000")
+    error = expect_failure(extracted, TableFormatError, "2 angka salah tulis",
+                           "Tabel 14, baris 681, kolom realisasi: '2.892.95x.804'",
+                           "Tabel 15, baris 760, kolom realisasi: '9.2726.000'")
+    entries = str(error).split("`koreksi:`:\n", 1)[1]
+    assert entries.count("  - tabel: ") == 2
+    filled = (entries.replace("dipakai:   # angka yang benar", "dipakai: 2892957804", 1)
+              .replace("dipakai:   # angka yang benar", "dipakai: 92726000", 1)
+              .replace("alasan:    # alasannya", "alasan: Salah ketik pada uji."))
+    path = corrections(extracted)
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + filled,
+                    encoding="utf-8")
+    apbd = load(2020, extracted, source="document").realisasi_apbd
+    assert apbd.set_index("baris_sumber").realisasi.loc[681] == 2_892_957_804

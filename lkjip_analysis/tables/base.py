@@ -3,6 +3,7 @@ cell taken by its column's header name (`columns.locate`), never by its position
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from .. import columns
 from ..corrections import Corrections
-from ..errors import NumberFormatError
+from ..errors import NumberFormatError, TableFormatError
 from ..i18n import _
 from ..numbers import is_missing, parse_amount, parse_decimal, parse_percent
 from ..source import Caption, Cell, Document, Row, Table
@@ -28,6 +29,7 @@ class Reader:
     corrections: Corrections
     layout: columns.Layout
     corrected_lines: set[int] = field(default_factory=set)
+    mistyped: Mistyped | None = None  # collects every mistyped number instead of the first
 
     def text(self, row: Row, column: str, at: int | None = None) -> str:
         """The cleaned text of `row` in the column named `column` (or, for a family, the
@@ -90,7 +92,10 @@ class Reader:
         try:
             value = parse(cell.text)
         except NumberFormatError as exc:
-            raise self._malformed(cell, column, exc.expected) from None
+            if self.mistyped is None:
+                raise self._malformed(cell, column, exc.expected) from None
+            self.mistyped.add(self.table.label, cell, column, exc.expected)
+            return float("nan")
         if plausible and not plausible[0] <= value <= plausible[1]:
             raise self.table.error(
                 _("the value {value} lies outside the plausible range {low}–{high}").format(
@@ -131,11 +136,40 @@ class TableSpec:
     caption_words: tuple[str, ...] = ()
 
     def read(self, document: Document, caption: Caption, corrections: Corrections,
-             overrides: dict[str, str] | None = None,
-             mapping_file: str = "tabel.yaml") -> dict[str, pd.DataFrame]:
+             overrides: dict[str, str] | None = None, mapping_file: str = "tabel.yaml",
+             mistyped: Mistyped | None = None) -> dict[str, pd.DataFrame]:
         table = document.table(caption, self.header_rows)
         layout = columns.locate(table, self.name, self.columns, overrides or {}, mapping_file)
-        return self.build(Reader(table, corrections, layout))
+        return self.build(Reader(table, corrections, layout, mistyped=mistyped))
+
+
+@dataclass
+class Mistyped:
+    """Every mistyped number of an extraction, reported at once with the `koreksi.yaml` entry
+    for each, ready to paste (adding a year: eight typos, one run, not nine)."""
+
+    document: str
+    corrections: str
+    found: list[tuple[str, Cell, str, str]] = field(default_factory=list)
+
+    def add(self, table: str, cell: Cell, column: str, expected: str) -> None:
+        self.found.append((table, cell, column, expected))
+
+    def error(self) -> TableFormatError:
+        lines = [_("{count} mistyped numbers:").format(count=len(self.found))]
+        entries = []
+        for table, cell, column, expected in self.found:
+            lines.append(_("  {table}, line {line}, column {column}: {raw!r} (expected "
+                           "{expected})").format(table=table, line=cell.line, column=column,
+                                                 raw=cell.raw, expected=expected))
+            entries.append(f"  - tabel: {table}\n    baris: {cell.line}\n    kolom: {column}\n"
+                           f"    tertulis: {json.dumps(cell.text, ensure_ascii=False)}\n"
+                           f"    dipakai:   # " + _("the right number") + "\n"
+                           "    alasan:    # " + _("why, in Indonesian") + "\n")
+        return TableFormatError(
+            "\n".join(lines), file=self.document,
+            hint=_("Record each correction in {file}, under `koreksi:`:\n{entries}").format(
+                file=self.corrections, entries="".join(entries)))
 
 
 def only_text(row: Row) -> Cell | None:
