@@ -525,3 +525,12 @@ def test_prose_set_at_wide_line_spacing_reads_as_paragraphs(tmp_path):
     assert [b.text.text for b in imported.blocks] == [
         " ".join([words.strip()] * 3 + ["selesai."]), "Paragraf kedua.",
         "1. Butir pertama.", "2. Butir kedua."]
+
+
+def test_private_use_bullets_are_written_as_the_reader_sees_them():
+    """The Symbol font's bullet U+F0B7 was kept as an unreadable character (issue 23)."""
+    from lkjip_analysis.impor.model import Imported, Paragraph, Text
+    from lkjip_analysis.impor.text import to_text
+
+    imported = Imported([Paragraph(Text("\uf0b7 Peningkatan kapasitas \uf0fc"))])
+    assert to_text(imported).text == "• Peningkatan kapasitas ✓\n"

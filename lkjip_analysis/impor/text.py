@@ -16,6 +16,10 @@ from ..source import CHART_CAPTION
 from .model import Chart, Imported, Paragraph, Table, Text
 
 _SPACES = re.compile(r"\s+")
+# Word's bullets in the Symbol and Wingdings fonts sit in the private-use area (U+F0B7 is the
+# Symbol bullet): written as what they show
+_SYMBOL_MARKS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "◦", "\uf0d8": "➢",
+                               "\uf0fc": "✓", "\uf076": "❖", "\uf0b0": "°"})
 _BLANK = ("", "")  # a blank line, from nowhere
 
 
@@ -98,5 +102,6 @@ def _cell(cell: Text) -> str:
 
 def _plain(text: str) -> str:
     """One line of printable text: tabs, line breaks and runs of spaces as one space, control
-    characters removed."""
-    return _SPACES.sub(" ", printable(text)).strip()
+    characters removed, the Symbol and Wingdings fonts' private bullets as the marks a reader
+    sees."""
+    return _SPACES.sub(" ", printable(text).translate(_SYMBOL_MARKS)).strip()
