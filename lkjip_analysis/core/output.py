@@ -14,9 +14,9 @@ from ..i18n import _
 from ..lock import year_run
 from ..markup import printable
 from ..source import read_document
+from .read import CORE_DATASETS, read_core
 
-DATASETS = ("perjanjian_kinerja", "capaian_kinerja", "realisasi_anggaran",
-            "realisasi_anggaran_total")
+DATASETS = (*CORE_DATASETS, "realisasi_anggaran_total")
 FINDINGS = "temuan_inti.csv"
 
 
@@ -35,7 +35,7 @@ class Summary:
         """The summary for the terminal, in the user's language, safe to print."""
         held = [_("  {name}: {rows} rows ({tables})").format(
                     name=name, rows=self.rows[name], tables=", ".join(self.tables[name]))
-                for name in DATASETS[:3] if self.rows[name]]
+                for name in CORE_DATASETS if self.rows[name]]
         lines = [_("The SAKIP core of this report:"), *held]
         if self.absent:
             lines.append(_("  not in this report: {names}").format(names=", ".join(self.absent)))
@@ -51,7 +51,6 @@ def write_core(year: int, data_dir: str | Path | None = None) -> Summary:
     """Read the core of `year`'s document, audit it, write it; the summary."""
     from ..spreadsheet import people_csv_bytes
     from .audit import audit_core
-    from .read import read_core
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir)
     core = read_core(read_document(paths.document))

@@ -37,6 +37,7 @@ from .meaning import (
 )
 from .values import convention, read_number
 
+CORE_DATASETS = ("perjanjian_kinerja", "capaian_kinerja", "realisasi_anggaran")
 PK_COLUMNS = ["tabel", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
               "target_tertulis", "baris_sumber"]
 CAPAIAN_COLUMNS = ["tabel", "misi", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
@@ -68,8 +69,7 @@ class Core:
     @property
     def absent(self) -> list[str]:
         """The core datasets this report does not hold."""
-        return [name for name in ("perjanjian_kinerja", "capaian_kinerja",
-                                  "realisasi_anggaran") if getattr(self, name).empty]
+        return [name for name in CORE_DATASETS if getattr(self, name).empty]
 
 
 @dataclass
@@ -79,6 +79,7 @@ class _Read:
     block: Block
     single: dict[str, int]
     data: list[Row]
+    paths: list[tuple[str, ...]] = field(default_factory=list)  # each column's header names
     named: set[int] = field(default_factory=set)  # the columns whose header has a name
 
     @property
@@ -91,6 +92,11 @@ class _Read:
         header from that cell on may belong to another)."""
         index = self.single.get(meaning)
         return row.text(index) if index is not None and index < self.aligned(row) else ""
+
+    def header(self, meaning: str) -> str:
+        """The header of the column of `meaning`, its names top to bottom ("" without one)."""
+        index = self.single.get(meaning)
+        return " > ".join(self.paths[index]) if index is not None else ""
 
     def aligned(self, row: Row) -> int:
         """The column from which the row no longer lines up with its header."""
@@ -148,7 +154,7 @@ def _columns(document: Document, block: Block, notes: list[str]) -> _Read | None
     if not core & set(found):
         return None
     doubled = sorted(m for m, where in found.items() if len(where) > 1 and m != NO)
-    read = _Read(block, {m: where[0] for m, where in found.items()}, [],
+    read = _Read(block, {m: where[0] for m, where in found.items()}, [], paths,
                  {index for index, path in enumerate(paths) if path})
     if doubled:
         notes.append(_("{table} (line {line}): not read: several columns are {meanings}; name "
@@ -265,7 +271,7 @@ def _indicator_rows(table: _Read):
 
 def _anggaran_rows(table: _Read, notes: list[str]) -> tuple[list[dict], list[dict]]:
     numbers = {m: _numbers(table, m) for m in (ANGGARAN, REALISASI, CAPAIAN)}
-    units = bool(_UNITS.search(_header_text(table, URAIAN)))
+    units = bool(_UNITS.search(table.header(URAIAN)))
     rows, totals, seen_program = [], [], False
     for row in table.data:
         uraian = table.text(row, URAIAN) or next(
@@ -282,12 +288,6 @@ def _anggaran_rows(table: _Read, notes: list[str]) -> tuple[list[dict], list[dic
                   "persen_tertulis": table.text(row, CAPAIAN), "baris_sumber": row.line}
         (totals if level == "total" else rows).append(record)
     return rows, totals
-
-
-def _header_text(table: _Read, meaning: str) -> str:
-    index = table.single.get(meaning)
-    header = _header_rows(table.block.rows)
-    return " ".join(row.text(index) for row in header) if index is not None else ""
 
 
 def _level(uraian: str, has_amounts: bool, units: bool, seen_program: bool) -> str:

@@ -58,7 +58,8 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
         copy.write_bytes(original)
         imported = read_bounded(copy)
     written = to_text(imported)
-    _check_text_size(path, written.text)
+    text = written.text.encode("utf-8")
+    _check_text_size(path, text)
     target = paths.raw / f"lkjip_{paths.year}_{_slug(written.text)}.md"
     with year_run(paths, reports=False, wait=wait):
         _check_folders(paths)
@@ -69,8 +70,7 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
                 folder=paths.raw, names=", ".join(p.name for p in existing)))
         _replace(paths, target, existing, {
             path.name: original,
-            ORIGINS_FILE: origins_csv(written.origins, written.text.split("\n"))},
-            written.text.encode("utf-8"))
+            ORIGINS_FILE: origins_csv(written.origins, written.text.split("\n"))}, text)
     extract = command(f"extract --year {paths.year}", data_dir)
     return Review(target, paths.originals / path.name,
                   review_lines(imported, path, target, extract))
@@ -90,10 +90,11 @@ def _check_kind(path: Path) -> None:
     if suffix not in (".pdf", ".docx"):
         raise ImportRefused(_("{name}: only Word (.docx) and PDF files can be imported").format(
             name=path.name))
-    if path.stat().st_size > IMPORT_BYTES:
+    size = path.stat().st_size
+    if size > IMPORT_BYTES:
         raise ImportRefused(_("{name} is {size}, more than the {limit} accepted: check that "
                               "this is the report, or compress its pictures").format(
-                                  name=path.name, size=_mib(path.stat().st_size),
+                                  name=path.name, size=_mib(size),
                                   limit=_mib(IMPORT_BYTES)))
     if suffix == ".pdf":
         check_pdf_file(path)
@@ -116,8 +117,8 @@ def _read_original(path: Path) -> bytes:
     return data
 
 
-def _check_text_size(path: Path, text: str) -> None:
-    if len(text.encode("utf-8")) > DOCUMENT_BYTES:
+def _check_text_size(path: Path, text: bytes) -> None:
+    if len(text) > DOCUMENT_BYTES:
         raise ImportRefused(_("{name} gives a text larger than the {limit} a report text may "
                               "be").format(name=path.name, limit=_mib(DOCUMENT_BYTES)))
 

@@ -200,8 +200,9 @@ def _assemble(pages: list[list]) -> Imported:
         if isinstance(item, Grid):
             _flush(paragraph, imported, headings, vocabulary)
             paragraph = []
-            if grid is not None and _continues(grid, item):
-                grid = _join(grid, item, imported)
+            mapping = _continuation(grid, item) if grid is not None else None
+            if mapping is not None:
+                grid = _join(grid, item, mapping, imported)
                 continue
             _close(grid, imported, vocabulary)
             grid = item
@@ -314,17 +315,21 @@ def _flush(lines: list[Line], imported: Imported, headings: list[int],
     imported.blocks.append(Paragraph(Text(text, bold), min(level, 6), f"halaman {lines[0].page}"))
 
 
-def _continues(grid: Grid, item: Grid) -> bool:
-    """True when `item` starts the next page and carries on `grid`: each of its columns lies
-    mostly within one column of `grid`, in the same order (a table laid out again on the next
-    page, its columns a few points wider or split)."""
+def _continuation(grid: Grid, item: Grid) -> list[int] | None:
+    """When `item` starts the next page and carries on `grid`, the column of `grid` each of
+    its columns lies in (a table laid out again on the next page, its columns a few points
+    wider or split); else None. Two cells with text falling into one column: not one table."""
     if item.pages[:1] != [grid.pages[-1] + 1]:
-        return False
+        return None
     mapping = _column_map(grid, item)
-    return mapping is not None and not any(
-        len([c for c, cell in zip(mapping, row, strict=True) if cell and cell.pieces])
-        > len({c for c, cell in zip(mapping, row, strict=True) if cell and cell.pieces})
-        for row in item.rows)  # two cells with text would fall into one column: not one table
+    if mapping is None:
+        return None
+    for row in item.rows:
+        filled = [column for column, cell in zip(mapping, row, strict=True)
+                  if cell and cell.pieces]
+        if len(filled) > len(set(filled)):
+            return None
+    return mapping
 
 
 def _column_map(grid: Grid, item: Grid) -> list[int] | None:
@@ -352,10 +357,10 @@ def _spans(grid: Grid) -> list[tuple[float, float]] | None:
     return list(zip(edges, edges[1:], strict=False))
 
 
-def _join(grid: Grid, item: Grid, imported: Imported) -> Grid:
-    """`grid` with `item`'s rows (laid out in `grid`'s columns): a repeated header dropped, a
-    row broken over the page joined again."""
-    rows, pages = _in_columns(grid, item, imported), item.pages
+def _join(grid: Grid, item: Grid, mapping: list[int], imported: Imported) -> Grid:
+    """`grid` with `item`'s rows (laid out in `grid`'s columns by `mapping`): a repeated
+    header dropped, a row broken over the page joined again."""
+    rows, pages = _in_columns(grid, item, mapping, imported), item.pages
     repeated = _repeated_header(grid.rows, rows)
     rows, pages = rows[repeated:], pages[repeated:]
     if rows and grid.rows and _broken_row(grid.rows[-1], rows[0]):
@@ -367,21 +372,21 @@ def _join(grid: Grid, item: Grid, imported: Imported) -> Grid:
     return Grid(grid.rows + rows, grid.columns, grid.top, grid.pages + pages)
 
 
-def _in_columns(grid: Grid, item: Grid, imported: Imported) -> list[list[Cell | None]]:
+def _in_columns(grid: Grid, item: Grid, mapping: list[int],
+                imported: Imported) -> list[list[Cell | None]]:
     """`item`'s rows in `grid`'s columns (each cell with text in the column it lies in)."""
-    mapping = _column_map(grid, item)
     if mapping == list(range(len(mapping))):
         return item.rows
     imported.notes.append(_("pages {first}–{last}: a table goes on with other column edges; "
                             "its columns were matched by position on the page").format(
                                 first=grid.pages[-1], last=item.pages[0]))
-    width = len(_spans(grid))
+    width = len(grid.columns) - 1  # a regular grid: `_column_map` checked
     rows = []
     for row in item.rows:
         placed: list[Cell | None] = [None] * width
         for column, cell in zip(mapping, row, strict=True):
             if cell is not None and (placed[column] is None or not placed[column].pieces):
-                placed[column] = cell  # `_continues` saw that no two cells with text meet
+                placed[column] = cell  # `_continuation` saw that no two cells with text meet
         rows.append(placed)
     return rows
 
