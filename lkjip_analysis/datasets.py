@@ -20,14 +20,16 @@ from . import cache, schemas
 from .atomic import replace_directory
 from .audit import SHEET as FINDINGS
 from .config import Paths, available_years, validate_year
+from .core.assemble import core_datasets
 from .corrections import load_corrections
 from .errors import ParameterError, SourceError
 from .i18n import _
 from .limits import TABLE_BYTES, TABLE_ROWS, check_size
 from .provenance import ORIGINS_FILE, line_origins, with_pages
 from .recognition import load_mapping, locate
-from .source import read_document
+from .source import Caption, read_document
 from .tables import SPECS, agency_frame, load_figures, read_charts, read_facts
+from .tables.anggaran import core_budget
 from .tables.base import Mistyped
 from .workbook import read_workbook, workbook_bytes
 
@@ -37,6 +39,8 @@ DOCUMENT_DATASETS = tuple(n for n in schemas.DATASET_NAMES if n not in SIDE_DATA
 WORKBOOK_DATASETS = tuple(n for n in DOCUMENT_DATASETS if n != "koreksi")
 SOURCES = ("auto", "document", "workbook", "processed")
 TABLE_SOURCE_COLUMNS = ["dataset", "tabel", "judul", "baris_sumber"]
+# what tabel.yaml may name: the family's tables and the SAKIP core's budget
+MAPPED_DATASETS = [*(spec.name for spec in SPECS), "realisasi_anggaran"]
 
 
 class Datasets(Mapping[str, pd.DataFrame]):
@@ -201,39 +205,72 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     else:
         _check_year_stated(paths, agency, paths.document, "Narasi",
                            int(agency.baris_sumber.iloc[0]))
-    mapping = load_mapping(paths.table_mapping, [spec.name for spec in SPECS])
-    captions = locate(document, SPECS, mapping.labels, paths.table_mapping)
+    mapping = load_mapping(paths.table_mapping, MAPPED_DATASETS)
+    captions = locate(document, SPECS, mapping, paths.table_mapping)
     corrections = load_corrections(paths.corrections)
     corrections.check_against(document)
+    frames, tables = _family_frames(document, captions, corrections, mapping, paths)
+    corrections.check_all_used()
+    labels = {name: caption.label for name, caption in tables.items()}
+    frames.update(core_datasets(document, frames, labels, core_budget, mapping.absent))
+    _say_absent(frames["kelengkapan"], paths)
+    sources = [{"dataset": name, "tabel": caption.label, "judul": caption.title,
+                "baris_sumber": caption.line} for name, caption in tables.items()]
+    if captions:  # the narrative's figures are the family's (narasi.yaml)
+        frames["fakta"] = read_facts(document, load_figures(paths.narrative))
+    frames["grafik"] = read_charts(document)
+    frames["koreksi"] = corrections.as_frame()
+    frames["tabel_sumber"] = pd.DataFrame(sources, columns=TABLE_SOURCE_COLUMNS)
+    frames["instansi"] = agency
+    origins = line_origins(paths.originals / ORIGINS_FILE, document.lines)
+    frames = {n: with_pages(_shaped(n, frames.get(n)), origins)
+              if "halaman" in schemas.kinds(n) else _shaped(n, frames.get(n))
+              for n in DOCUMENT_DATASETS if n != "asal_baris"}
+    frames["asal_baris"] = origins
+    origin = str(paths.document)
+    return {n: schemas.conform(n, frames[n], origin) for n in DOCUMENT_DATASETS}, origin
+
+
+def _family_frames(document, captions: dict, corrections, mapping, paths: Paths
+                   ) -> tuple[dict[str, pd.DataFrame], dict[str, Caption]]:
+    """Every dataset of the family's tables this report holds (none for another family), and
+    the caption of the table each was read from; every mistyped number reported at once."""
     frames: dict[str, pd.DataFrame] = {}
-    sources = []
+    tables: dict[str, Caption] = {}
     mistyped = Mistyped(str(paths.document), str(corrections.path))
     try:
         for spec in SPECS:
-            caption = captions[spec.name]
-            built = spec.read(document, caption, corrections, mapping.columns.get(spec.name),
-                              str(paths.table_mapping), mistyped)
-            frames.update(built)
-            sources.extend({"dataset": name, "tabel": caption.label, "judul": caption.title,
-                            "baris_sumber": caption.line} for name in built)
+            if spec.name in captions:
+                built = spec.read(document, captions[spec.name], corrections,
+                                  mapping.columns.get(spec.name), str(paths.table_mapping),
+                                  mistyped)
+                frames.update(built)
+                tables.update(dict.fromkeys(built, captions[spec.name]))
     except Exception:
         if mistyped.found:  # a table stumbled on a number left empty: the typos come first
             raise mistyped.error() from None
         raise
     if mistyped.found:
         raise mistyped.error()
-    corrections.check_all_used()
-    frames["fakta"] = read_facts(document, load_figures(paths.narrative))
-    frames["grafik"] = read_charts(document)
-    frames["koreksi"] = corrections.as_frame()
-    frames["tabel_sumber"] = pd.DataFrame(sources, columns=TABLE_SOURCE_COLUMNS)
-    frames["instansi"] = agency
-    origins = line_origins(paths.originals / ORIGINS_FILE, document.lines)
-    frames = {n: with_pages(f, origins) if "halaman" in schemas.kinds(n) else f
-              for n, f in frames.items()}
-    frames["asal_baris"] = origins
-    origin = str(paths.document)
-    return {n: schemas.conform(n, frames[n], origin) for n in DOCUMENT_DATASETS}, origin
+    return frames, tables
+
+
+def _shaped(dataset: str, frame: pd.DataFrame | None) -> pd.DataFrame:
+    """`frame` with the columns of `dataset` (an empty one for a dataset the report does not
+    hold): a column it lacks is empty, and `dikoreksi` false."""
+    columns = [c for c in schemas.kinds(dataset) if c != "halaman"]
+    frame = pd.DataFrame(columns=columns) if frame is None else frame
+    shaped = frame.reindex(columns=columns)
+    if "dikoreksi" in columns:
+        shaped["dikoreksi"] = shaped.dikoreksi.fillna(False).astype(bool)
+    return shaped
+
+
+def _say_absent(completeness: pd.DataFrame, paths: Paths) -> None:
+    """The parts of an LKjIP this report lacks, in the log (the report shows them too)."""
+    lacking = completeness[~completeness.ada]
+    for said, rows in lacking.groupby("keterangan", sort=False):
+        log.info("%d: %s: %s", paths.year, said, ", ".join(rows.dataset))
 
 
 def _from_workbook(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:

@@ -7,6 +7,7 @@ that fails is kept, partly executed and marked at the failing cell, in `reports/
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -57,6 +58,43 @@ def notebook_names() -> list[str]:
     notebook is not one of them."""
     return [p.stem for p in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
             if p.stem != SERIES_NOTEBOOK]
+
+
+def notebook_needs(name: str) -> list[str]:
+    """The datasets a notebook shows (its metadata's `lkjip.needs`): it runs only for a report
+    that holds every one of them."""
+    book = json.loads((NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
+    return list(book.get("metadata", {}).get("lkjip", {}).get("needs", []))
+
+
+def applicable(names: list[str], paths: Paths) -> list[str]:
+    """The notebooks of `names` whose datasets the year's report holds; each other one is said
+    in the log, with the datasets the report lacks."""
+    held = _held_datasets(paths)
+    chosen = []
+    for name in names:
+        missing = [dataset for dataset in notebook_needs(name) if not held(dataset)]
+        if missing:
+            log.info(_("%d: notebook %s left out: this report does not hold %s"), paths.year,
+                     name, ", ".join(missing))
+        else:
+            chosen.append(name)
+    return chosen
+
+
+def _held_datasets(paths: Paths):
+    """Whether the year's report holds a dataset: from the processed CSVs (a header line
+    alone is an empty dataset), else from the raw data."""
+    if (paths.processed / "kelengkapan.csv").exists():
+        def held(dataset: str) -> bool:
+            with (paths.processed / f"{dataset}.csv").open(encoding="utf-8") as handle:
+                handle.readline()
+                return bool(handle.readline())
+        return held
+    from .datasets import load
+
+    datasets = load(paths.year, paths.data_dir)
+    return lambda dataset: not datasets[dataset].empty
 
 
 STAGE_SUFFIX = ".stage"  # `<root>/.<year>.stage`: where `staged` builds a folder
@@ -112,7 +150,7 @@ def execute(stage: Path, paths: Paths, names: list[str] | None = None,
     """Execute notebooks into `stage/notebooks` (figures into `stage/figures`), `jobs` at a
     time, on the warm `kernels` when given (`kernels.WarmKernels`); the first failure stops
     the run."""
-    chosen = _select(names)
+    chosen = applicable(_select(names), paths)
     check_parameters(parameters or {})  # papermill writes each name into the notebook as code
     (stage / "notebooks").mkdir(exist_ok=True)
     values = {"year": paths.year, "data_dir": str(paths.data_dir),
@@ -497,7 +535,8 @@ def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
     if shared != before or not paths.processed.exists() or not paths.reports.exists():
         return None
     required = [paths.reader_report, paths.audit_report, paths.audit_findings,
-                *(paths.executed_notebooks / f"{n}.ipynb" for n in notebook_names())]
+                *(paths.executed_notebooks / f"{n}.ipynb"
+                  for n in applicable(notebook_names(), paths))]
     if not all(path.exists() for path in required):
         return None
     current = manifest.hashes(manifest.output_files(paths.processed, paths.reports))

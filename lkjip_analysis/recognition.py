@@ -6,23 +6,32 @@ in any order once normalised (case, spacing, punctuation, `/`, a unit in parenth
 `#`, a name repeated for several years counted once), each allowed a small rewording, and when
 its caption holds the spec's caption words. `data/raw/<year>/tabel.yaml` overrides recognition
 where a report is ambiguous or worded beyond that tolerance: which caption a dataset reads
-(`dataset: Tabel N`) and, where needed, which header a column has (`columns`).
+(`dataset: Tabel 3.2`), which header a column has (`kolom`), or that the report does not hold
+the dataset (`dataset: tidak_ada`).
+
+The specs are one family of reports (the Kaltim Dinas Sosial LKjIP). A report is of the family
+when at least half its tables are found; then every table must be found or declared absent. A
+report of another agency is not: none of the family's tables are read, and the SAKIP core is
+read by meaning instead (`core`).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamlfile
 from .errors import DocumentError, SourceError
 from .i18n import N_, _
-from .source import Caption, Document, normalise, same_name
+from .source import Caption, Document, caption_label, normalise, same_name
 
 log = logging.getLogger("lkjip")
 MAPPING_FORMAT = N_("""# dataset: caption label, e.g.
 # realisasi_apbd: Tabel 15
+# or, for a dataset this report does not hold:
+# realisasi_apbn: tidak_ada
 # or, where a column's header is worded beyond recognition:
 # capaian_kinerja:
 #   tabel: Tabel 9
@@ -33,11 +42,17 @@ MAPPING_FORMAT = N_("""# dataset: caption label, e.g.
 
 @dataclass(frozen=True)
 class Mapping:
-    """What `tabel.yaml` says: dataset -> caption label, dataset -> column -> header text."""
+    """What `tabel.yaml` says: dataset -> caption label, dataset -> column -> header text, and
+    the datasets the report does not hold."""
 
     labels: dict[str, str] = field(default_factory=dict)
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    absent: frozenset[str] = frozenset()
 
+
+_LABEL_START = re.compile(r"^tabel\b", re.I)
+ABSENT = "tidak_ada"  # `dataset: tidak_ada`: the report does not hold it
+FAMILY_QUORUM = 0.5  # the share of its tables a report of the family shows
 
 def signature(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The normalised non-empty names, each once, in a fixed order: column order is not part
@@ -89,14 +104,23 @@ def load_mapping(path: Path, known: list[str]) -> Mapping:
         raise SourceError(_("tabel.yaml names unknown dataset {name!r}").format(name=unknown[0]),
                           file=path, raw=str(unknown[0]),
                           hint=_("Datasets: {names}").format(names=", ".join(known)))
-    labels, columns = {}, {}
+    labels, columns, absent = {}, {}, set()
     for name, entry in data.items():
         label, kolom = (entry, {}) if isinstance(entry, str) else _entry(entry, name, path, hint)
-        if label:
-            labels[name] = " ".join(label.split()).capitalize()
+        if label and label.strip().lower() == ABSENT:
+            absent.add(name)
+        elif label:
+            labels[name] = _label(label)
         if kolom:
             columns[name] = kolom
-    return Mapping(labels, columns)
+    return Mapping(labels, columns, frozenset(absent))
+
+
+def _label(written: str) -> str:
+    """A label as tabel.yaml writes it, normalised as captions are (`tabel 3.2.` = `Tabel
+    3.2`)."""
+    text = " ".join(written.split()).rstrip(".")
+    return caption_label(text) if _LABEL_START.match(text) else text.capitalize()
 
 
 def _entry(entry: object, name: str, path: Path, hint: str) -> tuple[str | None, dict]:
@@ -114,31 +138,39 @@ def _entry(entry: object, name: str, path: Path, hint: str) -> tuple[str | None,
     return label, kolom
 
 
-def locate(document: Document, specs, mapping: dict[str, str],
+def locate(document: Document, specs, mapping: Mapping,
            mapping_path: Path) -> dict[str, Caption]:
-    """Spec name -> its table's caption. Every spec needs exactly one table: one with its
-    columns, else the one table (not another spec's) with its columns and more, whose extra
-    columns are then ignored. A table that no spec claims is logged as skipped."""
+    """Spec name -> its table's caption, for a report of the specs' family (none for another
+    report). In the family, every spec not declared absent needs exactly one table: one with
+    its columns, else the one table (not another spec's) with its columns and more, whose
+    extra columns are then ignored. A table that no spec claims is logged as skipped."""
     signatures = {c.line: header_signature(document, c) for c in document.captions}
 
     def tables_like(spec, extra: bool = False) -> list[Caption]:
         return [c for c in document.captions
                 if matches(c, signatures[c.line], spec.header, spec.caption_words, extra)]
 
-    found = {spec.name: _mapped(document, spec.name, mapping[spec.name], mapping_path)
-             for spec in specs if spec.name in mapping}
-    exact = {spec.name: tables_like(spec) for spec in specs if spec.name not in mapping}
+    wanted = [spec for spec in specs if spec.name not in mapping.absent]
+    found = {spec.name: _mapped(document, spec.name, mapping.labels[spec.name], mapping_path)
+             for spec in wanted if spec.name in mapping.labels}
+    exact = {spec.name: tables_like(spec) for spec in wanted if spec.name not in found}
     taken = {c.line for c in found.values()} | {
         cs[0].line for cs in exact.values() if len(cs) == 1}
-    for spec in specs:
-        if spec.name in found:
-            continue
-        candidates = exact[spec.name] or [c for c in tables_like(spec, extra=True)
-                                          if c.line not in taken]
-        if len(candidates) != 1:
-            raise _not_one(document, spec, candidates, mapping_path)
-        found[spec.name] = candidates[0]
-    found = {spec.name: found[spec.name] for spec in specs}
+    candidates = {spec.name: exact[spec.name] or [c for c in tables_like(spec, extra=True)
+                                                  if c.line not in taken]
+                  for spec in wanted if spec.name not in found}
+    seen = len(found) + sum(len(cs) == 1 for cs in candidates.values())
+    if not wanted or seen < FAMILY_QUORUM * len(wanted):
+        log.info(_("%s: %d of the %d tables of the Kaltim family found: not a report of that "
+                   "family; its SAKIP core is read by meaning"), document.path, seen,
+                 len(wanted))
+        return {}
+    for spec in wanted:
+        if spec.name not in found:
+            if len(candidates[spec.name]) != 1:
+                raise _not_one(document, spec, candidates[spec.name], mapping_path)
+            found[spec.name] = candidates[spec.name][0]
+    found = {spec.name: found[spec.name] for spec in wanted}
     _check_claimed_once(document, found, mapping_path)
     claimed = {c.line for c in found.values()}
     for caption in document.captions:
@@ -175,7 +207,8 @@ def _not_one(document: Document, spec, candidates: list[Caption],
     return DocumentError(
         problem, file=document.path, table=spec.name,
         hint=_("Expected column headers like [{wanted}]{words}, in any order. Table captions in "
-               "the document: {captions}. Write its table in {file} (`{name}: Tabel N`)").format(
+               "the document: {captions}. Write its table in {file} (`{name}: Tabel N`), or "
+               "`{name}: tidak_ada` if this report does not hold it").format(
                    wanted=wanted, words=words, captions="; ".join(map(str, document.captions)),
                    file=mapping_path, name=spec.name))
 

@@ -17,6 +17,10 @@ TEXT, INT, INT_NA, RUPIAH, PERCENT, FLOAT, BOOL = (
 
 _TRACE = [("baris_sumber", INT), ("dikoreksi", BOOL)]
 _INDICATOR = [("no", INT), ("indikator_kinerja", TEXT), ("satuan", TEXT)]
+_BUDGET = [("tabel", TEXT), ("tingkat", TEXT), ("kode", TEXT), ("uraian", TEXT),
+           ("anggaran", FLOAT), ("realisasi", FLOAT), ("persen", PERCENT),
+           ("anggaran_tertulis", TEXT), ("realisasi_tertulis", TEXT), ("persen_tertulis", TEXT),
+           *_TRACE]
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "sdm": [("jabatan", TEXT), ("status_pegawai", TEXT), ("dimensi", TEXT),
@@ -35,9 +39,11 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "iku": [("no", INT), ("sasaran_strategis", TEXT), ("indikator_kinerja", TEXT),
             ("alasan", TEXT), ("formulasi", TEXT), ("sumber_data", TEXT),
             ("penanggung_jawab", TEXT), *_TRACE],
-    "perjanjian_kinerja": [("no", INT), ("sasaran_strategis", TEXT),
+    # the SAKIP core (any agency): every row names the table it was read from, and keeps each
+    # value as written (`*_tertulis`) beside the number read where its form is certain
+    "perjanjian_kinerja": [("tabel", TEXT), ("no", INT_NA), ("sasaran_strategis", TEXT),
                            ("indikator_kinerja", TEXT), ("satuan", TEXT), ("target", FLOAT),
-                           *_TRACE],
+                           ("target_tertulis", TEXT), *_TRACE],
     "evaluasi_akip": [("no", INT), ("komponen", TEXT), ("bobot", PERCENT), ("tahun", INT),
                       ("nilai", FLOAT), *_TRACE],
     "evaluasi_akip_total": [("tahun", INT), ("nilai", FLOAT), ("kategori", TEXT),
@@ -47,8 +53,11 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                          ("satuan", TEXT), ("target_tahunan", FLOAT), ("triwulan", INT),
                          ("target", FLOAT), ("realisasi", FLOAT), ("persen", PERCENT),
                          *_TRACE],
-    "capaian_kinerja": [*_INDICATOR, ("target", FLOAT), ("realisasi", FLOAT),
-                        ("persen", PERCENT), *_TRACE],
+    "capaian_kinerja": [("tabel", TEXT), ("no", INT_NA), ("misi", TEXT),
+                        ("sasaran_strategis", TEXT), ("indikator_kinerja", TEXT),
+                        ("satuan", TEXT), ("target", FLOAT), ("realisasi", FLOAT),
+                        ("persen", PERCENT), ("target_tertulis", TEXT),
+                        ("realisasi_tertulis", TEXT), ("persen_tertulis", TEXT), *_TRACE],
     "kinerja_historis": [*_INDICATOR, ("tahun", INT), ("realisasi", FLOAT), *_TRACE],
     "kinerja_perubahan": [*_INDICATOR, ("rumus", TEXT), ("persen_perubahan", PERCENT),
                           ("baris_sumber", INT), ("baris_rumus", INT), ("dikoreksi", BOOL)],
@@ -72,6 +81,12 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                        *_TRACE],
     "realisasi_apbn_total": [("uraian", TEXT), ("sumber_dana", TEXT), ("realisasi", RUPIAH),
                              ("persen", PERCENT), *_TRACE],
+    "realisasi_anggaran": _BUDGET,
+    "realisasi_anggaran_total": _BUDGET,
+    # which parts of an LKjIP the report holds, and what the reader could not read
+    "kelengkapan": [("dataset", TEXT), ("bagian", TEXT), ("ada", BOOL), ("tabel", TEXT),
+                    ("baris", INT), ("keterangan", TEXT)],
+    "catatan_baca": [("tabel", TEXT), ("baris_sumber", INT), ("catatan", TEXT)],
     "fakta": [("kunci", TEXT), ("uraian", TEXT), ("subjek", TEXT), ("nilai", FLOAT),
               ("teks", TEXT), ("satuan", TEXT), ("baris_sumber", INT), ("kutipan", TEXT),
               ("ditemukan", BOOL)],
@@ -100,7 +115,7 @@ def _with_page(columns: list[tuple[str, str]]) -> list[tuple[str, str]]:
 # every row read from the document also names the page of its line in an imported PDF
 # (`koreksi` is read from koreksi.yaml)
 COLUMNS = {name: _with_page(columns) if ("baris_sumber", INT) in columns
-           and name != "koreksi" else columns
+           and name not in ("koreksi", "catatan_baca") else columns
            for name, columns in COLUMNS.items()}
 DATASET_NAMES: tuple[str, ...] = tuple(COLUMNS)
 # The cross-year layer's datasets (data/processed/tren/), built from every year's datasets.

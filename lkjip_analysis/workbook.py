@@ -11,6 +11,7 @@ import io
 import math
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from numbers import Real
 from pathlib import Path
@@ -232,9 +233,20 @@ def _read_sheet(book, name: str, path: Path) -> pd.DataFrame:
                 hint=_("Fill only the dataset's rows"))
         if all(cell.value is None for cell in cells):
             continue  # an empty (perhaps formatted) row
+        # a row's empty last cells are not stored: they are empty, not missing
+        cells = [*cells[:len(header)], *[_EmptyCell(line)] * (len(header) - len(cells))]
         records.append([_cell_value(cell, column, kinds[column], path, name)
-                        for cell, column in zip(cells, header, strict=False)])
+                        for cell, column in zip(cells, header, strict=True)])
     return pd.DataFrame.from_records(records, columns=header)
+
+
+@dataclass(frozen=True)
+class _EmptyCell:
+    """A cell a sheet does not store (after the row's last value)."""
+
+    row: int
+    value: None = None
+    data_type: str = "n"
 
 
 def _cell_value(cell, column: str, kind: str, path: Path, sheet: str):

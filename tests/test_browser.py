@@ -37,6 +37,6 @@ def test_reader_report_renders_offline(built):
             found = page.evaluate(FIGURES)
         finally:
             browser.close()
-    assert found["shown"] == found["total"] == 17  # serapan: 3 pages
+    assert found["shown"] == found["total"] == 19  # serapan: 3 pages
     assert found["tips"] > 100  # a value on every bar
     assert [url for url in requested if not url.startswith("data:")] == [report]

@@ -14,7 +14,7 @@ from conftest import RAW
 from lkjip_analysis import load
 from lkjip_analysis.columns import is_numbering
 from lkjip_analysis.errors import TableFormatError
-from lkjip_analysis.recognition import locate
+from lkjip_analysis.recognition import Mapping, locate
 from lkjip_analysis.source import read_document
 from lkjip_analysis.tables import SPECS
 
@@ -73,7 +73,7 @@ def document_with_permuted(tmp_path, spec_name: str, seed: int):
     path = root / "raw" / "2020" / DOCUMENT
     document = read_document(path)
     spec = next(s for s in SPECS if s.name == spec_name)
-    caption = locate(document, SPECS, {}, path)[spec_name]
+    caption = locate(document, SPECS, Mapping(), path)[spec_name]
     table = document.table(caption, spec.header_rows)
     first = table.header[0].line
     last = table.rows[-1].line

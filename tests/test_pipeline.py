@@ -20,7 +20,8 @@ FIGURES = {
     "kinerja_triwulan", "kinerja_historis", "evaluasi_akip", "keluaran_program",
     "realisasi_apbd_per_unit", "realisasi_apbd_per_program", "serapan_apbd_per_baris_1",
     "serapan_apbd_per_baris_2", "serapan_apbd_per_baris_3",
-    "realisasi_apbn", "tren_anggaran_apbd", "tren_anggaran_apbn", "audit_selisih_terbesar"}
+    "realisasi_apbn", "tren_anggaran_apbd", "tren_anggaran_apbn", "audit_selisih_terbesar",
+    "inti_capaian_indikator", "inti_serapan_anggaran"}
 EXTERNAL = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//'
                       r"|url\(\s*['\"]?(?:https?:)?//|@import")
 
@@ -158,7 +159,7 @@ def test_the_pipeline_refuses_a_reserved_parameter_before_any_kernel(tmp_path, b
 
 def test_unknown_notebook_names_the_notebooks(tmp_path):
     from lkjip_analysis.errors import ParameterError
-    with pytest.raises(ParameterError, match="notebook yang ada: 01_sdm, 02_kinerja"):
+    with pytest.raises(ParameterError, match="notebook yang ada: 00_ringkasan, 01_sdm, 02_kinerja"):
         pipeline.run(2020, None, tmp_path, ["99_tidak_ada"])
 
 
@@ -241,7 +242,7 @@ def test_a_changed_number_is_named_in_the_log(built, tmp_path, caplog):
     pipeline.build(2020, data, reports)
     log = caplog.text
     # one check more disagrees than the 42 of the published report: 99 → 98 cocok
-    assert "2020: 28 dataset diekstrak; audit: 141 pemeriksaan: 98 cocok, 43 tidak cocok" in log
+    assert "2020: 32 dataset diekstrak; audit: 141 pemeriksaan: 98 cocok, 43 tidak cocok" in log
     assert ("2020: sejak build terakhir: masukan berubah: data/raw/2020/"
             "lkjip_2020_dinsos_kaltim.md") in log
     new = re.findall(r"sejak build terakhir: tidak cocok baru: (.*)", log)

@@ -54,7 +54,7 @@ def test_two_builds_sharing_a_reports_folder_never_overlap(data_root, tmp_path):
     assert first.wait(timeout=600) == 0
     assert second.returncode == 1
     assert "sedang berjalan" in second.stderr and str(lock) in second.stderr
-    assert figures_in(reports / "2020" / "laporan_2020.html") == 17
+    assert figures_in(reports / "2020" / "laporan_2020.html") == 19
     (reports / "2020" / "laporan_2020.html").unlink()  # a cached build trusts only what is there
     rebuilt = lkjip("build", "--year", "2020", "--data-dir", str(data_root), "--reports-dir",
                     str(reports), cwd=tmp_path)
@@ -97,8 +97,8 @@ def test_relative_folders_are_resolved_once(data_root, tmp_path):
                  cwd=work)
     assert done.returncode == 0, done.stderr
     assert not re.search(r"GALAT|ERROR|Traceback|KeyboardInterrupt", done.stderr), done.stderr
-    assert figures_in(work / "relrep" / "2020" / "laporan_2020.html") == 17
-    assert len(list((work / "relrep" / "2020" / "figures").glob("*.png"))) == 17
+    assert figures_in(work / "relrep" / "2020" / "laporan_2020.html") == 19
+    assert len(list((work / "relrep" / "2020" / "figures").glob("*.png"))) == 19
     assert not (PROJECT_ROOT / "notebooks" / "relrep").exists()
     by_env = lkjip("extract", cwd=work, env={"LKJIP_DATA_DIR": "dS"})
     assert by_env.returncode == 0, by_env.stderr

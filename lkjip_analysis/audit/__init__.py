@@ -66,23 +66,59 @@ __all__ = [
 
 
 def audit(d) -> pd.DataFrame:
-    """Run every check on the datasets `d` of one year; one row per check."""
+    """Run every check on the datasets `d` of one year; one row per check. A check of the
+    family's tables runs where the report holds every table it reads; the SAKIP core's checks
+    run on the core rows of tables no family table was read from."""
     f, facts = Findings(d.table_labels()), Facts(d.fakta)
-    check_sdm(d, f, facts)
-    check_targets(d, f)
-    check_sakip(d, f, facts)
-    check_quarters(d, f)
-    achieved = check_achievement(d, f, facts)
-    check_history(d, f)
-    check_progress(d, f)
-    absorbed = check_apbd(d, f, facts)
-    check_efficiency(d, f, facts, achieved, absorbed)
-    check_agreement_budget(d, f, facts, achieved, absorbed)
-    check_apbn(d, f, facts)
-    check_outputs(d, f, facts)
-    check_units(d, f, facts)
-    check_not_stated(f, facts)
+
+    def held(*names: str) -> bool:
+        return all(not d[name].empty for name in names)
+
+    if held("sdm", "sdm_total"):
+        check_sdm(d, f, facts)
+    if held("perjanjian_kinerja", "target_tahunan", "capaian_kinerja", "kinerja_triwulan",
+            "anggaran_kinerja"):
+        check_targets(d, f)
+    if held("evaluasi_akip", "evaluasi_akip_total"):
+        check_sakip(d, f, facts)
+    if held("kinerja_triwulan", "capaian_kinerja"):
+        check_quarters(d, f)
+    achieved = absorbed = None
+    if held("capaian_kinerja", "anggaran_kinerja", "kemajuan_renstra"):
+        achieved = check_achievement(d, f, facts)
+    if held("kinerja_historis", "kinerja_perubahan"):
+        check_history(d, f)
+    if held("kemajuan_renstra"):
+        check_progress(d, f)
+    if held("realisasi_apbd", "realisasi_apbd_total"):
+        absorbed = check_apbd(d, f, facts)
+    if achieved is not None and absorbed is not None:
+        if held("efisiensi"):
+            check_efficiency(d, f, facts, achieved, absorbed)
+        check_agreement_budget(d, f, facts, achieved, absorbed)
+    if held("realisasi_apbn", "realisasi_apbn_total"):
+        check_apbn(d, f, facts)
+    if held("fakta"):
+        check_outputs(d, f, facts)
+        check_units(d, f, facts)
+        check_not_stated(f, facts)
+    _check_core(d, f)
     return with_pages(_ordered(f.frame()), d.asal_baris)
+
+
+def _check_core(d, f: Findings) -> None:
+    """The SAKIP core's checks on the rows of tables the family did not read."""
+    from ..core.audit import check_core  # the core's audit builds on this package's findings
+
+    family = set(d.table_labels().values())
+
+    def own(name: str) -> pd.DataFrame:
+        frame = d[name]
+        return frame[~frame.tabel.isin(family) | (frame.tabel == "")]
+
+    check_core(f, own("perjanjian_kinerja"), own("capaian_kinerja"),
+               own("realisasi_anggaran"), own("realisasi_anggaran_total"),
+               d.polaritas_indikator)
 
 
 def _ordered(df: pd.DataFrame) -> pd.DataFrame:

@@ -8,8 +8,14 @@
 - Budget: each line's % against realisasi / anggaran × 100; each programme against the sum of
   the activities under it; each total against the sum of the top-level lines.
 
-A printed figure agrees when the recomputation rounded, or cut, to the figure's own decimals
-gives it. Findings have the columns of `temuan_audit.csv`.
+- Between tables: the same indicator's target, realisasi and capaian in two tables of one
+  report (the first table that states it is the reference), and the performance agreement's
+  target against the measured one.
+
+A value written as text with one number in parentheses (`Nilai A (82,92)`, `Level 3 (3,35)`)
+is compared by that number, and the note says so. A printed figure agrees when the
+recomputation rounded, or cut, to the figure's own decimals gives it. Findings have the
+columns of `temuan_audit.csv`.
 """
 
 from __future__ import annotations
@@ -21,24 +27,73 @@ from decimal import ROUND_DOWN, Decimal
 import pandas as pd
 
 from ..audit.findings import Findings, agrees, precision
+from .values import convention, read_number
 
 LOWER_IS_BETTER = re.compile(
     r"pengangguran|kemiskinan|miskin|gini|inflasi|kematian|kesakitan|risiko|resiko|stunting|"
     r"prevalensi|fertility|kriminalitas|kecelakaan|kerusakan|pencemaran|ketimpangan", re.I)
 _TOP = ("program", "perangkat_daerah", "uraian", "kegiatan")
+_IN_PARENTHESES = re.compile(r"\(\s*([\d.,]+)\s*%?\s*\)")
+MAKSIMAL, MINIMAL = "maksimal", "minimal"  # polaritas_indikator.csv's words
 
 
-def audit_core(core) -> pd.DataFrame:
+def audit_core(core, polarity: pd.DataFrame | None = None) -> pd.DataFrame:
     """The checks of `core` (a `read.Core`) as findings."""
     findings = Findings()
-    for row in core.capaian_kinerja.itertuples():
-        _check_capaian(findings, row)
-    for _label, lines in core.realisasi_anggaran.groupby("tabel", sort=False):
-        _check_budget_lines(findings, lines)
-    for total in core.realisasi_anggaran_total.itertuples():
-        lines = core.realisasi_anggaran[core.realisasi_anggaran.tabel == total.tabel]
-        _check_total(findings, total, lines)
+    check_core(findings, core.perjanjian_kinerja, core.capaian_kinerja,
+               core.realisasi_anggaran, core.realisasi_anggaran_total, polarity)
     return findings.frame()
+
+
+def check_core(findings: Findings, pk: pd.DataFrame, capaian: pd.DataFrame,
+               budget: pd.DataFrame, totals: pd.DataFrame,
+               polarity: pd.DataFrame | None = None) -> None:
+    """Every check of the core datasets' rows, into `findings`."""
+    known = polarities(polarity)
+    for row in capaian.itertuples():
+        _check_capaian(findings, row, polarity_of(row.indikator_kinerja, known))
+    _check_between_tables(findings, capaian, pk)
+    for _label, lines in budget.groupby("tabel", sort=False):
+        _check_budget_lines(findings, lines)
+    for total in totals.itertuples():
+        _check_total(findings, total, budget[budget.tabel == total.tabel])
+
+
+def _key(indicator: str) -> str:
+    """An indicator's name for comparison: case, punctuation and spacing aside."""
+    return " ".join(re.sub(r"[^\w%]+", " ", indicator.lower()).split())
+
+
+def polarities(polarity: pd.DataFrame | None) -> dict[str, str]:
+    """Indicator (compared by `_key`) -> `maksimal` or `minimal`, from polaritas_indikator."""
+    if polarity is None or polarity.empty:
+        return {}
+    return dict(zip(polarity.indikator_kinerja.map(_key), polarity.polaritas, strict=True))
+
+
+def polarity_of(indicator: str, known: dict[str, str]) -> str | None:
+    """An indicator's polarity: from polaritas_indikator.csv, else `minimal` where its words
+    say lower is better; None where neither says."""
+    stated_polarity = known.get(_key(indicator))
+    if stated_polarity is not None:
+        return stated_polarity
+    return MINIMAL if LOWER_IS_BETTER.search(indicator) else None
+
+
+def stated(value: float, written: str, *others: str) -> tuple[float, bool]:
+    """The number a cell states: its number, else the one number in parentheses of a text
+    (`Nilai A (82,92)`: 82,92), with whether it came from the text; NaN where there is
+    none. `others`, the row's other cells, settle a form the number alone leaves open
+    (`Level 3 (3,157)` beside `Level 3 (3,35)`: a decimal comma)."""
+    if not math.isnan(value):
+        return value, False
+    found = _IN_PARENTHESES.findall(written or "")
+    if len(found) == 1:
+        inner = [hit for text in others for hit in _IN_PARENTHESES.findall(text or "")]
+        reading = read_number(found[0], convention([found[0], *inner, *others]))
+        if reading.value is not None:
+            return reading.value, True
+    return math.nan, False
 
 
 def _name(label: str, line: int) -> str:
@@ -65,13 +120,15 @@ def _cents(value: float) -> Decimal:
 
 # --- capaian ----------------------------------------------------------------------------------
 
-def _check_capaian(findings: Findings, row) -> None:
-    if any(math.isnan(v) for v in (row.target, row.realisasi, row.persen)) or not row.target:
+def _check_capaian(findings: Findings, row, polarity: str | None) -> None:
+    cells = (row.target_tertulis, row.realisasi_tertulis, row.persen_tertulis)
+    target, from_text = stated(row.target, row.target_tertulis, *cells)
+    realisasi, realised_text = stated(row.realisasi, row.realisasi_tertulis, *cells)
+    if any(math.isnan(v) for v in (target, realisasi, row.persen)) or not target:
         return
-    higher = row.realisasi / row.target * 100
-    lower = [(2 - row.realisasi / row.target) * 100,
-             row.target / row.realisasi * 100 if row.realisasi else math.nan]
-    lower_known = bool(LOWER_IS_BETTER.search(row.indikator_kinerja))
+    higher = realisasi / target * 100
+    lower = [(2 - realisasi / target) * 100, target / realisasi * 100 if realisasi else math.nan]
+    lower_known = polarity == MINIMAL
     fits_higher = fits(row.persen, higher)
     fits_lower = [candidate for candidate in lower if fits(row.persen, candidate)]
     if lower_known:
@@ -82,6 +139,12 @@ def _check_capaian(findings: Findings, row) -> None:
                 "realisasi / target, target / realisasi).")
         rule = "(2 − realisasi / target) × 100 atau target / realisasi × 100 (makin rendah " \
                "makin baik)"
+    elif polarity == MAKSIMAL:
+        computed, ok = higher, fits_higher
+        note = "" if ok else ("Dihitung seolah makin rendah makin baik, padahal indikator ini "
+                              "makin tinggi makin baik." if fits_lower else
+                              "Capaian tidak sama dengan realisasi / target × 100.")
+        rule = "realisasi / target × 100"
     else:
         ok = fits_higher or bool(fits_lower)
         computed = higher if fits_higher or not fits_lower else fits_lower[0]
@@ -90,9 +153,54 @@ def _check_capaian(findings: Findings, row) -> None:
                 else "Capaian tidak cocok dengan rumus mana pun (realisasi / target, 2 − "
                 "realisasi / target, target / realisasi).")
         rule = "realisasi / target × 100"
+    if from_text or realised_text:
+        note = " ".join(filter(None, [note, "Target dan realisasi dibaca dari angka dalam "
+                                            "kurung pada teksnya."]))
     findings.record(_name(row.tabel, row.baris_sumber),
-                  f"Capaian {row.indikator_kinerja} = {rule}", row.persen, computed, ok,
-                  row.baris_sumber, note)
+                    f"Capaian {row.indikator_kinerja} = {rule}", row.persen, computed, ok,
+                    row.baris_sumber, note)
+
+
+_COMPARED = (("target", "target_tertulis", "Target"),
+             ("realisasi", "realisasi_tertulis", "Realisasi"),
+             ("persen", "persen_tertulis", "Capaian"))
+
+
+def _check_between_tables(findings: Findings, capaian: pd.DataFrame, pk: pd.DataFrame) -> None:
+    """Each indicator stated again in another table against where it was first stated; the
+    performance agreement's target against each measured one."""
+    first: dict[str, object] = {}
+    for row in capaian.itertuples():
+        reference = first.setdefault(_key(row.indikator_kinerja), row)
+        if reference.tabel != row.tabel:
+            for column, written, name in _COMPARED:
+                _check_same(findings, row, reference, column, written, name)
+    agreed = {}
+    for row in pk.itertuples():
+        agreed.setdefault(_key(row.indikator_kinerja), row)
+    for row in capaian.itertuples():
+        reference = agreed.get(_key(row.indikator_kinerja))
+        if reference is not None:
+            _check_same(findings, row, reference, "target", "target_tertulis", "Target",
+                        "perjanjian kinerja")
+
+
+def _check_same(findings: Findings, row, reference, column: str, written: str, name: str,
+                what: str = "") -> None:
+    ours, _ = stated(getattr(row, column), getattr(row, written, ""),
+                     *(getattr(row, w, "") for _c, w, _n in _COMPARED))
+    theirs, _ = stated(getattr(reference, column), getattr(reference, written, ""),
+                       *(getattr(reference, w, "") for _c, w, _n in _COMPARED))
+    if math.isnan(ours) or math.isnan(theirs):
+        return
+    coarse, fine = sorted((ours, theirs), key=lambda v: (precision(v, v), v))
+    ok = fits(coarse, fine)
+    where = _name(reference.tabel, reference.baris_sumber)
+    findings.record(
+        _name(row.tabel, row.baris_sumber),
+        f"{name} {row.indikator_kinerja} = {what or where} (baris {reference.baris_sumber})",
+        ours, theirs, ok, row.baris_sumber,
+        "" if ok else f"{where} menyebut {name.lower()} lain untuk indikator yang sama.")
 
 
 # --- budget -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -38,10 +39,10 @@ from .meaning import (
 from .values import convention, read_number
 
 CORE_DATASETS = ("perjanjian_kinerja", "capaian_kinerja", "realisasi_anggaran")
-PK_COLUMNS = ["tabel", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
+PK_COLUMNS = ["tabel", "no", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
               "target_tertulis", "baris_sumber"]
-CAPAIAN_COLUMNS = ["tabel", "misi", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
-                   "realisasi", "persen", "target_tertulis", "realisasi_tertulis",
+CAPAIAN_COLUMNS = ["tabel", "no", "misi", "sasaran_strategis", "indikator_kinerja", "satuan",
+                   "target", "realisasi", "persen", "target_tertulis", "realisasi_tertulis",
                    "persen_tertulis", "baris_sumber"]
 ANGGARAN_COLUMNS = ["tabel", "tingkat", "kode", "uraian", "anggaran", "realisasi", "persen",
                     "anggaran_tertulis", "realisasi_tertulis", "persen_tertulis", "baris_sumber"]
@@ -53,7 +54,20 @@ _LEVELS = (("sub_kegiatan", re.compile(r"^\s*sub\s*kegiatan\b", re.I)),
            ("kegiatan", re.compile(r"^\s*kegiatan\b", re.I)))
 _NUMERIC = re.compile(r"^(?=.*\d)[\d.,%\s()+-]+$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_ROW_NUMBER = re.compile(r"^(\d{1,4})\.?$")
+PERCENT_LIMIT = 1000.0  # a percentage beyond ±1000 is no capaian or serapan: left empty
 _UNITS = re.compile(r"\b(?:opd|skpd|perangkat daerah|satuan kerja|unit kerja)\b", re.I)
+
+
+class Note(NamedTuple):
+    """What the reader could not read, and why: the table's label, its line, the sentence."""
+
+    tabel: str
+    line: int
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass
@@ -64,10 +78,10 @@ class Core:
     capaian_kinerja: pd.DataFrame
     realisasi_anggaran: pd.DataFrame
     realisasi_anggaran_total: pd.DataFrame
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
-    def absent(self) -> list[str]:
+    def absent(self) -> list[Note]:
         """The core datasets this report does not hold."""
         return [name for name in CORE_DATASETS if getattr(self, name).empty]
 
@@ -136,7 +150,7 @@ def read_core(document: Document) -> Core:
 
 # --- columns ----------------------------------------------------------------------------------
 
-def _columns(document: Document, block: Block, notes: list[str]) -> _Read | None:
+def _columns(document: Document, block: Block, notes: list[Note]) -> _Read | None:
     """The block's header rows and the column of each meaning; None when it holds no core
     meaning or two columns claim one (said in `notes`)."""
     header = _header_rows(block.rows)
@@ -157,9 +171,10 @@ def _columns(document: Document, block: Block, notes: list[str]) -> _Read | None
     read = _Read(block, {m: where[0] for m, where in found.items()}, [], paths,
                  {index for index, path in enumerate(paths) if path})
     if doubled:
-        notes.append(_("{table} (line {line}): not read: several columns are {meanings}; name "
-                       "the one to read in tabel.yaml").format(
-                           table=read.tabel, line=block.line, meanings=", ".join(doubled)))
+        notes.append(Note(block.label, block.line, _(
+            "{table} (line {line}): not read: several columns are {meanings}; name the one to "
+            "read in tabel.yaml").format(table=read.tabel, line=block.line,
+                                         meanings=", ".join(doubled))))
         return None
     keys = {_key(row) for row in header}
     read.data = [row for row in block.rows[len(header):]
@@ -168,14 +183,14 @@ def _columns(document: Document, block: Block, notes: list[str]) -> _Read | None
     return read
 
 
-def _note_shifted(table: _Read, notes: list[str]) -> None:
+def _note_shifted(table: _Read, notes: list[Note]) -> None:
     """One note for the rows of a table read that stand shifted against its header."""
     shifted = [row.line for row in table.data if table.aligned(row) < len(row.cells)]
     if shifted:
-        notes.append(_("{table}: {count} rows (lines {first}–{last}) stand outside the named "
-                       "columns from some cell on: what stands there is not read").format(
-                           table=table.tabel, count=len(shifted), first=shifted[0],
-                           last=shifted[-1]))
+        notes.append(Note(table.block.label, shifted[0], _(
+            "{table}: {count} rows (lines {first}–{last}) stand outside the named columns from "
+            "some cell on: what stands there is not read").format(
+                table=table.tabel, count=len(shifted), first=shifted[0], last=shifted[-1])))
 
 
 def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
@@ -211,22 +226,32 @@ def _numbers(table: _Read, meaning: str) -> dict[int, tuple[float | None, str]]:
             for row, reading in zip(table.data, readings, strict=True)}
 
 
-def _value(numbers: dict, row: Row, notes: list[str], table: _Read, meaning: str) -> float:
+def _value(numbers: dict, row: Row, notes: list[Note], table: _Read, meaning: str) -> float:
     value, doubt = numbers.get(row.line, (None, ""))
+    if value is not None and meaning == CAPAIAN and abs(value) > PERCENT_LIMIT:
+        value, doubt = None, _("{value:g} is no percentage").format(value=value)
     if doubt:
-        notes.append(_("{table} line {line}, {column}: left empty: {doubt}").format(
-            table=table.tabel, line=row.line, column=meaning, doubt=doubt))
+        notes.append(Note(table.block.label, row.line, _(
+            "{table} line {line}, {column}: left empty: {doubt}").format(
+                table=table.tabel, line=row.line, column=meaning, doubt=doubt)))
     return float("nan") if value is None else value
+
+
+def _row_number(table: _Read, row: Row) -> int | None:
+    """The row's printed number (`1`, `1.`), where its No cell holds one."""
+    number = _ROW_NUMBER.match(table.text(row, NO))
+    return int(number.group(1)) if number else None
 
 
 # --- performance ------------------------------------------------------------------------------
 
-def _capaian_rows(table: _Read, notes: list[str]) -> list[dict]:
+def _capaian_rows(table: _Read, notes: list[Note]) -> list[dict]:
     numbers = {m: _numbers(table, m) for m in (TARGET, REALISASI, CAPAIAN)}
     records = []
     for row, misi, sasaran, indicator in _indicator_rows(table):
         records.append({
-            "tabel": table.block.label, "misi": misi, "sasaran_strategis": sasaran,
+            "tabel": table.block.label, "no": _row_number(table, row), "misi": misi,
+            "sasaran_strategis": sasaran,
             "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
             "target": _value(numbers[TARGET], row, notes, table, TARGET),
             "realisasi": _value(numbers[REALISASI], row, notes, table, REALISASI),
@@ -237,9 +262,10 @@ def _capaian_rows(table: _Read, notes: list[str]) -> list[dict]:
     return records
 
 
-def _pk_rows(table: _Read, notes: list[str]) -> list[dict]:
+def _pk_rows(table: _Read, notes: list[Note]) -> list[dict]:
     numbers = _numbers(table, TARGET)
-    return [{"tabel": table.block.label, "sasaran_strategis": sasaran,
+    return [{"tabel": table.block.label, "no": _row_number(table, row),
+             "sasaran_strategis": sasaran,
              "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
              "target": _value(numbers, row, notes, table, TARGET),
              "target_tertulis": table.text(row, TARGET), "baris_sumber": row.line}
@@ -269,7 +295,7 @@ def _indicator_rows(table: _Read):
 
 # --- budget -----------------------------------------------------------------------------------
 
-def _anggaran_rows(table: _Read, notes: list[str]) -> tuple[list[dict], list[dict]]:
+def _anggaran_rows(table: _Read, notes: list[Note]) -> tuple[list[dict], list[dict]]:
     numbers = {m: _numbers(table, m) for m in (ANGGARAN, REALISASI, CAPAIAN)}
     units = bool(_UNITS.search(table.header(URAIAN)))
     rows, totals, seen_program = [], [], False

@@ -20,6 +20,7 @@ from .anggaran import (
 )
 from .audit import selisih_terbesar
 from .hover import set_series, set_unit, unit_of, with_titles
+from .inti import capaian_indikator, serapan_anggaran
 from .kinerja import (
     evaluasi_akip,
     kinerja_historis,
@@ -33,10 +34,11 @@ from .output import figure_title, finish, save
 from .style import PALETTE, apply_theme, rupiah_axis, rupiah_unit, step_decimals
 
 __all__ = [
-    "LINES_PER_FIGURE", "PALETTE", "apply_theme", "evaluasi_akip", "figure_title", "finish",
-    "kinerja_historis", "kinerja_lintas_tahun", "kinerja_triwulan", "output_program",
-    "pilihan_anggaran", "realisasi_apbn", "realisasi_per_program", "realisasi_per_unit",
-    "rupiah_axis", "rupiah_unit", "save", "sdm_breakdown", "selisih_terbesar", "serapan_baris",
+    "LINES_PER_FIGURE", "PALETTE", "apply_theme", "capaian_indikator", "evaluasi_akip",
+    "figure_title", "finish", "kinerja_historis", "kinerja_lintas_tahun",
+    "kinerja_triwulan", "output_program", "pilihan_anggaran", "realisasi_apbn",
+    "realisasi_per_program", "realisasi_per_unit", "rupiah_axis", "rupiah_unit", "save",
+    "sdm_breakdown", "selisih_terbesar", "serapan_anggaran", "serapan_baris",
     "serapan_parts", "set_series", "set_unit", "step_decimals", "target_realisasi",
     "tren_anggaran", "unit_of", "with_titles",
 ]

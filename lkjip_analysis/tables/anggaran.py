@@ -151,3 +151,23 @@ SPECS = (
     TableSpec("realisasi_apbn", _BUDGET_HEADER, 3, build_realisasi_apbn, _BUDGET_COLUMNS,
               ("apbn",)),
 )
+
+
+def core_budget(frames: dict[str, pd.DataFrame], labels: dict[str, str]
+                ) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The family's budget tables (APBD, APBN) as the SAKIP core's `realisasi_anggaran` and
+    its totals: every value line and every total, each naming its table. These tables print
+    no budget (`anggaran`): it stays empty. None when the report holds neither table."""
+    read = [name for name in ("realisasi_apbd", "realisasi_apbn") if name in frames]
+    if not read:
+        return None
+    lines, totals = [], []
+    for name in read:
+        table = frames[name]
+        uraian = table.uraian if "uraian" in table else table.program
+        level = table.jenis_baris if "jenis_baris" in table else "program"
+        lines.append(table.assign(tabel=labels[name], tingkat=level, kode="", uraian=uraian,
+                                  anggaran=float("nan")))
+        totals.append(frames[f"{name}_total"].assign(tabel=labels[name], tingkat="total",
+                                                      kode="", anggaran=float("nan")))
+    return pd.concat(lines, ignore_index=True), pd.concat(totals, ignore_index=True)

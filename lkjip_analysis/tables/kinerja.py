@@ -71,15 +71,21 @@ def build_kinerja_triwulan(reader: Reader) -> dict[str, pd.DataFrame]:
 
 
 def build_capaian_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
-    """Tabel 9: target, realisation and % per indicator."""
+    """Tabel 9: target, realisation and % per indicator (the table names no misi or
+    sasaran)."""
     records = [
-        {"no": reader.number(row), "indikator_kinerja": reader.text(row, "indikator_kinerja"),
+        {"tabel": reader.table.label, "no": reader.number(row), "misi": "",
+         "sasaran_strategis": "", "indikator_kinerja": reader.text(row, "indikator_kinerja"),
          "satuan": reader.text(row, "satuan"), "target": reader.decimal(row, "target"),
          "realisasi": reader.decimal(row, "realisasi"),
-         "persen": reader.percent(row, "persen"), "baris_sumber": row.line}
+         "persen": reader.percent(row, "persen"),
+         **{f"{column}_tertulis": reader.text(row, column)
+            for column in ("target", "realisasi", "persen")},
+         "baris_sumber": row.line}
         for row in reader.table.rows
     ]
-    cols = ["no", "indikator_kinerja", "satuan", "target", "realisasi", "persen",
+    cols = ["tabel", "no", "misi", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
+            "realisasi", "persen", "target_tertulis", "realisasi_tertulis", "persen_tertulis",
             "baris_sumber"]
     return {"capaian_kinerja": reader.frame(records, cols)}
 

@@ -79,13 +79,15 @@ def build_iku(reader: Reader) -> dict[str, pd.DataFrame]:
 def build_perjanjian_kinerja(reader: Reader) -> dict[str, pd.DataFrame]:
     """Tabel 6: the performance agreement's targets."""
     records = [
-        {"no": reader.number(row), "sasaran_strategis": reader.text(row, "sasaran_strategis"),
+        {"tabel": reader.table.label, "no": reader.number(row),
+         "sasaran_strategis": reader.text(row, "sasaran_strategis"),
          "indikator_kinerja": reader.text(row, "indikator_kinerja"),
          "satuan": reader.text(row, "satuan"), "target": reader.decimal(row, "target"),
-         "baris_sumber": row.line}
+         "target_tertulis": reader.text(row, "target"), "baris_sumber": row.line}
         for row in reader.table.rows
     ]
-    cols = ["no", "sasaran_strategis", "indikator_kinerja", "satuan", "target", "baris_sumber"]
+    cols = ["tabel", "no", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
+            "target_tertulis", "baris_sumber"]
     return {"perjanjian_kinerja": reader.frame(records, cols)}
 
 

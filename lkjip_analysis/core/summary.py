@@ -1,0 +1,84 @@
+"""The SAKIP core of one report as a reader sees it: which parts the report holds, each
+indicator with its polarity, the budget per programme or unit, and the headline figures (how
+many indicators reached their target, the absorption, the audit's disagreements)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .audit import MAKSIMAL, MINIMAL, polarities, polarity_of
+
+POLARITY_WORDS = {MAKSIMAL: "makin tinggi makin baik", MINIMAL: "makin rendah makin baik",
+                  None: "tidak disebut"}
+TOP_LEVELS = ("program", "perangkat_daerah")
+
+
+def completeness(d) -> pd.DataFrame:
+    """Each part of an LKjIP: held or not, from which tables, and why not."""
+    parts = d.kelengkapan
+    return pd.DataFrame({"Bagian LKjIP": parts.bagian,
+                         "Ada": parts.ada.map({True: "ada", False: "tidak ada"}),
+                         "Tabel": parts.tabel, "Baris": parts.baris,
+                         "Keterangan": parts.keterangan})
+
+
+def indicators(d) -> pd.DataFrame:
+    """Each indicator row of the measurement of performance, as written, with its capaian and
+    polarity."""
+    rows = d.capaian_kinerja
+    known = polarities(d.polaritas_indikator)
+    return pd.DataFrame({
+        "Tabel": rows.tabel.replace("", "tanpa judul"), "Sasaran": rows.sasaran_strategis,
+        "Indikator": rows.indikator_kinerja, "Satuan": rows.satuan,
+        "Target": rows.target_tertulis, "Realisasi": rows.realisasi_tertulis,
+        "Capaian": rows.persen,
+        "Polaritas": [POLARITY_WORDS[polarity_of(i, known)] for i in rows.indikator_kinerja]})
+
+
+def top_lines(d) -> pd.DataFrame:
+    """The budget's top-level lines (programmes, or units), else every line."""
+    lines = d.realisasi_anggaran
+    top = lines[lines.tingkat.isin(TOP_LEVELS)]
+    return (top if not top.empty else lines).reset_index(drop=True)
+
+
+def budget(d) -> pd.DataFrame:
+    """The top-level budget lines for reading."""
+    lines = top_lines(d)
+    return pd.DataFrame({"Tabel": lines.tabel.replace("", "tanpa judul"),
+                         "Tingkat": lines.tingkat.str.replace("_", " "),
+                         "Uraian": lines.uraian, "Anggaran": lines.anggaran,
+                         "Realisasi": lines.realisasi, "%": lines.persen})
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What a head of agency reads first."""
+
+    measured: int  # indicators with a stated capaian (each once, from its first table)
+    reached: int  # of them, at or above 100 %
+    anggaran: float  # the first budget total that states both amounts (NaN without one)
+    realisasi: float
+    serapan: float  # as stated on that total, else recomputed
+    checks: int
+    disagreements: int
+
+
+def headline(d, findings: pd.DataFrame) -> Headline:
+    """The headline figures of `d`, its audit `findings` counted."""
+    rows = d.capaian_kinerja.dropna(subset=["persen"])
+    first = rows.drop_duplicates(subset="indikator_kinerja")
+    totals = d.realisasi_anggaran_total
+    total = next((t for t in totals.itertuples()
+                  if not math.isnan(t.realisasi)), None)
+    anggaran = total.anggaran if total is not None else math.nan
+    realisasi = total.realisasi if total is not None else math.nan
+    serapan = total.persen if total is not None else math.nan
+    if math.isnan(serapan) and anggaran and not math.isnan(anggaran) and \
+            not math.isnan(realisasi):
+        serapan = realisasi / anggaran * 100
+    return Headline(len(first), int((first.persen >= 100).sum()), anggaran, realisasi, serapan,
+                    len(findings), int((findings.status == "tidak_cocok").sum()))
