@@ -225,7 +225,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .impor import ImportRefused, import_document
 
     try:
-        review = import_document(args.file, args.year, args.data_dir, args.force, args.wait)
+        review = import_document(args.file, args.year, args.data_dir, args.force, args.wait,
+                                 args.instansi)
     except ImportRefused as exc:
         raise UsageError(str(exc)) from None
     for line in review.lines:
@@ -237,6 +238,10 @@ cmd_import.options = [
     (("file",), {"metavar": N_("FILE"), "help": N_("the report as a PDF or a Word file (.docx)")}),
     (("--force",), {"action": "store_true",
                     "help": N_("replace the year's existing document")}),
+    (("--instansi",), {"metavar": N_("NAME"),
+                       "help": N_("the agency's name, for a document that does not state it "
+                                  "on its cover or foreword (kept in data/raw/<year>/"
+                                  "instansi.txt)")}),
     WAIT_OPTION,
 ]
 

@@ -76,6 +76,12 @@ class Paths:
         return self.raw / "tabel.yaml"
 
     @property
+    def agency(self) -> Path:
+        """Optional: the agency's name, one line, for a document that does not state it
+        (`lkjip import --instansi` writes it)."""
+        return self.raw / "instansi.txt"
+
+    @property
     def narrative(self) -> Path:
         """Optional: the year's own descriptions of its narrative figures (`narasi.yaml`)."""
         return self.raw / "narasi.yaml"
@@ -84,7 +90,7 @@ class Paths:
     def input_files(self) -> list[Path]:
         """The files of the year's folder that a load reads, those that exist; anything else
         there is not an input."""
-        named = [self.corrections, self.table_mapping, self.narrative,
+        named = [self.corrections, self.table_mapping, self.narrative, self.agency,
                  self.raw / POLARITY_FILE, self.workbook_input]
         originals = [p for p in sorted(self.originals.glob("*")) if p.is_file()]
         return sorted({*self.documents, *(p for p in named if p.is_file()), *originals})

@@ -20,7 +20,7 @@ from . import cache, schemas
 from .atomic import replace_directory
 from .audit import SHEET as FINDINGS
 from .config import Paths, available_years, validate_year
-from .core.assemble import core_datasets
+from .core.assemble import completeness, core_datasets
 from .corrections import load_corrections
 from .errors import ParameterError, SourceError
 from .i18n import _
@@ -36,7 +36,9 @@ from .workbook import read_workbook, workbook_bytes
 log = logging.getLogger("lkjip")
 SIDE_DATASETS = ("polaritas_indikator", "anggaran_historis")
 DOCUMENT_DATASETS = tuple(n for n in schemas.DATASET_NAMES if n not in SIDE_DATASETS)
-WORKBOOK_DATASETS = tuple(n for n in DOCUMENT_DATASETS if n != "koreksi")
+# what an analyst fills in a workbook: not the corrections, nor what is derived from the rest
+WORKBOOK_DATASETS = tuple(n for n in DOCUMENT_DATASETS
+                          if n not in ("koreksi", "kelengkapan", "catatan_baca"))
 SOURCES = ("auto", "document", "workbook", "processed")
 TABLE_SOURCE_COLUMNS = ["dataset", "tabel", "judul", "baris_sumber"]
 # what tabel.yaml may name: the family's tables and the SAKIP core's budget
@@ -154,6 +156,21 @@ def _check_one_document(paths: Paths) -> None:
             file=paths.raw, hint=_("Keep one lkjip_<...>.md per year folder"))
 
 
+def _agency_given(paths: Paths) -> pd.DataFrame | None:
+    """The agency named in `instansi.txt` (written by `lkjip import --instansi`), for the
+    folder's year (baris_sumber 0: not from the document); None without that file."""
+    from .tables.instansi import frame
+
+    if not paths.agency.is_file():
+        return None
+    check_size(paths.agency, 4096, "instansi.txt")
+    name = " ".join(paths.agency.read_text(encoding="utf-8", errors="replace").split())
+    if not name:
+        raise SourceError(_("instansi.txt is empty"), file=paths.agency,
+                          hint=_("Write the agency's name on one line, or delete the file"))
+    return frame(name, paths.year, 0, paths.agency.name)
+
+
 def _agency_assumed(paths: Paths) -> pd.DataFrame:
     """Where the document names neither agency nor year: its folder's year and the agency of
     the latest earlier year that has one, said in a warning (baris_sumber 0: not from the
@@ -168,7 +185,8 @@ def _agency_assumed(paths: Paths) -> pd.DataFrame:
             name = str(read_csv(known, "instansi").nama.iloc[0])
             break
     log.warning(_("%s does not name its agency and report year (on the cover, title, foreword "
-                  "or page header): the folder's year %d and agency %s are used"),
+                  "or page header): the folder's year %d and agency %s are used (give the "
+                  "agency with `lkjip import --instansi`)"),
                 paths.document, paths.year, repr(name) if name else _("empty"))
     return frame(name, paths.year, 0, "")
 
@@ -193,7 +211,7 @@ def _source_files(paths: Paths, source: str) -> list[Path]:
     """The files a load from `source` reads."""
     main = {"document": [paths.document], "workbook": [paths.workbook_input],
             "processed": [paths.processed / f"{n}.csv" for n in DOCUMENT_DATASETS]}[source]
-    return [*main, paths.corrections, paths.table_mapping, paths.narrative,
+    return [*main, paths.corrections, paths.table_mapping, paths.narrative, paths.agency,
             paths.indicator_polarity, paths.budget_history]
 
 
@@ -201,7 +219,8 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     document = read_document(paths.document)
     agency = agency_frame(document)
     if agency is None:
-        agency = _agency_assumed(paths)
+        given = _agency_given(paths)
+        agency = given if given is not None else _agency_assumed(paths)
     else:
         _check_year_stated(paths, agency, paths.document, "Narasi",
                            int(agency.baris_sumber.iloc[0]))
@@ -279,9 +298,29 @@ def _from_workbook(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     facts = frames["fakta"]  # a figure typed with its value is stated, whether marked or not
     facts["ditemukan"] = facts.ditemukan.astype(bool) | facts.nilai.notna() | (facts.teks != "")
     frames["koreksi"] = load_corrections(paths.corrections).as_frame()
+    _budget_from_family(frames)
+    frames["kelengkapan"] = completeness(frames)
+    frames["catatan_baca"] = _shaped("catatan_baca", None)
     conformed = {n: schemas.conform(n, frames[n], origin, first_line=2) for n in frames}
     _check_year_stated(paths, conformed["instansi"], paths.workbook_input, "instansi", 2)
     return conformed, origin
+
+
+def _budget_from_family(frames: dict[str, pd.DataFrame]) -> None:
+    """A workbook whose APBD/APBN sheets are filled and whose core budget sheet is not: the
+    core budget is those sheets' lines, as for a document of the family."""
+    if not frames["realisasi_anggaran"].empty:
+        return
+    sources = frames["tabel_sumber"]
+    labels = dict(zip(sources.dataset, sources.tabel, strict=True))
+    filled = {name: frames[name] for name in ("realisasi_apbd", "realisasi_apbn")
+              if not frames[name].empty}
+    filled |= {f"{name}_total": frames[f"{name}_total"] for name in list(filled)}
+    budget = core_budget(filled, {name: labels.get(name, name) for name in filled})
+    if budget is not None:
+        frames["realisasi_anggaran"], frames["realisasi_anggaran_total"] = (
+            _shaped(name, frame) for name, frame in zip(
+                ("realisasi_anggaran", "realisasi_anggaran_total"), budget, strict=True))
 
 
 def _from_processed(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:

@@ -88,23 +88,40 @@ def test_jombang_audit_finds_what_the_report_gets_wrong_and_nothing_else(jombang
     assert "angka dalam kurung" in maturity[0]["catatan"]
 
 
+UNTITLED = "Tabel tanpa judul (baris {})"
+# README of realdocs, Sumut 2021, each recomputed by hand: TPT 115 % (5,4 / 6,33 = 85,31 %,
+# (2 − 6,33 / 5,4) × 100 = 82,78 %); kemiskinan 105,6 % and Gini 99,37 % are r/t of
+# lower-is-better indicators ((2 − 8,49 / 8,04) × 100 = 94,40 %, (2 − 0,313 / 0,315) × 100 =
+# 100,63 %); TFR 190 %; kemantapan jalan 8,50 % (76,37 / 86,29 = 88,50 %, as Tabel 3.4 and the
+# table on p61 print); inflasi 225 % ((2 − 1,71 / 2,85) × 100 = 140 %); wawasan kebangsaan
+# 105 % (80 / 75 = 106,67 %); IKLH 100,64 % (71,15 / 70 = 101,64 %); the IPG target 91 in
+# Tabel 3.2, 91,08 in the PK (Tabel 2.4) and Tabel 3.4; the per-OPD JUMLAH realisasi 0,02
+# below the sum of its 49 rows.
+SUMUT_WRONG = [
+    ("Tabel 3.2", 115.0, 82.78), ("Tabel 3.2", 105.6, 94.4), ("Tabel 3.2", 99.37, 100.63),
+    ("Tabel 3.2", 190.0, 107.8), ("Tabel 3.2", 8.5, 88.5), ("Tabel 3.2", 225.0, 140.0),
+    ("Tabel 3.2", 105.0, 106.67), ("Tabel 3.2", 100.64, 101.64), ("Tabel 3.2", 91.0, 91.08),
+    ("Tabel 3.4", 105.6, 94.4), ("Tabel 3.4", 99.37, 100.63), ("Tabel 3.4", 190.0, 107.8),
+    ("Tabel 3.4", 225.0, 140.0), ("Tabel 3.4", 85.31, 115.0), ("Tabel 3.4", 88.5, 8.5),
+    ("Tabel 3.4", 91.08, 91.0), (UNTITLED.format(1223), 115.0, 82.78),
+    (UNTITLED.format(1225), 105.6, 94.4), (UNTITLED.format(1232), 190.0, 107.8),
+    (UNTITLED.format(1234), 88.5, 8.5),
+    (UNTITLED.format(1625), 13_220_194_044_025.3, 13_220_194_044_025.32)]
+
+
 def test_sumut_builds_and_its_audit_accuses_only_what_the_readme_lists(sumut):
-    """README: Tingkat Pengangguran Terbuka 115 % and TFR 190 % match no formula (5,4 / 6,33
-    = 85,31 %, (2 − 6,33 / 5,4) × 100 = 82,78 %); kemiskinan 105,6 % is r/t for a
-    lower-is-better indicator ((2 − 8,49 / 8,04) × 100 = 94,40 %); IPG target 91 in Tabel 3.2,
-    91,08 in the PK; the per-OPD JUMLAH realisasi 0,02 below the sum of its rows."""
     code, processed, reports = sumut
     assert code == 0
-    found = disagreements(reports)
-    assert ("Tabel 3.2", 91.0, 91.08) in found
-    assert [f[1] for f in found if f[0].startswith("Tabel tanpa judul")] == [
-        115.0, 105.6, 190.0, 13220194044025.3]
-    assert len(found) == 5
+    assert sorted(disagreements(reports)) == sorted(SUMUT_WRONG)
+    findings = rows(reports / "temuan_audit.csv")
+    assert sum(r["status"] == "cocok" for r in findings) > 150  # every other check agrees
     executed = sorted(p.stem for p in (reports / "notebooks").glob("*.ipynb"))
     assert executed == ["00_ringkasan", "05_audit"]
     units = [r for r in rows(processed / "realisasi_anggaran.csv")
              if r["tingkat"] == "perangkat_daerah"]
     assert len(units) == 49
+    [agency] = rows(processed / "instansi.csv")
+    assert agency["nama"] == "Pemerintah Provinsi Sumatera Utara"
 
 
 # --- a Kaltim-family report that lacks one of its tables ------------------------------------
@@ -157,3 +174,81 @@ def test_the_notebooks_say_what_they_need():
     assert notebook_needs("00_ringkasan") == notebook_needs("05_audit") == []
     book = json.loads((PROJECT_ROOT / "notebooks" / "00_ringkasan.ipynb").read_text("utf-8"))
     assert all(not cell.get("outputs") for cell in book["cells"])
+
+
+# --- a document that does not name its agency ------------------------------------------------
+
+def capaian_word(path) -> None:
+    """A small report whose cover names no agency: one measurement table."""
+    from docx import Document as Word
+
+    document = Word()
+    document.add_paragraph("Laporan Kinerja Tahun 2023")
+    document.add_paragraph("Tabel 3.1 Capaian Kinerja")
+    rows = [["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"],
+            ["1", "Indeks Kepuasan Masyarakat", "80", "82", "102,5"],
+            ["2", "Persentase kemiskinan", "8,04", "8,49", "105,6"]]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.save(path)
+
+
+def test_the_agency_a_document_does_not_name_is_given_once(tmp_path, capsys):
+    from lkjip_analysis import load
+
+    source, data = tmp_path / "laporan.docx", tmp_path / "data"
+    capaian_word(source)
+    assert main(["-q", "import", str(source), "--year", "2023", "--data-dir", str(data),
+                 "--instansi", "Dinas  Kesehatan\u202e Kota Contoh"]) == 0
+    raw = data / "raw" / "2023"
+    assert (raw / "lkjip_2023_dinas_kesehatan_kota_contoh.md").exists()
+    assert (raw / "instansi.txt").read_text(encoding="utf-8") == "Dinas Kesehatan Kota Contoh\n"
+    d = load(2023, data, source="document")
+    assert d.instansi.nama.tolist() == ["Dinas Kesehatan Kota Contoh"]
+    # 82 / 80 = 102,5 %; kemiskinan printed as r/t: (2 − 8,49 / 8,04) × 100 = 94,40 %
+    assert d.capaian_kinerja.persen.tolist() == [102.5, 105.6]
+    from lkjip_analysis.audit import audit
+
+    findings = audit(d)
+    assert findings.status.tolist() == ["cocok", "tidak_cocok"]
+    assert "makin rendah makin baik" in findings.catatan.iloc[1]
+
+
+def test_an_agency_that_contradicts_the_document_is_refused(tmp_path, capsys):
+    source = REALDOCS / "inspektorat_jombang_2022.pdf"
+    if not source.exists():
+        pytest.skip(f"{source} is not here")
+    data = tmp_path / "data"
+    assert main(["import", str(source), "--year", "2022", "--data-dir", str(data),
+                 "--instansi", "Dinas Sosial"]) == 2
+    assert "Inspektorat Kabupaten Jombang" in capsys.readouterr().err
+    assert not (data / "raw" / "2022").exists() or not any((data / "raw" / "2022").iterdir())
+
+
+def test_a_template_workbook_with_text_targets_and_empty_last_cells_builds(tmp_path):
+    """Only the agency and two indicators filled, one with text targets (`WTP`), each row's
+    last cells left empty: the build ends with exit 0 and checks the one numeric capaian
+    (82 / 80 = 102,5 %)."""
+    from openpyxl import load_workbook
+
+    data, reports = tmp_path / "data", tmp_path / "reports"
+    assert main(["-q", "init", "--year", "2023", "--data-dir", str(data)]) == 0
+    assert main(["-q", "template", "--year", "2023", "--data-dir", str(data)]) == 0
+    path = data / "raw" / "2023" / "lkjip_2023.xlsx"
+    book = load_workbook(path)
+    book["instansi"].append(["Dinas Uji Kota Contoh", 2023, 1, None, "ditulis tangan"])
+    book["capaian_kinerja"].append(["Tabel 3.1", 1, None, "Sasaran 1", "Opini BPK", "Opini",
+                                    None, None, 100, "WTP", "WTP", "100%", 1])
+    book["capaian_kinerja"].append(["Tabel 3.1", 2, None, "Sasaran 1", "Indeks Kepuasan",
+                                    "Indeks", 80, 82, 102.5, "80", "82", "102,5", 2])
+    book.save(path)
+    assert main(["-q", "build", "--year", "2023", "--data-dir", str(data),
+                 "--reports-dir", str(reports)]) == 0
+    [finding] = rows(reports / "2023" / "temuan_audit.csv")
+    assert (finding["dilaporkan"], finding["dihitung"], finding["status"]) == (
+        "102.5", "102.5", "cocok")
+    parts = {r["dataset"]: r["ada"] for r in rows(data / "processed" / "2023" /
+                                                   "kelengkapan.csv")}
+    assert parts["capaian_kinerja"] == "True" and parts["sdm"] == "False"

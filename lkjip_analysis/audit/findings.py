@@ -194,7 +194,7 @@ def tidy(value):
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, float):
-        return round(value, 4)
+        return round(value, 4) + 0.0  # -0.0 (a difference rounded away) is written 0.0
     return value
 
 

@@ -67,7 +67,8 @@ def core_datasets(document: Document, family: dict[str, pd.DataFrame],
         frames[name] = frames[name].iloc[0:0]
         if name == BUDGET:
             frames[BUDGET_TOTAL] = frames[BUDGET_TOTAL].iloc[0:0]
-    frames["kelengkapan"] = _completeness(frames, family, family_labels, declared_absent)
+    frames["kelengkapan"] = completeness({**family, **frames}, family_labels, declared_absent,
+                                         only_core=not family_labels)
     frames["catatan_baca"] = _notes(core, claimed)
     return frames
 
@@ -77,20 +78,21 @@ def _own_rows(frame: pd.DataFrame, claimed: set[str]) -> pd.DataFrame:
     return frame[~frame.tabel.isin(claimed) | (frame.tabel == "")].reset_index(drop=True)
 
 
-def _completeness(frames: dict[str, pd.DataFrame], family: dict[str, pd.DataFrame],
-                  family_labels: dict[str, str],
-                  declared_absent: frozenset[str]) -> pd.DataFrame:
-    """One row per part of an LKjIP: held or not, from which tables, how many rows."""
-    of_family = bool(family_labels)
+def completeness(frames: dict[str, pd.DataFrame], family_labels: dict[str, str] | None = None,
+                 declared_absent: frozenset[str] = frozenset(),
+                 only_core: bool = False) -> pd.DataFrame:
+    """One row per part of an LKjIP: held or not, from which tables, how many rows
+    (`only_core`: the report was read for its core alone, the other parts not looked for)."""
+    family_labels = family_labels or {}
     rows = []
     for name, part in PARTS.items():
-        frame = frames.get(name, family.get(name))
+        frame = frames.get(name)
         held = frame is not None and not frame.empty
         if held:
             said = ""
         elif name in declared_absent:
             said = DECLARED_ABSENT
-        elif name in CORE or of_family:
+        elif name in CORE or not only_core:
             said = NOT_HELD
         else:
             said = NOT_READ

@@ -180,7 +180,31 @@ def _columns(document: Document, block: Block, notes: list[Note]) -> _Read | Non
     read.data = [row for row in block.rows[len(header):]
                  if not row.is_empty() and _key(row) not in keys
                  and not columns.is_numbering(row)]
+    _realign(read, notes)
     return read
+
+
+def _realign(read: _Read, notes: list[Note]) -> None:
+    """A named column that no data row fills, beside an unnamed one that most rows fill: the
+    header stands one column off its data (a header cell laid out wider than its column in
+    the PDF); the meaning moves to where its data is, and a note says so."""
+    def filled(index: int) -> int:
+        return sum(bool(row.text(index)) for row in read.data if index < len(row.cells))
+
+    for meaning, index in list(read.single.items()):
+        if not read.data or filled(index):
+            continue
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(read.paths) and neighbour not in read.named \
+                    and filled(neighbour) * 2 >= len(read.data):
+                read.single[meaning] = neighbour
+                read.named = (read.named - {index}) | {neighbour}
+                read.paths[neighbour] = read.paths[index]
+                notes.append(Note(read.block.label, read.block.line, _(
+                    "{table}: the column {header!r} is read from the column beside its "
+                    "header, where its data stands").format(table=read.tabel,
+                                                            header=read.header(meaning))))
+                break
 
 
 def _note_shifted(table: _Read, notes: list[Note]) -> None:
@@ -202,13 +226,25 @@ def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
         named = sum(meaning_of(t) is not None for t in texts)
         numeric = any(_NUMERIC.match(t) and not _YEAR.match(t) for t in texts)
         years = bool(texts) and all(_YEAR.match(t) for t in texts) and header
-        if not (numbered or years or not texts or (named and named * 2 >= len(texts)
-                                                   and not numeric)):
+        if not (numbered or years or not texts or _continues(row, header) or (
+                named and named * 2 >= len(texts) and not numeric)):
             break
         header.append(row)
     while header and not any(c.text for c in header[-1].cells):
         header.pop()
     return header if header and any(meaning_of(c.text) for c in header[0].cells) else []
+
+
+def _continues(row: Row, header: list[Row]) -> bool:
+    """A header's words carried onto the next line (`Capaian` / `Kinerja (%)`): no number,
+    no group heading, only under columns the header's last row names."""
+    if not header:
+        return False
+    above = {cell.column for cell in header[-1].cells if cell.text}
+    filled = [cell for cell in row.cells if cell.text]
+    return bool(filled) and all(
+        cell.column in above and not _NUMERIC.match(cell.text) and not _GROUP.match(cell.text)
+        for cell in filled)
 
 
 def _key(row: Row) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import recover_swap, replace_directory, stage_bytes
+from ..atomic import recover_swap, replace_directory, stage_bytes, write_bytes
 from ..config import Paths, check_year, refuse_outside_links
 from ..errors import LkjipError
 from ..i18n import _
@@ -42,11 +42,12 @@ class Review:
 
 
 def import_document(source: str | Path, year: int, data_dir: str | Path | None = None,
-                    force: bool = False, wait: float = 0) -> Review:
+                    force: bool = False, wait: float = 0, agency: str | None = None) -> Review:
     """Import `source` as the report of `year`: `data/raw/<year>/lkjip_<year>_<agency>.md`
     and the original under `asli/`. An existing document is replaced only with `force`, and
     only once the new files are written: a refusal or a failure changes nothing. Another run
-    of the year is waited for at most `wait` seconds."""
+    of the year is waited for at most `wait` seconds. `agency` names the agency of a document
+    that does not (kept in `instansi.txt`); it may not contradict the document."""
     from ..provenance import ORIGINS_FILE, origins_csv  # pandas: not before the file is read
 
     path = Path(source).expanduser().resolve()
@@ -60,7 +61,8 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     written = to_text(imported)
     text = written.text.encode("utf-8")
     _check_text_size(path, text)
-    target = paths.raw / f"lkjip_{paths.year}_{_slug(written.text)}.md"
+    name = _agency(written.text, agency, path)
+    target = paths.raw / f"lkjip_{paths.year}_{_slug(name)}.md"
     with year_run(paths, reports=False, wait=wait):
         _check_folders(paths)
         existing = paths.documents
@@ -71,6 +73,8 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
         _replace(paths, target, existing, {
             path.name: original,
             ORIGINS_FILE: origins_csv(written.origins, written.text.split("\n"))}, text)
+        if agency is not None:
+            write_bytes(paths.agency, (name + "\n").encode("utf-8"))
     extract = command(f"extract --year {paths.year}", data_dir)
     return Review(target, paths.originals / path.name,
                   review_lines(imported, path, target, extract))
@@ -158,13 +162,32 @@ def _replace(paths: Paths, target: Path, existing: list[Path], kept: dict[str, b
             old.unlink(missing_ok=True)
 
 
-def _slug(text: str) -> str:
-    """The agency's name as a file-name part (`dinas_sosial_provinsi_kalimantan_timur`)."""
+AGENCY_CHARACTERS = 150
+
+
+def _agency(text: str, given: str | None, source: Path) -> str:
+    """The agency the document names, else the one given (`--instansi`), else `dokumen`; a
+    given name that contradicts the document's is refused."""
     from ..source import Document
     from ..tables.instansi import agency_frame
 
-    agency = agency_frame(Document(Path("impor.md"), tuple(text.splitlines())))
-    name = agency.nama.iloc[0] if agency is not None else "dokumen"
+    stated = agency_frame(Document(Path("impor.md"), tuple(text.splitlines())))
+    name = " ".join(printable(given or "").split())
+    if given is not None and not 0 < len(name) <= AGENCY_CHARACTERS:
+        raise ImportRefused(_("--instansi must be the agency's name, 1 to {count} "
+                              "characters").format(count=AGENCY_CHARACTERS))
+    if stated is None:
+        return name or "dokumen"
+    said = stated.nama.iloc[0]
+    if name and _slug(name) != _slug(said):
+        raise ImportRefused(_("{name} names its agency {stated!r}, but --instansi gives "
+                              "{given!r}: leave --instansi out, or import the right "
+                              "file").format(name=source.name, stated=said, given=name))
+    return said
+
+
+def _slug(name: str) -> str:
+    """The agency's name as a file-name part (`dinas_sosial_provinsi_kalimantan_timur`)."""
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:60] or "dokumen"
 
 

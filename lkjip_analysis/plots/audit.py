@@ -15,7 +15,7 @@ from .style import PALETTE, fitting_height, new_figure, wrap
 def selisih_terbesar(findings: pd.DataFrame, top: int = 12) -> Figure:
     """The largest disagreements, as relative difference to the stated figure."""
     bad = findings[findings.status == "tidak_cocok"].copy()
-    bad = bad[bad.selisih.map(lambda v: isinstance(v, int | float))]
+    bad = bad[bad.selisih.map(lambda v: isinstance(v, int | float)).astype(bool)]
     bad["relatif"] = [abs(float(s)) / abs(float(r)) * 100 if float(r) else float("nan")
                       for s, r in zip(bad.selisih, bad.dilaporkan, strict=True)]
     bad = bad.dropna(subset=["relatif"]).sort_values("relatif", ascending=False).head(top)
@@ -30,4 +30,7 @@ def selisih_terbesar(findings: pd.DataFrame, top: int = 12) -> Figure:
     ax.set(title="Ketidakcocokan terbesar", xlabel="Selisih relatif terhadap angka yang "
            "dilaporkan (skala log)")
     ax.tick_params(axis="y", labelsize=8)
+    if bad.empty:
+        ax.text(0.5, 0.5, "Tidak ada ketidakcocokan berupa angka", transform=ax.transAxes,
+                ha="center")
     return fig

@@ -20,7 +20,8 @@ _ACRONYM = r"(?:\s*\(\s*L\w+\s*\))?"
 # at most 150 characters: a name, and a bound that keeps a hostile long line linear
 _AGENCY = (rf"(?P<nama>(?:{_UNIT_WORDS})\b(?:(?!\bTahun\b|\bini\b|\byang\b|\bdalam\b|\buntuk\b)"
            r"[^.,;:()\n]){0,150}?)")
-_YEAR = r"Tahun(?:\s+Anggaran)?\s+(?P<tahun>(?:19|20)\d{2})\b"
+# a year, not the first of a plan period (`Tahun 2019-2023`)
+_YEAR = r"Tahun(?:\s+Anggaran)?\s+(?P<tahun>(?:19|20)\d{2})\b(?!\s*[-–—]\s*\d)"
 _LINK = r"(?:\s+(?:untuk|pada|periode))?\s+"
 STATEMENTS = (
     re.compile(rf"{_REPORT}{_ACRONYM}\s+{_AGENCY}{_LINK}{_YEAR}", re.I),
