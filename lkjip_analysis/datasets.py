@@ -299,7 +299,9 @@ def _from_workbook(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     facts["ditemukan"] = facts.ditemukan.astype(bool) | facts.nilai.notna() | (facts.teks != "")
     frames["koreksi"] = load_corrections(paths.corrections).as_frame()
     _budget_from_family(frames)
-    frames["kelengkapan"] = completeness(frames)
+    sources = frames["tabel_sumber"]
+    frames["kelengkapan"] = completeness(frames, dict(zip(sources.dataset, sources.tabel,
+                                                          strict=True)))
     frames["catatan_baca"] = _shaped("catatan_baca", None)
     conformed = {n: schemas.conform(n, frames[n], origin, first_line=2) for n in frames}
     _check_year_stated(paths, conformed["instansi"], paths.workbook_input, "instansi", 2)

@@ -342,3 +342,26 @@ def test_tables_and_charts_printed_as_pictures_are_listed_by_caption(imported):
     assert named == {"Tabel 1.1", "Tabel 3.5", "Tabel 3.6", "Tabel 3.11", "Tabel 3.12",
                      "Tabel 3.17", "Grafik 3.1", "Grafik 3.2", "Grafik 3.3"}
     assert not [what for what in said if "....." in what]
+
+
+@pytest.mark.parametrize("header, meaning", [
+    ("Pagu Anggaran (Rp)", "anggaran"), ("Sisa Anggaran", None), ("Selisih (Rp)", None),
+    ("Realisasi > %", "capaian"), ("Capaian Kinerja (%)", "capaian"),
+    ("Target Akhir Renstra", "target_akhir"), ("Indikator Kinerja Utama", "indikator"),
+])
+def test_a_column_means_what_its_header_words_say(header, meaning):
+    from lkjip_analysis.core.meaning import meaning_of
+
+    assert meaning_of(header) == meaning
+
+
+def test_a_budget_table_with_its_remainder_is_read():
+    """`Sisa Anggaran` is neither the budget nor the realisation: the table is read (Rp
+    1.000.000 − 950.000 = 50.000; 950.000 / 1.000.000 = 95 %)."""
+    core = read_core(document(
+        "Tabel 3.9 Realisasi Anggaran", "",
+        "No\tProgram/Kegiatan\tPagu Anggaran (Rp)\tRealisasi (Rp)\tSisa Anggaran (Rp)\t%",
+        "1\tProgram Penunjang\t1.000.000\t950.000\t50.000\t95,00"))
+    [line] = core.realisasi_anggaran.itertuples()
+    assert (line.tingkat, line.anggaran, line.realisasi, line.persen) == (
+        "program", 1_000_000, 950_000, 95.0)

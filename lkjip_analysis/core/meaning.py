@@ -16,6 +16,8 @@ NO, SASARAN, INDIKATOR, SATUAN, TARGET, REALISASI, CAPAIAN = (
     "no", "sasaran", "indikator", "satuan", "target", "realisasi", "capaian")
 URAIAN, ANGGARAN, KODE = "uraian", "anggaran", "kode"
 TARGET_AKHIR = "target_akhir"  # the plan period's final target (Renstra, RPJMD): not the year's
+# a remainder or a difference of other columns (`Sisa Anggaran`, `Selisih`): no core meaning
+_DERIVED = ("sisa", "selisih")
 # (meaning, words any of which name it, words none of which may be there), in order
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (CAPAIAN, ("capaian", "%", "persentase", "persen", "prosentase"), ("target",)),
@@ -37,6 +39,8 @@ def meaning_of(header: str) -> str | None:
     """The meaning of a column header, or None."""
     text = normalise(header.replace(">", " "))
     words = set(text.replace("/", " ").split())
+    if words & set(_DERIVED):
+        return None
     for meaning, named, excluded in _RULES:
         if any(_holds(text, words, w) for w in named) and not any(
                 _holds(text, words, w) for w in excluded):

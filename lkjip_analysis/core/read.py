@@ -251,12 +251,14 @@ def _key(row: Row) -> tuple[str, ...]:
     return tuple(cell.text for cell in row.cells)
 
 
-def _numbers(table: _Read, meaning: str) -> dict[int, tuple[float | None, str]]:
-    """Each data row's number in the column of `meaning`, by the column's own convention."""
+def _numbers(table: _Read, meaning: str, *alike: str) -> dict[int, tuple[float | None, str]]:
+    """Each data row's number in the column of `meaning`, by the column's own convention, else
+    by the one the columns `alike` show together (a budget's amounts are written alike)."""
     if meaning not in table.single:
         return {}
     texts = [table.text(row, meaning) for row in table.data]
-    seen = convention(texts)
+    seen = convention(texts) or convention(
+        [table.text(row, other) for other in alike for row in table.data])
     readings = [read_number(text, seen) for text in texts]
     return {row.line: (reading.value, reading.doubt)
             for row, reading in zip(table.data, readings, strict=True)}
@@ -332,7 +334,8 @@ def _indicator_rows(table: _Read):
 # --- budget -----------------------------------------------------------------------------------
 
 def _anggaran_rows(table: _Read, notes: list[Note]) -> tuple[list[dict], list[dict]]:
-    numbers = {m: _numbers(table, m) for m in (ANGGARAN, REALISASI, CAPAIAN)}
+    numbers = {m: _numbers(table, m, ANGGARAN, REALISASI) for m in (ANGGARAN, REALISASI)}
+    numbers[CAPAIAN] = _numbers(table, CAPAIAN)
     units = bool(_UNITS.search(table.header(URAIAN)))
     rows, totals, seen_program = [], [], False
     for row in table.data:
