@@ -20,7 +20,8 @@ from . import cache, schemas
 from .atomic import replace_directory
 from .audit import SHEET as FINDINGS
 from .config import Paths, available_years, validate_year
-from .core.assemble import completeness, core_datasets
+from .core.assemble import CORE, completeness, core_datasets
+from .core.read import Choice
 from .corrections import load_corrections
 from .errors import ParameterError, SourceError
 from .i18n import _
@@ -231,7 +232,11 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     frames, tables = _family_frames(document, captions, corrections, mapping, paths)
     corrections.check_all_used()
     labels = {name: caption.label for name, caption in tables.items()}
-    frames.update(core_datasets(document, frames, labels, core_budget, mapping.absent))
+    origins = line_origins(paths.originals / ORIGINS_FILE, document.lines)
+    pages = {int(line): int(page) for line, page in zip(origins.baris_sumber, origins.halaman,
+                                                         strict=True) if not pd.isna(page)}
+    frames.update(core_datasets(document, frames, labels, core_budget, mapping.absent,
+                                _core_choices(mapping, paths), pages))
     _say_absent(frames["kelengkapan"], paths)
     sources = [{"dataset": name, "tabel": caption.label, "judul": caption.title,
                 "baris_sumber": caption.line} for name, caption in tables.items()]
@@ -241,13 +246,20 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     frames["koreksi"] = corrections.as_frame()
     frames["tabel_sumber"] = pd.DataFrame(sources, columns=TABLE_SOURCE_COLUMNS)
     frames["instansi"] = agency
-    origins = line_origins(paths.originals / ORIGINS_FILE, document.lines)
     frames = {n: with_pages(_shaped(n, frames.get(n)), origins)
               if "halaman" in schemas.kinds(n) else _shaped(n, frames.get(n))
               for n in DOCUMENT_DATASETS if n != "asal_baris"}
     frames["asal_baris"] = origins
     origin = str(paths.document)
     return {n: schemas.conform(n, frames[n], origin) for n in DOCUMENT_DATASETS}, origin
+
+
+def _core_choices(mapping, paths: Paths) -> dict[str, Choice]:
+    """What tabel.yaml says of the SAKIP core's datasets: their tables and columns."""
+    return {name: Choice(mapping.labels.get(name), mapping.pages.get(name),
+                         mapping.columns.get(name, {}), str(paths.table_mapping))
+            for name in CORE
+            if name in mapping.labels or name in mapping.pages or name in mapping.columns}
 
 
 def _family_frames(document, captions: dict, corrections, mapping, paths: Paths

@@ -32,6 +32,9 @@ MAPPING_FORMAT = N_("""# dataset: caption label, e.g.
 # realisasi_apbd: Tabel 15
 # or, for a dataset this report does not hold:
 # realisasi_apbn: tidak_ada
+# or, for a table printed without a caption, its page:
+# realisasi_anggaran:
+#   halaman: 79
 # or, where a column's header is worded beyond recognition:
 # capaian_kinerja:
 #   tabel: Tabel 9
@@ -48,6 +51,7 @@ class Mapping:
     labels: dict[str, str] = field(default_factory=dict)
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     absent: frozenset[str] = frozenset()
+    pages: dict[str, int] = field(default_factory=dict)  # an uncaptioned table, by its page
 
 
 _LABEL_START = re.compile(r"^tabel\b", re.I)
@@ -104,16 +108,19 @@ def load_mapping(path: Path, known: list[str]) -> Mapping:
         raise SourceError(_("tabel.yaml names unknown dataset {name!r}").format(name=unknown[0]),
                           file=path, raw=str(unknown[0]),
                           hint=_("Datasets: {names}").format(names=", ".join(known)))
-    labels, columns, absent = {}, {}, set()
+    labels, columns, absent, pages = {}, {}, set(), {}
     for name, entry in data.items():
-        label, kolom = (entry, {}) if isinstance(entry, str) else _entry(entry, name, path, hint)
+        label, kolom, page = ((entry, {}, None) if isinstance(entry, str)
+                              else _entry(entry, name, path, hint))
         if label and label.strip().lower() == ABSENT:
             absent.add(name)
         elif label:
             labels[name] = _label(label)
         if kolom:
             columns[name] = kolom
-    return Mapping(labels, columns, frozenset(absent))
+        if page is not None:
+            pages[name] = page
+    return Mapping(labels, columns, frozenset(absent), pages)
 
 
 def _label(written: str) -> str:
@@ -123,19 +130,27 @@ def _label(written: str) -> str:
     return caption_label(text) if _LABEL_START.match(text) else text.capitalize()
 
 
-def _entry(entry: object, name: str, path: Path, hint: str) -> tuple[str | None, dict]:
-    """A dataset's entry written as a mapping: `tabel` (optional) and `kolom` (optional)."""
-    if not isinstance(entry, dict) or set(entry) - {"tabel", "kolom"}:
+def _entry(entry: object, name: str, path: Path, hint: str
+           ) -> tuple[str | None, dict, int | None]:
+    """A dataset's entry written as a mapping: `tabel` or, for a table printed without a
+    caption, `halaman` (its page), and `kolom`; each optional."""
+    if not isinstance(entry, dict) or set(entry) - {"tabel", "kolom", "halaman"}:
         raise SourceError(_("tabel.yaml: the entry of {name} must be a caption label or hold "
-                            "'tabel' and/or 'kolom'").format(name=name), file=path, table=name,
-                          hint=hint)
+                            "'tabel' (or 'halaman') and/or 'kolom'").format(name=name),
+                          file=path, table=name, hint=hint)
+    page = entry.get("halaman")
+    if page is not None and (isinstance(page, bool) or not isinstance(page, int)
+                             or not 1 <= page <= 10_000 or "tabel" in entry):
+        raise SourceError(_("tabel.yaml: {name}: 'halaman' is the page number of a table "
+                            "printed without a caption, instead of 'tabel'").format(name=name),
+                          file=path, table=name, raw=str(page), hint=hint)
     label, kolom = entry.get("tabel"), entry.get("kolom") or {}
     if label is not None and not isinstance(label, str) or not isinstance(kolom, dict) or \
             not all(isinstance(k, str) and isinstance(v, str) for k, v in kolom.items()):
         raise SourceError(_("tabel.yaml: {name}: 'tabel' is a caption label and 'kolom' maps "
                             "column names to header texts").format(name=name), file=path,
                           table=name, hint=hint)
-    return label, kolom
+    return label, kolom, page
 
 
 def locate(document: Document, specs, mapping: Mapping,

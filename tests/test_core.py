@@ -365,3 +365,73 @@ def test_a_budget_table_with_its_remainder_is_read():
     [line] = core.realisasi_anggaran.itertuples()
     assert (line.tingkat, line.anggaran, line.realisasi, line.persen) == (
         "program", 1_000_000, 950_000, 95.0)
+
+
+# --- what tabel.yaml says of the core ---------------------------------------------------------
+
+COMPARISON = ("Tabel 3.4 Perbandingan", "",
+              "No\tIndikator Kinerja\tTarget\tRealisasi\t\t",
+              "\t\t\t2022\t2021\t2020",
+              "1\tMaturitas SPIP\t3\t3,1\t3,3\t3,0")
+
+
+def test_tabel_yaml_names_the_column_to_read_where_two_share_a_meaning():
+    from lkjip_analysis.core.read import Choice
+
+    core = read_core(document(*COMPARISON), {"capaian_kinerja": Choice(
+        "Tabel 3.4", columns={"realisasi": "Realisasi > 2022"})})
+    [row] = core.capaian_kinerja.itertuples()
+    assert (row.indikator_kinerja, row.target, row.realisasi) == ("Maturitas SPIP", 3.0, 3.1)
+    assert core.notes == []
+
+
+def test_tabel_yaml_names_a_header_no_column_has(tmp_path):
+    from lkjip_analysis.core.read import Choice
+    from lkjip_analysis.errors import SourceError
+
+    with pytest.raises(SourceError, match="0 kolom .* 'Realisasi > 2023'") as caught:
+        read_core(document(*COMPARISON), {"capaian_kinerja": Choice(
+            "Tabel 3.4", columns={"realisasi": "Realisasi > 2023"})})
+    assert "Realisasi > 2022" in str(caught.value)  # the headers there are listed
+
+
+def test_an_uncaptioned_table_is_chosen_by_its_page():
+    """Two uncaptioned budget tables, on pages 5 and 6: tabel.yaml names page 6."""
+    from lkjip_analysis.core.read import Choice
+
+    lines = ("Realisasi per perangkat daerah", "",
+             "No\tPerangkat Daerah\tAnggaran\tRealisasi\t%",
+             "1\tDinas A\t1.000.000\t900.000\t90,00", "",
+             "Pembiayaan", "",
+             "No\tUraian\tAnggaran\tRealisasi\t%",
+             "1\tPenerimaan Pembiayaan\t2.000.000\t2.000.000\t100,00")
+    pages = {number: 5 if number <= 5 else 6 for number in range(1, len(lines) + 1)}
+    core = read_core(document(*lines), {"realisasi_anggaran": Choice(page=6)}, pages)
+    assert core.realisasi_anggaran.uraian.tolist() == ["Penerimaan Pembiayaan"]
+    assert [str(n) for n in core.notes] == [
+        "tabel pada baris 3: tidak dibaca: tabel.yaml menyebut tabel tempat realisasi_anggaran "
+        "dibaca"]
+
+
+def test_tabel_yaml_chooses_the_core_tables_of_a_report_of_another_layout(tmp_path):
+    from lkjip_analysis import load
+
+    raw = tmp_path / "data" / "raw" / "2023"
+    raw.mkdir(parents=True)
+    (raw / "lkjip_2023_inspektorat_kota_contoh.md").write_text("\n".join((
+        "Laporan Kinerja Inspektorat Kota Contoh Tahun 2023", "", *COMPARISON, "",
+        "Tabel 3.2 Capaian Kinerja", "",
+        "No\tIndikator Kinerja\tTarget\tRealisasi\tCapaian (%)",
+        "1\tMaturitas SPIP\t3\t3,1\t103,33", "")), encoding="utf-8")
+    (raw / "tabel.yaml").write_text(
+        "capaian_kinerja:\n  tabel: tabel 3.4.\n  kolom:\n    realisasi: Realisasi > 2022\n",
+        encoding="utf-8")
+    d = load(2023, tmp_path / "data", source="document")
+    assert d.capaian_kinerja.tabel.tolist() == ["Tabel 3.4"]
+    assert d.capaian_kinerja.realisasi.tolist() == [3.1]
+    (raw / "tabel.yaml").write_text("capaian_kinerja:\n  kolom:\n    realisasi: X\n",
+                                    encoding="utf-8")
+    from lkjip_analysis.errors import SourceError
+
+    with pytest.raises(SourceError, match="tabel: Tabel N"):
+        load(2023, tmp_path / "data", source="document")

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .. import columns
 from ..i18n import _
-from ..source import Caption, Document, Row, Table
+from ..source import Caption, Document, Row, Table, normalise
 from .blocks import Block, blocks
 from .meaning import (
     ANGGARAN,
@@ -123,24 +123,56 @@ class _Read:
                         if cell.text and cell.column not in self.named)
 
 
-def read_core(document: Document) -> Core:
-    """The SAKIP core of `document`."""
+@dataclass(frozen=True)
+class Choice:
+    """What tabel.yaml says of a core dataset: the tables it is read from (by label, or by page
+    for one printed without a caption) and the header of a column where the words do not
+    tell (`realisasi: Realisasi > 2022`)."""
+
+    label: str | None = None
+    page: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # dataset column -> header
+    source: str = "tabel.yaml"
+
+    def names(self, block: Block, page: int | None) -> bool:
+        """True when the choice names `block` (on `page`)."""
+        return (self.label is not None and block.label == self.label) or (
+            self.page is not None and not block.label and page == self.page)
+
+
+# a dataset column tabel.yaml may name -> its meaning
+COLUMN_MEANINGS = {"no": NO, "sasaran_strategis": SASARAN, "indikator_kinerja": INDIKATOR,
+                   "satuan": SATUAN, "target": TARGET, "realisasi": REALISASI,
+                   "persen": CAPAIAN, "uraian": URAIAN, "anggaran": ANGGARAN, "kode": KODE}
+
+
+def read_core(document: Document, choices: dict[str, Choice] | None = None,
+              pages: dict[int, int] | None = None) -> Core:
+    """The SAKIP core of `document`; a dataset tabel.yaml chooses tables for (`choices`) is
+    read from those alone, its columns as named there (`pages`: a line's page)."""
+    choices, pages = choices or {}, pages or {}
+    _check_choices(choices)
     pk, capaian, anggaran, totals, notes = [], [], [], [], []
     for block in blocks(document):
-        table = _columns(document, block, notes)
-        if table is None:
+        page = pages.get(block.rows[0].line) if block.rows else None
+        chosen = next((name for name, c in choices.items() if c.names(block, page)), None)
+        table = _columns(document, block, notes, choices[chosen] if chosen else None)
+        kind = chosen or (_kind(table) if table is not None else None)
+        if table is None or kind is None:
             continue
-        has = set(table.single)
-        if {INDIKATOR, TARGET, REALISASI} <= has:
+        if kind in choices and chosen != kind:
+            notes.append(Note(block.label, block.line, _(
+                "{table}: not read: tabel.yaml names the table {dataset} is read from").format(
+                    table=table.tabel, dataset=kind)))
+            continue
+        if kind == "capaian_kinerja":
             capaian += _capaian_rows(table, notes)
-        elif {INDIKATOR, TARGET} <= has:
+        elif kind == "perjanjian_kinerja":
             pk += _pk_rows(table, notes)
-        elif {URAIAN, ANGGARAN, REALISASI} <= has:
+        else:
             rows, total = _anggaran_rows(table, notes)
             anggaran += rows
             totals += total
-        else:
-            continue
         _note_shifted(table, notes)
     return Core(pd.DataFrame(pk, columns=PK_COLUMNS),
                 pd.DataFrame(capaian, columns=CAPAIAN_COLUMNS),
@@ -148,11 +180,38 @@ def read_core(document: Document) -> Core:
                 pd.DataFrame(totals, columns=ANGGARAN_COLUMNS), notes)
 
 
+def _check_choices(choices: dict[str, Choice]) -> None:
+    """Each choice names its table: columns alone say nothing of which table they are in."""
+    from ..errors import SourceError
+
+    for name, choice in choices.items():
+        if choice.label is None and choice.page is None:
+            raise SourceError(
+                _("tabel.yaml: {name} names columns but not their table").format(name=name),
+                file=choice.source, table=name,
+                hint=_("Add `tabel: Tabel N` (or `halaman: N` for a table printed without a "
+                       "caption) to the entry of {name}").format(name=name))
+
+
+def _kind(table: _Read) -> str | None:
+    """The core dataset a table's columns make it: a measurement, an agreement, a budget."""
+    has = set(table.single)
+    if {INDIKATOR, TARGET, REALISASI} <= has:
+        return "capaian_kinerja"
+    if {INDIKATOR, TARGET} <= has:
+        return "perjanjian_kinerja"
+    if {URAIAN, ANGGARAN, REALISASI} <= has:
+        return "realisasi_anggaran"
+    return None
+
+
 # --- columns ----------------------------------------------------------------------------------
 
-def _columns(document: Document, block: Block, notes: list[Note]) -> _Read | None:
-    """The block's header rows and the column of each meaning; None when it holds no core
-    meaning or two columns claim one (said in `notes`)."""
+def _columns(document: Document, block: Block, notes: list[Note],
+             choice: Choice | None = None) -> _Read | None:
+    """The block's header rows and the column of each meaning (those `choice` names taken as
+    named); None when it holds no core meaning or two columns claim one (said in
+    `notes`)."""
     header = _header_rows(block.rows)
     if not header:
         return None
@@ -164,6 +223,8 @@ def _columns(document: Document, block: Block, notes: list[Note]) -> _Read | Non
         meaning = meaning_of(" > ".join(path)) if path else None
         if meaning is not None:
             found.setdefault(meaning, []).append(index)
+    if choice is not None:
+        found |= _chosen_columns(choice, block, paths)
     core = {INDIKATOR, TARGET, ANGGARAN}
     if not core & set(found):
         return None
@@ -182,6 +243,47 @@ def _columns(document: Document, block: Block, notes: list[Note]) -> _Read | Non
                  and not columns.is_numbering(row)]
     _realign(read, notes)
     return read
+
+
+def _chosen_columns(choice: Choice, block: Block, paths: list[tuple[str, ...]]
+                    ) -> dict[str, list[int]]:
+    """Meaning -> [the one column] for each column tabel.yaml names by its header (the whole
+    path, `Realisasi > 2022`, or its last name where only one column has it)."""
+    from ..errors import SourceError
+
+    written = [" > ".join(path) for path in paths]
+    chosen = {}
+    for column, header in choice.columns.items():
+        if column not in COLUMN_MEANINGS:
+            raise SourceError(
+                _("tabel.yaml: {column} is no column of the SAKIP core").format(column=column),
+                file=choice.source, table=block.label, raw=column,
+                hint=_("Columns: {names}").format(names=", ".join(COLUMN_MEANINGS)))
+        hits = _named(header, written, paths, _plain)
+        if not hits and len(loose := _named(header, written, paths, normalise)) == 1:
+            hits = loose  # a small rewording (`Realisasi (%)` for `Realisasi %`)
+        if len(hits) != 1:
+            raise SourceError(
+                _("tabel.yaml: {count} columns of {table} have the header {header!r}").format(
+                    count=len(hits), table=block.label or _("the table at line {line}").format(
+                        line=block.line), header=header),
+                file=choice.source, table=block.label, column=column, raw=header,
+                hint=_("Headers of that table: {headers}").format(
+                    headers="; ".join(t for t in written if t)))
+        chosen[COLUMN_MEANINGS[column]] = hits
+    return chosen
+
+
+def _named(header: str, written: list[str], paths: list[tuple[str, ...]], same) -> list[int]:
+    """The columns whose whole header, else whose last name, is `header` (compared by
+    `same`)."""
+    return [i for i, text in enumerate(written) if same(text) == same(header)] or [
+        i for i, path in enumerate(paths) if path and same(path[-1]) == same(header)]
+
+
+def _plain(text: str) -> str:
+    """A header as written, for comparison: case and spacing aside, years kept."""
+    return " ".join(text.lower().split())
 
 
 def _realign(read: _Read, notes: list[Note]) -> None:
