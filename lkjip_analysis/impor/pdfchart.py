@@ -25,6 +25,7 @@ _PLAIN = re.compile(r"^-?\d+(?:\.(?:\d{1,2}|\d{4,}))?$")
 _GROUPED_ID = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")  # `1.500`: read so in an `id` chart
 _GROUPED_EN = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
 _SCALE_TOLERANCE = 0.02
+EDGE_SLACK = 2.0  # points: a rule drawn on a table's edge belongs to the table
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ def _colour(shape) -> tuple:
 
 
 def _inside(bar: Bar, box) -> bool:
-    return box[0] <= bar.middle <= box[2] and box[1] <= bar.bottom <= box[3]
+    return (box[0] - EDGE_SLACK <= bar.middle <= box[2] + EDGE_SLACK
+            and box[1] - EDGE_SLACK <= bar.bottom <= box[3] + EDGE_SLACK)
 
 
 def _square(bar: Bar) -> bool:

@@ -1,0 +1,91 @@
+"""PDFs drawn as real reports draw them (issue 23), built here with reportlab: a table whose
+borders are thin filled rectangles (no stroked line) and whose header cells are coloured, as
+Word's "Save as PDF" and Nitro write it. pdfplumber's table finder finds such a table; the
+import must keep it a table, not take its rules for a column chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+reportlab = pytest.importorskip("reportlab")
+
+INDICATORS = 23
+
+
+def cell_rect_table(canvas, x: float, y: float, widths: list[float], rows: list[list[str]],
+                    height: float = 18, rule: float = 0.5) -> None:
+    """Each cell's four borders as its own thin filled rectangle (dark grey), the header cells
+    filled light blue, the text drawn after."""
+    edges = [x]
+    for width in widths:
+        edges.append(edges[-1] + width)
+    for i, _row in enumerate(rows):
+        top = y - i * height
+        for j, width in enumerate(widths):
+            if i == 0:
+                canvas.setFillColorRGB(0.8, 0.87, 0.95)
+                canvas.rect(edges[j], top - height, width, height, stroke=0, fill=1)
+            canvas.setFillColorRGB(0.2, 0.2, 0.2)
+            canvas.rect(edges[j], top - rule, width, rule, stroke=0, fill=1)
+            canvas.rect(edges[j], top - height, width, rule, stroke=0, fill=1)
+            canvas.rect(edges[j], top - height, rule, height, stroke=0, fill=1)
+            canvas.rect(edges[j + 1] - rule, top - height, rule, height, stroke=0, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFont("Helvetica", 9)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            canvas.drawString(edges[j] + 3, y - (i + 1) * height + 5, text)
+
+
+def measurement_rows() -> list[list[str]]:
+    """The header and 23 indicators: target k + 50,5, realisasi k + 48,25, capaian printed
+    from them to two decimals."""
+    rows = [["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)"]]
+    for k in range(1, INDICATORS + 1):
+        target, realised = 50.5 + k, 48.25 + k
+        rows.append([str(k), f"Indikator nomor {k}", "Persen", f"{target:.1f}".replace(".", ","),
+                     f"{realised:.2f}".replace(".", ","),
+                     f"{realised / target * 100:.2f}".replace(".", ",")])
+    return rows
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path_factory.mktemp("drawn") / "persegi.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica-Bold", 11)
+    page.drawString(60, 780, "Tabel 3.2 Pengukuran Kinerja")
+    cell_rect_table(page, 50, 770, [25, 190, 50, 55, 60, 70], measurement_rows())
+    page.setFont("Helvetica", 10)
+    page.drawString(60, 320, "Capaian kinerja di atas dibandingkan dengan target.")
+    page.save()
+    return path
+
+
+def test_a_table_of_filled_rectangles_is_one_table(drawn):
+    from lkjip_analysis.impor.model import Picture, Table
+    from lkjip_analysis.impor.pdf import read_pdf
+
+    imported = read_pdf(drawn)
+    tables = [b for b in imported.blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == INDICATORS + 1
+    assert not [b for b in imported.blocks if isinstance(b, Picture)]  # no chart taken
+
+
+def test_its_rows_are_read_into_the_core_value_by_value(drawn):
+    from lkjip_analysis.core import read_core
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+    from lkjip_analysis.source import Document
+
+    text = to_text(read_pdf(drawn)).text
+    core = read_core(Document(Path("persegi.md"), tuple(text.splitlines())))
+    rows = measurement_rows()[1:]
+    assert core.capaian_kinerja.indikator_kinerja.tolist() == [r[1] for r in rows]
+    assert core.capaian_kinerja.target.tolist() == [50.5 + k for k in range(1, 24)]
+    assert core.capaian_kinerja.persen_tertulis.tolist() == [r[5] for r in rows]
