@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import re
 
 import pytest
 from helpers import edit_line
@@ -47,7 +48,8 @@ def sumut(tmp_path_factory):
 
 
 def disagreements(reports) -> list[tuple[str, float, float]]:
-    return [(r["tabel"], round(float(r["dilaporkan"]), 2), round(float(r["dihitung"]), 2))
+    return [(re.sub(r" \(baris \d+\)$", "", r["tabel"]), round(float(r["dilaporkan"]), 2),
+             round(float(r["dihitung"]), 2))
             for r in rows(reports / "temuan_audit.csv") if r["status"] == "tidak_cocok"]
 
 
@@ -88,7 +90,7 @@ def test_jombang_audit_finds_what_the_report_gets_wrong_and_nothing_else(jombang
     assert "angka dalam kurung" in maturity[0]["catatan"]
 
 
-UNTITLED = "Tabel tanpa judul (baris {})"
+UNTITLED = "Tabel tanpa judul"  # its line number changes with the import's layout
 # README of realdocs, Sumut 2021, each recomputed by hand: TPT 115 % (5,4 / 6,33 = 85,31 %,
 # (2 − 6,33 / 5,4) × 100 = 82,78 %); kemiskinan 105,6 % and Gini 99,37 % are r/t of
 # lower-is-better indicators ((2 − 8,49 / 8,04) × 100 = 94,40 %, (2 − 0,313 / 0,315) × 100 =
@@ -103,10 +105,10 @@ SUMUT_WRONG = [
     ("Tabel 3.2", 105.0, 106.67), ("Tabel 3.2", 100.64, 101.64), ("Tabel 3.2", 91.0, 91.08),
     ("Tabel 3.4", 105.6, 94.4), ("Tabel 3.4", 99.37, 100.63), ("Tabel 3.4", 190.0, 107.8),
     ("Tabel 3.4", 225.0, 140.0), ("Tabel 3.4", 85.31, 115.0), ("Tabel 3.4", 88.5, 8.5),
-    ("Tabel 3.4", 91.08, 91.0), (UNTITLED.format(1223), 115.0, 82.78),
-    (UNTITLED.format(1225), 105.6, 94.4), (UNTITLED.format(1232), 190.0, 107.8),
-    (UNTITLED.format(1234), 88.5, 8.5),
-    (UNTITLED.format(1625), 13_220_194_044_025.3, 13_220_194_044_025.32)]
+    ("Tabel 3.4", 91.08, 91.0), (UNTITLED, 115.0, 82.78),
+    (UNTITLED, 105.6, 94.4), (UNTITLED, 190.0, 107.8),
+    (UNTITLED, 88.5, 8.5),
+    (UNTITLED, 13_220_194_044_025.3, 13_220_194_044_025.32)]
 
 
 def test_sumut_builds_and_its_audit_accuses_only_what_the_readme_lists(sumut):

@@ -435,3 +435,29 @@ def test_tabel_yaml_chooses_the_core_tables_of_a_report_of_another_layout(tmp_pa
 
     with pytest.raises(SourceError, match="tabel: Tabel N"):
         load(2023, tmp_path / "data", source="document")
+
+
+def test_every_digit_of_both_real_reports_stands_once_in_the_copy(imported):
+    """The import's own per-page check (digits of the visible text layer against the copy)
+    holds on every page of both reports: Jombang's asset table (p42) once wrote its merged
+    cells twice (`10 0` and `41 -7` again on the line below)."""
+    from lkjip_analysis.impor.model import Table
+
+    for report in REPORTS:
+        assert not [n for n in imported[report].notes if "digit" in str(n)], report
+    [assets] = [b for b in imported["inspektorat_jombang_2022"].blocks
+                if isinstance(b, Table) and b.origin == "halaman 42"]
+    cells = [" ".join(c.text for c in row if c.text) for row in assets.rows]
+    printer = next(i for i, row in enumerate(cells) if "Printer" in row)
+    assert "41" in cells[printer] and "41" not in cells[printer + 1]
+
+
+def test_a_page_whose_copy_lacks_or_repeats_digits_says_so():
+    from lkjip_analysis.impor.pdfpage import Cell, Grid, Line, Piece, digits_lost
+
+    chars = [{"text": t, "x0": 10.0 * i, "x1": 10.0 * i + 5, "top": 0.0, "bottom": 5.0}
+             for i, t in enumerate("Rp 1.250 dan 30")]
+    line = Line("Rp 1.250 dan", 0, 100, 0, 5, 10, False, 10, 1, True, False)
+    assert digits_lost(chars, [line]) == 2  # `30` lost
+    doubled = Grid([[Cell([Piece("30 30", 10, 5, False, True)], 50)]], (0.0, 50.0), 0.0)
+    assert digits_lost(chars, [line, doubled]) == -2

@@ -26,7 +26,7 @@ from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Te
 from .pdfbudget import PAGE_OBJECTS, PAGE_SECONDS, PageTooBusy, lay_out, visible_page
 from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
 from .pdfchart import Drawn
-from .pdfpage import Cell, Grid, Line, page_items
+from .pdfpage import Cell, Grid, Line, digits_lost, page_items
 
 MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(
@@ -133,7 +133,14 @@ def _page(page, number: int, notes: list) -> list:
     unmapped = sum(char["text"].startswith("(cid:") for char in seen.chars)
     if unmapped:
         notes.append(Unmapped(number, unmapped, len(seen.chars)))
-    return page_items(seen, number)
+    items = page_items(seen, number)
+    lost = digits_lost(seen.chars, items)
+    if lost:
+        notes.append(_("page {page}: {count} digits of its text are {how} in the copy: check "
+                       "this page against the PDF").format(
+                           page=number, count=abs(lost),
+                           how=_("missing") if lost > 0 else _("repeated")))
+    return items
 
 
 def _declared_pages(pdf) -> int:

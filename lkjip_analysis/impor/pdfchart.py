@@ -58,12 +58,14 @@ class Bar(Box):
 
 @dataclass(frozen=True)
 class Drawn:
-    """A chart found on a page: its box (text inside it is the chart's), and what was read."""
+    """A chart or picture found on a page: its box, and what was read. Text inside a chart's
+    box is the chart's (`holds_text`); text over a picture is read as lines."""
 
     top: float
     box: tuple[float, float, float, float]
     page: int
     block: Chart | Picture
+    holds_text: bool = True
 
 
 def runs(chars: list[dict]) -> list[Run]:

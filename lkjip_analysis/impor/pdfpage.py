@@ -80,6 +80,26 @@ def page_items(page, number: int) -> list:
     return sorted(lines + grids + charts + pictures, key=lambda item: item.top)
 
 
+def digits_lost(chars: list[dict], items: list) -> int:
+    """The page's own check that nothing was lost or doubled: the digits of its visible text
+    layer less those of what was made of it (lines, cells, the text of charts). Zero when
+    every digit stands in exactly one place."""
+    shown = sum(_digits(c["text"]) for c in chars)
+    charts = [item.box for item in items if isinstance(item, Drawn) and item.holds_text]
+    made = sum(_digits(c["text"]) for c in chars if any(_within(c, box) for box in charts))
+    for item in items:
+        if isinstance(item, Line):
+            made += _digits(item.text)
+        elif isinstance(item, Grid):
+            made += sum(_digits(piece.text) for row in item.rows for cell in row if cell
+                        for piece in cell.pieces)
+    return shown - made
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
 def _pictures(page, number: int, taken: list) -> list[Drawn]:
     """The page's pictures large enough to hold a table or a chart (a raster table, a scanned
     chart), listed as not read; those under a table or chart that was read are not."""
@@ -94,7 +114,7 @@ def _pictures(page, number: int, taken: list) -> list[Drawn]:
         if any(_overlap(box, other) for other in taken):
             continue
         found.append(Drawn(image["top"], box, number, Picture(_("a picture"),
-                                                                f"halaman {number}")))
+                                                                f"halaman {number}"), False))
     return found
 
 
@@ -138,9 +158,23 @@ def _is_bold(char: dict) -> bool:
 
 
 def _grid(table, chars: list[dict], number: int, spaced: set[int]) -> Grid:
-    rows = [[_cell([c for c in chars if _within(c, box)], box, spaced) if box else None
-             for box in row.cells] for row in table.rows]
+    owned = _owners(table, chars)
+    rows = [[_cell(owned.get(box, []), box, spaced) if box else None for box in row.cells]
+            for row in table.rows]
     return Grid(rows, _column_edges(table), table.bbox[1], [number] * len(rows))
+
+
+def _owners(table, chars: list[dict]) -> dict[tuple, list[dict]]:
+    """Each cell's characters; a character inside two cells (a merged cell the finder also
+    splits) belongs to the merged one, the larger, so that no text is written twice."""
+    boxes = {box for row in table.rows for box in row.cells if box}
+    owned: dict[tuple, list[dict]] = {}
+    for char in chars:
+        holding = [box for box in boxes if _within(char, box)]
+        if holding:
+            merged = max(holding, key=lambda b: ((b[2] - b[0]) * (b[3] - b[1]), b))
+            owned.setdefault(merged, []).append(char)
+    return owned
 
 
 def _column_edges(table) -> tuple[float, ...]:
