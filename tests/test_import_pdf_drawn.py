@@ -89,3 +89,30 @@ def test_its_rows_are_read_into_the_core_value_by_value(drawn):
     assert core.capaian_kinerja.indikator_kinerja.tolist() == [r[1] for r in rows]
     assert core.capaian_kinerja.target.tolist() == [50.5 + k for k in range(1, 24)]
     assert core.capaian_kinerja.persen_tertulis.tolist() == [r[5] for r in rows]
+
+
+def test_small_print_keeps_its_lines_and_words_apart(tmp_path):
+    """A cell set at 2,3 points, its two lines 2,9 points apart (a cascading table pasted
+    small): each line stays whole, its words spaced, not interleaved letter by letter."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "kecil.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 11)
+    page.drawString(60, 800, "Lampiran cascading kinerja pegawai.")
+    top, height = 780, 12
+    for i in range(3):
+        for j, x in enumerate((60, 160, 260)):
+            page.rect(x, top - (i + 1) * height, 100, height, stroke=1, fill=0)
+            page.setFont("Helvetica", 2.3)
+            page.drawString(x + 2, top - i * height - 4, f"Terlaksananya Pengawasan {i}{j}")
+            page.drawString(x + 2, top - i * height - 6.9, f"Kegiatan Dengan Tujuan {i}{j}")
+    page.save()
+    text = to_text(read_pdf(path)).text
+    for i in range(3):
+        for j in range(3):
+            assert f"Terlaksananya Pengawasan {i}{j} Kegiatan Dengan Tujuan {i}{j}" in text

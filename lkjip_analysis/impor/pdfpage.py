@@ -12,6 +12,8 @@ from .pdfchart import Drawn, find_charts, runs
 
 EDGE = 0.12  # the top and bottom share of a page where running headers and footers stand
 PICTURE = 0.03  # the least share of a page a picture covers to be listed (not a logo or icon)
+# word and line tolerances as shares of the usual character size, for print under 11 points
+SMALL_X, SMALL_Y = 0.27, 0.4
 
 
 @dataclass
@@ -73,7 +75,8 @@ def page_items(page, number: int) -> list:
     outside = page.filter(lambda obj: obj.get("object_type") != "char"
                           or not any(_within(obj, box) for box in taken))
     lines = [_line(found, number, spaced, page.height)
-             for found in outside.extract_text_lines(return_chars=True)
+             for found in outside.extract_text_lines(return_chars=True,
+                                                     **tolerances(outside.chars))
              if found["text"].strip()]
     grids = [_grid(table, chars, number, spaced) for table, chars in tables]
     pictures = _pictures(page, number, [*boxes, *(chart.box for chart in charts)])
@@ -153,6 +156,17 @@ def _line(found: dict, page: int, spaced: set[int], height: float) -> Line:
                 found["top"] < EDGE * height or found["bottom"] > (1 - EDGE) * height)
 
 
+def tolerances(chars: list[dict]) -> dict[str, float]:
+    """How far apart characters may stand and still be one word, one line: pdfplumber's
+    3 points, less for small print (text set at 2,3 points, its lines 2,9 points apart, would
+    otherwise interleave two lines letter by letter, and its words run together)."""
+    sizes = sorted(c["size"] for c in chars if c["text"].strip())
+    if not sizes:
+        return {}
+    usual = sizes[len(sizes) // 2]
+    return {"x_tolerance": min(3.0, SMALL_X * usual), "y_tolerance": min(3.0, SMALL_Y * usual)}
+
+
 def _is_bold(char: dict) -> bool:
     return bool(re.search(r"bold|black|heavy|semibold", char.get("fontname", ""), re.I))
 
@@ -186,7 +200,8 @@ def _column_edges(table) -> tuple[float, ...]:
 def _cell(chars: list[dict], box, spaced: set[int]) -> Cell:
     from pdfplumber.utils.text import chars_to_textmap
 
-    found = chars_to_textmap(chars).extract_text_lines(return_chars=True) if chars else []
+    found = (chars_to_textmap(chars, **tolerances(chars)).extract_text_lines(return_chars=True)
+             if chars else [])
     pieces = []
     for line in found:
         printed = [c for c in line["chars"] if c["text"].strip()]
