@@ -206,6 +206,20 @@ def test_sumut_budget_per_unit_in_us_format(cores):
         13_953_318_293_830.0, 13_220_194_044_025.3, 94.75)
 
 
+def test_sumut_financing_table_is_read_line_by_line(cores):
+    """p82: the uncaptioned financing table (PEMBIAYAAN DAERAH | TARGET | REALISASI |
+    PERSEN), its target the planned amount; its lines net each other, so none is a total."""
+    expected = [e for e in transcription("pemprov_sumut_2021", "anggaran")
+                if e["halaman"] == "82"]
+    budget = cores["pemprov_sumut_2021"].realisasi_anggaran
+    ours = budget[budget.tingkat == "pembiayaan"]
+    assert [key(u) for u in ours.uraian] == [key(e["uraian"]) for e in expected]
+    for mine, theirs in zip(ours.itertuples(), expected, strict=True):
+        assert mine.anggaran == printed(theirs["anggaran"], "us")
+        assert mine.realisasi == printed(theirs["realisasi"], "us")
+        assert mine.persen == printed(theirs["persen"], "us")
+
+
 # --- real shapes, on documents written here ---------------------------------------------------
 
 def document(*lines: str) -> Document:
@@ -278,7 +292,8 @@ def test_jombang_audit_finds_what_the_readme_lists_and_nothing_else(audits):
 def test_sumut_audit_finds_the_total_cents_apart_and_every_percentage_right(audits):
     findings = audits["pemprov_sumut_2021"]
     budget = findings[findings.uraian.str.startswith("%")]
-    assert len(budget) == 50 and (budget.status == "cocok").all()  # 49 OPD and JUMLAH
+    # 49 OPD and JUMLAH; the five financing lines with a target (SILPA's is 0,00)
+    assert len(budget) == 55 and (budget.status == "cocok").all()
     [total] = findings[findings.uraian == "Realisasi JUMLAH = jumlah baris perangkat_daerah"] \
         .itertuples()
     assert total.status == "tidak_cocok"

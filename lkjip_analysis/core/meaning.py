@@ -30,7 +30,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (KODE, ("kode", "kode rekening"), ()),
     (ANGGARAN, ("anggaran", "pagu", "alokasi", "dpa"), ()),
     (URAIAN, ("program", "kegiatan", "sub kegiatan", "uraian", "perangkat daerah", "opd",
-              "skpd", "unit kerja", "nama"), ()),
+              "skpd", "unit kerja", "nama", "pembiayaan"), ()),
     (NO, ("no", "nomor"), ()),
 )
 

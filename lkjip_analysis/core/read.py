@@ -56,6 +56,7 @@ _NUMERIC = re.compile(r"^(?=.*\d)[\d.,%\s()+-]+$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _ROW_NUMBER = re.compile(r"^(\d{1,4})\.?$")
 PERCENT_LIMIT = 1000.0  # a percentage beyond ±1000 is no capaian or serapan: left empty
+_FINANCING = re.compile(r"\bpembiayaan\b", re.I)
 _UNITS = re.compile(r"\b(?:opd|skpd|perangkat daerah|satuan kerja|unit kerja)\b", re.I)
 
 
@@ -95,6 +96,8 @@ class _Read:
     data: list[Row]
     paths: list[tuple[str, ...]] = field(default_factory=list)  # each column's header names
     named: set[int] = field(default_factory=set)  # the columns whose header has a name
+    # a text column's merged header spans the unnamed columns to its right: meaning -> those
+    spanned: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def tabel(self) -> str:
@@ -105,7 +108,11 @@ class _Read:
         named columns on (the row is shifted against its header there: what stands under a
         header from that cell on may belong to another)."""
         index = self.single.get(meaning)
-        return row.text(index) if index is not None and index < self.aligned(row) else ""
+        if index is None:
+            return ""
+        edge = self.aligned(row)
+        texts = [row.text(i) for i in (index, *self.spanned.get(meaning, ())) if i < edge]
+        return " ".join(t for t in texts if t)
 
     def header(self, meaning: str) -> str:
         """The header of the column of `meaning`, its names top to bottom ("" without one)."""
@@ -202,6 +209,9 @@ def _kind(table: _Read) -> str | None:
         return "perjanjian_kinerja"
     if {URAIAN, ANGGARAN, REALISASI} <= has:
         return "realisasi_anggaran"
+    if {URAIAN, TARGET, REALISASI} <= has and _FINANCING.search(table.header(URAIAN)):
+        table.single[ANGGARAN] = table.single.pop(TARGET)  # a financing plan's target
+        return "realisasi_anggaran"
     return None
 
 
@@ -242,7 +252,22 @@ def _columns(document: Document, block: Block, notes: list[Note],
                  if not row.is_empty() and _key(row) not in keys
                  and not columns.is_numbering(row)]
     _realign(read, notes)
+    _span(read)
     return read
+
+
+def _span(read: _Read) -> None:
+    """The unnamed columns right of a text column (uraian, indikator) that only its rows
+    fill are under its merged header: a sub-item indented one column (`\tSisa Lebih …`)."""
+    for meaning in (URAIAN, INDIKATOR):
+        index = read.single.get(meaning)
+        if index is None:
+            continue
+        column = index + 1
+        while column < len(read.paths) and not read.paths[column] and column not in read.named:
+            read.spanned.setdefault(meaning, []).append(column)
+            read.named.add(column)
+            column += 1
 
 
 def _chosen_columns(choice: Choice, block: Block, paths: list[tuple[str, ...]]
@@ -439,12 +464,15 @@ def _anggaran_rows(table: _Read, notes: list[Note]) -> tuple[list[dict], list[di
     numbers = {m: _numbers(table, m, ANGGARAN, REALISASI) for m in (ANGGARAN, REALISASI)}
     numbers[CAPAIAN] = _numbers(table, CAPAIAN)
     units = bool(_UNITS.search(table.header(URAIAN)))
+    financing = bool(_FINANCING.search(table.header(URAIAN)))
     rows, totals, seen_program = [], [], False
     for row in table.data:
         uraian = table.text(row, URAIAN) or next(
             (c.text for c in row.cells if re.search(r"[^\W\d_]", c.text)), "")
         amounts = [table.text(row, m) for m in (ANGGARAN, REALISASI)]
-        level = _level(uraian, any(amounts), units, seen_program)
+        # a financing table's lines net each other (penerimaan − pengeluaran): none is a total
+        level = "pembiayaan" if financing else _level(uraian, any(amounts), units,
+                                                        seen_program)
         seen_program = seen_program or level == "program"
         record = {"tabel": table.block.label, "tingkat": level, "kode": table.text(row, KODE),
                   "uraian": uraian,
