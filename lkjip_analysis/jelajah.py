@@ -28,6 +28,7 @@ FUNDS = {"APBD": "realisasi_apbd", "APBN": "realisasi_apbn"}
 LEVELS = {"unit_kerja": N_("Work unit"), "program": N_("Programme"),
           "baris": N_("Value line")}
 FUND_LEVELS = {"APBN": {"unit_kerja": N_("Source of funds")}}  # what a level is for that fund
+FILE_LEVELS = {("APBN", "unit_kerja"): "sumber_dana"}  # and how a saved file names it
 MEASURES = {"realisasi": N_("Realisation"), "serapan": N_("Absorption"),
             "alokasi_tersirat": N_("Implied allocation")}
 ORDERS = {False: N_("largest"), True: N_("smallest")}  # `lowest`: which come first
@@ -98,15 +99,22 @@ class Selection:
     def file_name(self) -> str:
         """The workbook's name, saying what was selected."""
         order = "bottom" if self.lowest else "top"
-        return (f"jelajah_{self.year}_{self.fund}_{self.level}_{self.measure}_{order}"
+        level = FILE_LEVELS.get((self.fund, self.level), self.level)
+        return (f"jelajah_{self.year}_{self.fund}_{level}_{self.measure}_{order}"
                 f"{self.top}.xlsx").lower()
 
     @property
     def title(self) -> str:
         """`Realisasi APBD 2020 per program (10 teratas)`."""
+        return self.title_of(self.top)
+
+    def title_of(self, rows: int) -> str:
+        """The title of a selection that shows `rows` rows (fewer than `top` where the fund
+        has fewer): `Realisasi APBN 2020 per program (7 terbawah)`."""
         return _("{measure} {fund} {year} by {level} ({count} {order})").format(
             measure=_(MEASURES[self.measure]), fund=self.fund, year=self.year,
-            level=self.level_name.lower(), count=self.top, order=_(ORDERS[self.lowest]))
+            level=self.level_name.lower(), count=min(rows, self.top),
+            order=_(ORDERS[self.lowest]))
 
 
 def years(data_dir: str | Path | None = None) -> list[int]:
@@ -152,7 +160,7 @@ def figure(frame: pd.DataFrame, selection: Selection):
     """The selection's chart, finished (Indonesian numbers, a hover title on every bar)."""
     from . import plots
 
-    fig = plots.pilihan_anggaran(frame, selection.measure, selection.title)
+    fig = plots.pilihan_anggaran(frame, selection.measure, selection.title_of(len(frame)))
     plots.finish(fig)
     return fig
 
@@ -169,6 +177,16 @@ def shown(frame: pd.DataFrame, selection: Selection) -> pd.DataFrame:
 
     out = table(frame, rupiah=["realisasi", "alokasi_tersirat"], percent=["serapan"])
     return headed(out, selection)
+
+
+def show_table(frame: pd.DataFrame, selection: Selection) -> None:
+    """Display the table beside the chart: Indonesian headers and formats, amounts and
+    percentages aligned right as numbers are."""
+    from .notebook import show
+
+    show(headed(frame, selection), rupiah=[_(HEADERS["realisasi"]),
+                                           _(HEADERS["alokasi_tersirat"])],
+         percent=[_(HEADERS["serapan"])], number=[_(HEADERS["jumlah_baris"])])
 
 
 def record(selection: Selection, paths: Paths) -> pd.DataFrame:

@@ -119,3 +119,14 @@ def test_figure_and_workbook(d2020, tmp_path):
 def test_a_bad_selection_is_refused(d2020, selection, message):
     with pytest.raises(ParameterError, match=message):
         jelajah.select(d2020, selection)
+
+
+def test_a_selection_of_fewer_lines_than_asked_is_titled_by_what_it_shows(d2020):
+    """APBN has 7 value lines: the 42 smallest are those 7, and the title says 7; its level of
+    sources of funds saves under that name."""
+    selection = jelajah.Selection(2020, fund="APBN", level="baris", top=42, lowest=True)
+    frame = jelajah.select(d2020, selection)
+    assert len(frame) == 7
+    assert selection.title_of(len(frame)) == "Realisasi APBN 2020 per baris nilai (7 terbawah)"
+    funds = jelajah.Selection(2020, fund="APBN", level="unit_kerja")
+    assert funds.file_name == "jelajah_2020_apbn_sumber_dana_realisasi_top10.xlsx"

@@ -80,3 +80,19 @@ def test_a_tick_step_is_written_with_the_decimals_it_needs(step, decimals):
     from lkjip_analysis.plots import step_decimals
 
     assert step_decimals(step) == decimals
+
+
+def test_an_analysts_own_plot_takes_the_indonesian_style_in_one_call():
+    import matplotlib.pyplot as plt
+
+    from lkjip_analysis import plots
+
+    plots.apply_theme()
+    fig, ax = plt.subplots()
+    ax.bar(["APBD", "APBN"], [1250.5, 2500.25])
+    plots.indonesian_axes(ax)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert "1.000" in labels and "2.500" in labels  # dots group thousands
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["APBD", "APBN"]
+    plt.close(fig)

@@ -31,11 +31,18 @@ from .kinerja import (
 from .lintas_tahun import kinerja_lintas_tahun
 from .organisasi import sdm_breakdown
 from .output import figure_title, finish, save
-from .style import PALETTE, apply_theme, rupiah_axis, rupiah_unit, step_decimals
+from .style import (
+    PALETTE,
+    apply_theme,
+    indonesian_axes,
+    rupiah_axis,
+    rupiah_unit,
+    step_decimals,
+)
 
 __all__ = [
     "LINES_PER_FIGURE", "PALETTE", "apply_theme", "capaian_indikator", "evaluasi_akip",
-    "figure_title", "finish", "kinerja_historis", "kinerja_lintas_tahun",
+    "figure_title", "finish", "indonesian_axes", "kinerja_historis", "kinerja_lintas_tahun",
     "kinerja_triwulan", "output_program", "pilihan_anggaran", "realisasi_apbn",
     "realisasi_per_program", "realisasi_per_unit", "rupiah_axis", "rupiah_unit", "save",
     "sdm_breakdown", "selisih_terbesar", "serapan_anggaran", "serapan_baris",
