@@ -72,6 +72,8 @@ def test_jombang_builds_a_report_from_what_it_holds(jombang):
     page = (reports / "laporan_2022.html").read_text(encoding="utf-8")
     assert "Bagian laporan yang ada dan yang tidak ada" in page
     assert "1 dari 3 indikator mencapai target" in page  # Kapabilitas APIP, 100 %
+    # Tabel 3.13's JUMLAH as printed: 12.441.701.788 of 13.353.153.913, 93,17 %
+    assert "Rp12.441.701.788 dari anggaran Rp13.353.153.913, serapan 93,17%" in page
 
 
 def test_jombang_audit_finds_what_the_report_gets_wrong_and_nothing_else(jombang):
@@ -167,6 +169,19 @@ def test_the_kaltim_core_comes_from_its_own_tables(d2020):
     assert budget[budget.tabel == "Tabel 14"].realisasi.sum() == 26_661_611_467
     assert list(d2020.realisasi_anggaran_total.tabel) == ["Tabel 14"] * 3 + ["Tabel 15"] * 3
     assert d2020.kelengkapan.ada.all()
+
+
+def test_the_headline_budget_is_each_tables_grand_total_never_a_subtotal(d2020):
+    """Tabel 14 states Belanja Tidak Langsung and Belanja Langsung before its Total
+    (Rp50.193.200.643, no percentage); Tabel 15 its Jumlah Keseluruhan, Rp9.786.062.521 at
+    98,29 %."""
+    from lkjip_analysis.core.summary import grand_totals
+
+    found = [(b.tabel, b.uraian, b.realisasi, b.serapan)
+             for b in grand_totals(d2020.realisasi_anggaran_total)]
+    assert found[0][:3] == ("Tabel 14", "Total", 50_193_200_643)
+    assert found[1] == ("Tabel 15", "Jumlah Keseluruhan (A + B)", 9_786_062_521, 98.29)
+    assert found[0][3] != found[0][3]  # not stated, not made up
 
 
 def test_the_notebooks_say_what_they_need():

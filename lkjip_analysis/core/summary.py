@@ -55,14 +55,24 @@ def budget(d) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+class Budget:
+    """One budget table's grand total (its last total line): as stated, the serapan
+    recomputed only where the table prints both amounts and no percentage."""
+
+    tabel: str
+    uraian: str
+    anggaran: float
+    realisasi: float
+    serapan: float
+
+
+@dataclass(frozen=True)
 class Headline:
     """What a head of agency reads first."""
 
     measured: int  # indicators with a stated capaian (each once, from its first table)
     reached: int  # of them, at or above 100 %
-    anggaran: float  # the first budget total that states both amounts (NaN without one)
-    realisasi: float
-    serapan: float  # as stated on that total, else recomputed
+    budgets: list[Budget]  # each budget table's grand total
     checks: int
     disagreements: int
 
@@ -71,14 +81,21 @@ def headline(d, findings: pd.DataFrame) -> Headline:
     """The headline figures of `d`, its audit `findings` counted."""
     rows = d.capaian_kinerja.dropna(subset=["persen"])
     first = rows.drop_duplicates(subset="indikator_kinerja")
-    totals = d.realisasi_anggaran_total
-    total = next((t for t in totals.itertuples()
-                  if not math.isnan(t.realisasi)), None)
-    anggaran = total.anggaran if total is not None else math.nan
-    realisasi = total.realisasi if total is not None else math.nan
-    serapan = total.persen if total is not None else math.nan
-    if math.isnan(serapan) and anggaran and not math.isnan(anggaran) and \
-            not math.isnan(realisasi):
-        serapan = realisasi / anggaran * 100
-    return Headline(len(first), int((first.persen >= 100).sum()), anggaran, realisasi, serapan,
+    return Headline(len(first), int((first.persen >= 100).sum()),
+                    grand_totals(d.realisasi_anggaran_total),
                     len(findings), int((findings.status == "tidak_cocok").sum()))
+
+
+def grand_totals(totals: pd.DataFrame) -> list[Budget]:
+    """Each table's last total line (a table's subtotals come before its grand total: Belanja
+    Tidak Langsung, Belanja Langsung, Total)."""
+    found = []
+    for tabel, lines in totals.groupby("tabel", sort=False):
+        last = lines.iloc[-1]
+        serapan = last.persen
+        if math.isnan(serapan) and last.anggaran and not math.isnan(last.anggaran) \
+                and not math.isnan(last.realisasi):
+            serapan = last.realisasi / last.anggaran * 100
+        found.append(Budget(tabel or "tabel tanpa judul", last.uraian, last.anggaran,
+                            last.realisasi, serapan))
+    return found
