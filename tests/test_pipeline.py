@@ -95,8 +95,9 @@ def test_notebooks_are_committed_clean():
         code = [c for c in book["cells"] if c["cell_type"] == "code"]
         assert all(not c["outputs"] and c["execution_count"] is None for c in code), path
         params = [c for c in code if "parameters" in c["metadata"].get("tags", [])]
-        typed = ("year: int = 2020  # report year" if path.stem in pipeline.notebook_names()
-                 else 'data_dir: str = ""  # data root')  # the cross-year notebook has no year
+        # typed and explained (the explorer, which analysts open, explains in Indonesian)
+        typed = ("year: int = 2020  # " if path.stem in pipeline.notebook_names()
+                 else 'data_dir: str = ""  # ')  # the cross-year notebook has no year
         assert len(params) == 1 and typed in "".join(params[0]["source"]), path
 
 

@@ -48,6 +48,9 @@ ANGGARAN_COLUMNS = ["tabel", "tingkat", "kode", "uraian", "anggaran", "realisasi
                     "anggaran_tertulis", "realisasi_tertulis", "persen_tertulis", "baris_sumber"]
 _MAX_HEADER_ROWS = 5
 _GROUP = re.compile(r"^\s*(misi|sasaran(?:\s+strategis)?|tujuan)\b", re.I)
+# a group heading row (`Sasaran Strategis 1 : …`), never a header row however it is worded
+_GROUP_HEADING = re.compile(r"^\s*(?:misi|sasaran(?:\s+strategis)?|tujuan)\s*\d+\s*[:.]",
+                            re.I)
 _TOTAL = re.compile(r"^\s*(?:jumlah|total|sub\s*total)\b", re.I)
 _LEVELS = (("sub_kegiatan", re.compile(r"^\s*sub\s*kegiatan\b", re.I)),
            ("program", re.compile(r"^\s*program\b", re.I)),
@@ -314,16 +317,19 @@ def _plain(text: str) -> str:
 def _realign(read: _Read, notes: list[Note]) -> None:
     """A named column that no data row fills, beside an unnamed one that most rows fill: the
     header stands one column off its data (a header cell laid out wider than its column in
-    the PDF); the meaning moves to where its data is, and a note says so."""
+    the PDF); the meaning moves to where its data is, and a note says so. Only rows of
+    values count (not a group heading alone on its row)."""
+    rows = [row for row in read.data if sum(bool(cell.text) for cell in row.cells) > 1]
+
     def filled(index: int) -> int:
-        return sum(bool(row.text(index)) for row in read.data if index < len(row.cells))
+        return sum(bool(row.text(index)) for row in rows if index < len(row.cells))
 
     for meaning, index in list(read.single.items()):
-        if not read.data or filled(index):
+        if not rows or filled(index):
             continue
         for neighbour in (index - 1, index + 1):
             if 0 <= neighbour < len(read.paths) and neighbour not in read.named \
-                    and filled(neighbour) * 2 >= len(read.data):
+                    and filled(neighbour) * 2 >= len(rows):
                 read.single[meaning] = neighbour
                 read.named = (read.named - {index}) | {neighbour}
                 read.paths[neighbour] = read.paths[index]
@@ -353,6 +359,8 @@ def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
         named = sum(meaning_of(t) is not None for t in texts)
         numeric = any(_NUMERIC.match(t) and not _YEAR.match(t) for t in texts)
         years = bool(texts) and all(_YEAR.match(t) for t in texts) and header
+        if any(_GROUP_HEADING.match(t) for t in texts):
+            break
         if not (numbered or years or not texts or _continues(row, header) or (
                 named and named * 2 >= len(texts) and not numeric)):
             break
