@@ -476,3 +476,16 @@ def test_a_page_whose_copy_lacks_or_repeats_digits_says_so():
     assert digits_lost(chars, [line]) == 2  # `30` lost
     doubled = Grid([[Cell([Piece("30 30", 10, 5, False, True)], 50)]], (0.0, 50.0), 0.0)
     assert digits_lost(chars, [line, doubled]) == -2
+
+
+def test_an_indicator_stated_in_two_tables_is_counted_once():
+    from lkjip_analysis.core.summary import stated_once
+
+    core = read_core(document(
+        "Tabel 3.2 Capaian", "", "No\tIndikator Kinerja\tTarget\tRealisasi\tCapaian (%)",
+        "1\tIndeks Gini\t0,315\t0,313\t99,37", "2\tIPM\t72,22\t72\t99,70", "",
+        "Tabel 3.4 Pengukuran", "", "No\tIndikator Kinerja\tTarget\tRealisasi\tCapaian (%)",
+        "1\tIndeks gini.\t0,315\t0,313\t99,37", "2\tInflasi\t2,85\t1,71\t140"))
+    once = stated_once(core.capaian_kinerja)
+    assert once.indikator_kinerja.tolist() == ["Indeks Gini", "IPM", "Inflasi"]
+    assert once.tabel.tolist() == ["Tabel 3.2", "Tabel 3.2", "Tabel 3.4"]

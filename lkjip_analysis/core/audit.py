@@ -59,22 +59,24 @@ def check_core(findings: Findings, pk: pd.DataFrame, capaian: pd.DataFrame,
         _check_total(findings, total, budget[budget.tabel == total.tabel])
 
 
-def _key(indicator: str) -> str:
+def indicator_key(indicator: str) -> str:
     """An indicator's name for comparison: case, punctuation and spacing aside."""
     return " ".join(re.sub(r"[^\w%]+", " ", indicator.lower()).split())
 
 
 def polarities(polarity: pd.DataFrame | None) -> dict[str, str]:
-    """Indicator (compared by `_key`) -> `maksimal` or `minimal`, from polaritas_indikator."""
+    """Indicator (compared by `indicator_key`) -> `maksimal` or `minimal`, from
+    polaritas_indikator."""
     if polarity is None or polarity.empty:
         return {}
-    return dict(zip(polarity.indikator_kinerja.map(_key), polarity.polaritas, strict=True))
+    return dict(zip(polarity.indikator_kinerja.map(indicator_key), polarity.polaritas,
+                    strict=True))
 
 
 def polarity_of(indicator: str, known: dict[str, str]) -> str | None:
     """An indicator's polarity: from polaritas_indikator.csv, else `minimal` where its words
     say lower is better; None where neither says."""
-    stated_polarity = known.get(_key(indicator))
+    stated_polarity = known.get(indicator_key(indicator))
     if stated_polarity is not None:
         return stated_polarity
     return MINIMAL if LOWER_IS_BETTER.search(indicator) else None
@@ -171,15 +173,15 @@ def _check_between_tables(findings: Findings, capaian: pd.DataFrame, pk: pd.Data
     performance agreement's target against each measured one."""
     first: dict[str, object] = {}
     for row in capaian.itertuples():
-        reference = first.setdefault(_key(row.indikator_kinerja), row)
+        reference = first.setdefault(indicator_key(row.indikator_kinerja), row)
         if reference.tabel != row.tabel:
             for column, written, name in _COMPARED:
                 _check_same(findings, row, reference, column, written, name)
     agreed = {}
     for row in pk.itertuples():
-        agreed.setdefault(_key(row.indikator_kinerja), row)
+        agreed.setdefault(indicator_key(row.indikator_kinerja), row)
     for row in capaian.itertuples():
-        reference = agreed.get(_key(row.indikator_kinerja))
+        reference = agreed.get(indicator_key(row.indikator_kinerja))
         if reference is not None:
             _check_same(findings, row, reference, "target", "target_tertulis", "Target",
                         "perjanjian kinerja")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .audit import MAKSIMAL, MINIMAL, polarities, polarity_of
+from .audit import MAKSIMAL, MINIMAL, indicator_key, polarities, polarity_of
 
 POLARITY_WORDS = {MAKSIMAL: "makin tinggi makin baik", MINIMAL: "makin rendah makin baik",
                   None: "tidak disebut"}
@@ -79,11 +79,17 @@ class Headline:
 
 def headline(d, findings: pd.DataFrame) -> Headline:
     """The headline figures of `d`, its audit `findings` counted."""
-    rows = d.capaian_kinerja.dropna(subset=["persen"])
-    first = rows.drop_duplicates(subset="indikator_kinerja")
+    first = stated_once(d.capaian_kinerja)
     return Headline(len(first), int((first.persen >= 100).sum()),
                     grand_totals(d.realisasi_anggaran_total),
                     len(findings), int((findings.status == "tidak_cocok").sum()))
+
+
+def stated_once(capaian: pd.DataFrame) -> pd.DataFrame:
+    """Each indicator with a stated capaian once, from the first table that states it (its
+    name compared with case and punctuation aside: `Indeks Gini` is `Indeks gini`)."""
+    rows = capaian.dropna(subset=["persen"])
+    return rows[~rows.indikator_kinerja.map(indicator_key).duplicated()]
 
 
 def grand_totals(totals: pd.DataFrame) -> list[Budget]:

@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from ..core.summary import top_lines
+from ..core.summary import stated_once, top_lines
 from ..numbers import format_percent
 from .hover import PERCENT, set_unit
 from .style import PALETTE, distinct, fitting_height, new_figure, wrap
@@ -16,7 +16,7 @@ from .style import PALETTE, distinct, fitting_height, new_figure, wrap
 def capaian_indikator(d) -> Figure:
     """Each indicator's capaian as stated (once, from the first table that states it), the
     100 % line marked."""
-    rows = d.capaian_kinerja.dropna(subset=["persen"]).drop_duplicates("indikator_kinerja")
+    rows = stated_once(d.capaian_kinerja)
     return _percent_bars(list(rows.indikator_kinerja), rows.persen,
                          f"Capaian indikator kinerja {d.year} (seperti dilaporkan)",
                          "Capaian (%)", PALETTE["realisasi"])
