@@ -12,6 +12,7 @@ import re
 
 import pytest
 from helpers import edit_line
+from test_audiences import visible_text
 
 from lkjip_analysis.cli import main
 from lkjip_analysis.config import PROJECT_ROOT
@@ -71,6 +72,12 @@ def test_jombang_builds_a_report_from_what_it_holds(jombang):
     assert (agency["nama"], agency["tahun"]) == ("Inspektorat Kabupaten Jombang", "2022")
     page = (reports / "laporan_2022.html").read_text(encoding="utf-8")
     assert "Bagian laporan yang ada dan yang tidak ada" in page
+    # the reader is told how much could not be read; the auditor, what and where
+    reader = visible_text(reports / "laporan_2022.html")
+    assert not re.search(r"\.csv|\.yaml|baris sumber|\(baris \d+\)", reader)
+    assert "6 tabel atau sel tidak dapat dibaca dengan pasti" in reader
+    assert re.search(r"Tabel 3\.4 \(baris \d+\): tidak dibaca", visible_text(
+        reports / "laporan_2022_audit.html"))
     assert "1 dari 3 indikator mencapai target" in page  # Kapabilitas APIP, 100 %
     # Tabel 3.13's JUMLAH as printed: 12.441.701.788 of 13.353.153.913, 93,17 %
     assert "Rp12.441.701.788 dari anggaran Rp13.353.153.913, serapan 93,17%" in page

@@ -75,8 +75,7 @@ def page_items(page, number: int) -> list:
     outside = page.filter(lambda obj: obj.get("object_type") != "char"
                           or not any(_within(obj, box) for box in taken))
     lines = [_line(found, number, spaced, page.height)
-             for found in outside.extract_text_lines(return_chars=True,
-                                                     **tolerances(outside.chars))
+             for found in outside.extract_text_lines(return_chars=True)
              if found["text"].strip()]
     grids = [_grid(table, chars, number, spaced) for table, chars in tables]
     pictures = _pictures(page, number, [*boxes, *(chart.box for chart in charts)])
@@ -157,9 +156,12 @@ def _line(found: dict, page: int, spaced: set[int], height: float) -> Line:
 
 
 def tolerances(chars: list[dict]) -> dict[str, float]:
-    """How far apart characters may stand and still be one word, one line: pdfplumber's
-    3 points, less for small print (text set at 2,3 points, its lines 2,9 points apart, would
-    otherwise interleave two lines letter by letter, and its words run together)."""
+    """How far apart a cell's characters may stand and still be one word, one line:
+    pdfplumber's 3 points, less for small upright print (a cell set at 2,3 points, its lines
+    2,9 points apart, would otherwise interleave two lines letter by letter, and its words run
+    together). Rotated text keeps pdfplumber's tolerances: its letters stand apart otherwise."""
+    if not all(c.get("upright", True) for c in chars):
+        return {}
     sizes = sorted(c["size"] for c in chars if c["text"].strip())
     if not sizes:
         return {}
