@@ -489,3 +489,15 @@ def test_an_indicator_stated_in_two_tables_is_counted_once():
     once = stated_once(core.capaian_kinerja)
     assert once.indikator_kinerja.tolist() == ["Indeks Gini", "IPM", "Inflasi"]
     assert once.tabel.tolist() == ["Tabel 3.2", "Tabel 3.2", "Tabel 3.4"]
+
+
+def test_no_page_is_broken_into_letters(imported):
+    """Jombang p11 draws a diagram in rotated small print: tolerances fitted to small print
+    once broke it into 1 821 lines of a letter or two. Lines that short stay rare (page
+    numbers, list marks, table numbers: 31 and 12 today)."""
+    from lkjip_analysis.impor.text import to_text
+
+    for report in REPORTS:
+        lines = to_text(imported[report]).text.splitlines()
+        short = [line for line in lines if 0 < len("".join(line.split())) <= 2]
+        assert len(short) < 60, report
