@@ -18,7 +18,8 @@ TRACE_COLUMNS = frozenset({"baris_sumber", "halaman", "baris_rumus", "baris_sumb
 _FOR_AUDITOR = re.compile(r"\[\[(.*?)(?:\|\|(.*?))?\]\]", re.S)
 # a line reference inside text from data (`(baris 287)`, `Tabel 14 baris 680`)
 _LINE_REFERENCE = re.compile(r"\s*\(baris \d+(?:[–-]\d+)?\)|(?<=\bTabel \d\d) baris \d+"
-                             r"|(?<=\bTabel \d) baris \d+")
+                             r"|(?<=\bTabel \d) baris \d+|,\s*baris \d+(?=\))"
+                             r"|\s*\([a-z][a-z0-9]*(?:_[a-z0-9]+)+\)")  # a figure's code name
 
 
 def both_versions() -> bool:
@@ -36,5 +37,6 @@ def for_audiences(template: str) -> tuple[str, str]:
 
 
 def without_line_references(text: str) -> str:
-    """`text` for the reader: `(baris 287)` and `Tabel 14 baris 680`'s line left out."""
+    """`text` for the reader: `(baris 287)`, `Tabel 14 baris 680`'s line, `(…, baris 680)`'s
+    line and a figure's code name (`(uep_sasaran)`) left out."""
     return _LINE_REFERENCE.sub("", text)

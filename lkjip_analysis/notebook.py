@@ -129,6 +129,11 @@ def _display_for(auditor, reader: Callable[[], object], differ: bool,
     display(reader(), raw=raw, metadata={AUDIENCE: "pembaca"})
 
 
+# column names that do not read as words once their underscores are spaces
+HEADER_WORDS = {"persen_populasi_pmks": "% populasi PMKS",
+                "predikat_dihitung": "predikat (dihitung ulang)", "no_program": "no. program"}
+
+
 def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values=()) -> None:
     """Display `df` without its index, chosen columns in Indonesian formats; text columns
     aligned left, numbers right. Columns that say where a value came from (`baris_sumber`,
@@ -146,10 +151,9 @@ def _table_bundle(df: pd.DataFrame, rupiah, percent, number, decimals, values) -
     numeric = {*rupiah, *percent, *number, *decimals, *values,
                *(c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])
                  and not pd.api.types.is_bool_dtype(df[c]))}
-    plain.columns = [str(c).replace("_", " ") for c in plain.columns]
+    plain.columns = [_header(c) for c in plain.columns]
     shown = _escaped(plain)
-    align = {escape(str(c).replace("_", " ")): "right" if c in numeric else "left"
-             for c in df.columns}
+    align = {escape(_header(c)): "right" if c in numeric else "left" for c in df.columns}
     digest = hashlib.sha256(shown.to_json().encode()).hexdigest()[:10]
     styler = shown.style.set_uuid(digest).hide(axis="index")  # same table, same HTML
     for side in ("left", "right"):
@@ -159,6 +163,11 @@ def _table_bundle(df: pd.DataFrame, rupiah, percent, number, decimals, values) -
         {column: [{"selector": "th", "props": f"text-align: {side}"}]
          for column, side in align.items()}, overwrite=False)
     return {"text/html": styler.to_html(), "text/plain": plain.to_string(index=False)}
+
+
+def _header(column: object) -> str:
+    """A column's header in words."""
+    return HEADER_WORDS.get(str(column), str(column).replace("_", " "))
 
 
 def _escaped(df: pd.DataFrame) -> pd.DataFrame:

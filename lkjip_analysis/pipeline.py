@@ -401,7 +401,8 @@ def export_into(stage: Path, paths: Paths, jobs: int = 1) -> list[Path]:
     from .htmlpage import notebook_html
     from .provenance import source_line
 
-    year, agency, source = paths.year, agency_name(paths), source_line(paths)
+    year, agency = paths.year, agency_name(paths)
+    sources = {False: source_line(paths, reader=True), True: source_line(paths)}
     notebooks = sorted((stage / "notebooks").glob("*.ipynb"))
     if not notebooks:
         raise LkjipError(_("no executed notebooks in {folder}/notebooks: run `lkjip run` "
@@ -411,8 +412,8 @@ def export_into(stage: Path, paths: Paths, jobs: int = 1) -> list[Path]:
 
     def write(with_code: bool, target: Path) -> Path:
         log.info(_("exporting %s"), target.name)
-        page = notebook_html(combine(notebooks, report_title(year), agency, with_code, source),
-                             with_code)
+        page = notebook_html(combine(notebooks, report_title(year), agency, with_code,
+                                     sources[with_code]), with_code)
         write_bytes(target, page.encode("utf-8"))
         return target
 

@@ -83,12 +83,16 @@ def with_pages(frame: pd.DataFrame, origins: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def source_line(paths: Paths) -> str:
+def source_line(paths: Paths, reader: bool = False) -> str:
     """The report's source as its cover (and an explorer workbook) names it: the agency's
     file as received (or the text, or the filled workbook) and the start of its SHA-256, to
-    check a copy against."""
+    check a copy against. For the `reader`, the project's own text is called what it is, not
+    by its file name."""
     originals = [p for p in sorted(paths.originals.glob("*.*")) if p.is_file()
                  and p.suffix.lower() in (".pdf", ".docx")] if paths.originals.is_dir() else []
     candidates = [*originals, *paths.documents, paths.workbook_input]
     found = next((p for p in candidates if p.is_file()), None)
-    return f"{found.name} (SHA-256 {sha256(found)[:16]}…)" if found else ""
+    if found is None:
+        return ""
+    name = "teks laporan" if reader and found.suffix == ".md" else found.name
+    return f"{name} (SHA-256 {sha256(found)[:16]}…)"
