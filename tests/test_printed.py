@@ -49,7 +49,8 @@ def test_the_cover_names_the_source_with_its_hash_and_the_print_date(printed):
     from lkjip_analysis.hashing import sha256
 
     cover = " ".join(PdfReader(printed[1]).pages[0].extract_text().split())
-    assert f"Sumber: {DOCUMENT.name} (SHA-256 {sha256(DOCUMENT)[:16]}" in cover
+    # the reader's cover calls the project's own text what it is, with its hash
+    assert f"Sumber: teks laporan (SHA-256 {sha256(DOCUMENT)[:16]}" in cover
     assert f"Dicetak {format_date(date.today(), format='long', locale='id')}" in cover
     assert not list(printed[0].parent.glob(".*dicetak*"))  # the dated copy is not left behind
 
