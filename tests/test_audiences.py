@@ -99,3 +99,20 @@ def test_the_reader_sees_words_not_code_names(built):
     assert "% populasi PMKS" in reader and "Sumber: teks laporan (SHA-256" in reader
     auditor = visible_text(built / "laporan_2020_audit.html")
     assert "(uep_sasaran)" in auditor and "lkjip_2020_dinsos_kaltim.md" in auditor
+
+
+def test_the_index_names_the_budget_history_and_statuses_in_words():
+    import pandas as pd
+
+    from lkjip_analysis.lintas_tahun.temuan import readable
+
+    findings = pd.DataFrame({
+        "tabel": ["anggaran_historis.csv", "Tabel 9"],
+        "uraian": ["Anggaran APBD 2020: anggaran_historis.csv sama dengan LKjIP 2020", "x"],
+        "dilaporkan": [56_652_801_485, 1.5], "status": ["cocok", "tidak_cocok"]})
+    shown = readable(findings)
+    assert shown.tabel.tolist() == ["data anggaran historis", "Tabel 9"]
+    assert shown.uraian[0] == "Anggaran APBD 2020: data anggaran historis sama dengan LKjIP 2020"
+    assert shown.status.tolist() == ["cocok", "tidak cocok"]
+    assert shown.dilaporkan.tolist() == [56_652_801_485, 1.5]
+    assert findings.tabel[0] == "anggaran_historis.csv"  # the data itself unchanged

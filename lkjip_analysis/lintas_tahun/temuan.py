@@ -150,3 +150,21 @@ def findings_csv_bytes(findings: pd.DataFrame) -> bytes:
     from ..spreadsheet import people_csv_bytes
 
     return people_csv_bytes(findings)
+
+
+HISTORY_WORDS = "data anggaran historis"  # the budget history file, as a reader calls it
+STATUS_WORDS = {"cocok": "cocok", "tidak_cocok": "tidak cocok", "tidak_disebut": "tidak disebut"}
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A cross-year table for the index page: the budget history named in words, statuses in
+    words (the CSVs keep the file's name and the machine statuses)."""
+    out = frame.copy()
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: v.replace("anggaran_historis.csv", HISTORY_WORDS)
+                if isinstance(v, str) else v)
+    if "status" in out:
+        out["status"] = out.status.map(STATUS_WORDS).fillna(out.status)
+    return out
