@@ -26,7 +26,7 @@ from .corrections import load_corrections
 from .errors import ParameterError, SourceError
 from .i18n import _
 from .limits import TABLE_BYTES, TABLE_ROWS, check_size
-from .provenance import ORIGINS_FILE, line_origins, with_pages
+from .provenance import ORIGINS_FILE, line_origins, line_pages, with_pages
 from .recognition import load_mapping, locate
 from .source import Caption, read_document
 from .tables import SPECS, agency_frame, load_figures, read_charts, read_facts
@@ -233,10 +233,8 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     corrections.check_all_used()
     labels = {name: caption.label for name, caption in tables.items()}
     origins = line_origins(paths.originals / ORIGINS_FILE, document.lines)
-    pages = {int(line): int(page) for line, page in zip(origins.baris_sumber, origins.halaman,
-                                                         strict=True) if not pd.isna(page)}
     frames.update(core_datasets(document, frames, labels, core_budget, mapping.absent,
-                                _core_choices(mapping, paths), pages))
+                                _core_choices(mapping, paths), line_pages(origins)))
     _say_absent(frames["kelengkapan"], paths)
     sources = [{"dataset": name, "tabel": caption.label, "judul": caption.title,
                 "baris_sumber": caption.line} for name, caption in tables.items()]
@@ -310,31 +308,30 @@ def _from_workbook(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     facts = frames["fakta"]  # a figure typed with its value is stated, whether marked or not
     facts["ditemukan"] = facts.ditemukan.astype(bool) | facts.nilai.notna() | (facts.teks != "")
     frames["koreksi"] = load_corrections(paths.corrections).as_frame()
-    _budget_from_family(frames)
     sources = frames["tabel_sumber"]
-    frames["kelengkapan"] = completeness(frames, dict(zip(sources.dataset, sources.tabel,
-                                                          strict=True)))
+    labels = dict(zip(sources.dataset, sources.tabel, strict=True))
+    _budget_from_family(frames, labels)
+    frames["kelengkapan"] = completeness(frames, labels)
     frames["catatan_baca"] = _shaped("catatan_baca", None)
     conformed = {n: schemas.conform(n, frames[n], origin, first_line=2) for n in frames}
     _check_year_stated(paths, conformed["instansi"], paths.workbook_input, "instansi", 2)
     return conformed, origin
 
 
-def _budget_from_family(frames: dict[str, pd.DataFrame]) -> None:
+def _budget_from_family(frames: dict[str, pd.DataFrame], labels: dict[str, str]) -> None:
     """A workbook whose APBD/APBN sheets are filled and whose core budget sheet is not: the
-    core budget is those sheets' lines, as for a document of the family."""
+    core budget is those sheets' lines, as for a document of the family (`labels`: dataset
+    -> its table's label, from `tabel_sumber`)."""
     if not frames["realisasi_anggaran"].empty:
         return
-    sources = frames["tabel_sumber"]
-    labels = dict(zip(sources.dataset, sources.tabel, strict=True))
     filled = {name: frames[name] for name in ("realisasi_apbd", "realisasi_apbn")
               if not frames[name].empty}
     filled |= {f"{name}_total": frames[f"{name}_total"] for name in list(filled)}
     budget = core_budget(filled, {name: labels.get(name, name) for name in filled})
     if budget is not None:
-        frames["realisasi_anggaran"], frames["realisasi_anggaran_total"] = (
-            _shaped(name, frame) for name, frame in zip(
-                ("realisasi_anggaran", "realisasi_anggaran_total"), budget, strict=True))
+        lines, totals = budget
+        frames["realisasi_anggaran"] = _shaped("realisasi_anggaran", lines)
+        frames["realisasi_anggaran_total"] = _shaped("realisasi_anggaran_total", totals)
 
 
 def _from_processed(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:

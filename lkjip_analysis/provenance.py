@@ -73,10 +73,15 @@ def line_origins(path: Path, lines: tuple[str, ...]) -> pd.DataFrame:
                          "asal": kept.asal.to_numpy()})
 
 
+def line_pages(origins: pd.DataFrame) -> dict[int, int]:
+    """Line -> the PDF page it came from, for the lines whose page is known."""
+    return {int(line): int(page) for line, page in zip(origins.baris_sumber, origins.halaman,
+                                                       strict=True) if not pd.isna(page)}
+
+
 def with_pages(frame: pd.DataFrame, origins: pd.DataFrame) -> pd.DataFrame:
     """`frame` with `halaman` beside `baris_sumber`: the page its line came from, or empty."""
-    pages = dict(zip(origins.baris_sumber, origins.halaman, strict=True))
-    halaman = frame.baris_sumber.map(pages).astype("Int64") if len(frame) else \
+    halaman = frame.baris_sumber.map(line_pages(origins)).astype("Int64") if len(frame) else \
         pd.Series(dtype="Int64")
     frame = frame.drop(columns=["halaman"], errors="ignore")
     frame.insert(frame.columns.get_loc("baris_sumber") + 1, "halaman", halaman)

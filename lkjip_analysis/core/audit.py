@@ -187,12 +187,16 @@ def _check_between_tables(findings: Findings, capaian: pd.DataFrame, pk: pd.Data
                         "perjanjian kinerja")
 
 
+def _written(row) -> list[str]:
+    """A row's target, realisasi and capaian as written (a PK row has the target only)."""
+    return [getattr(row, written, "") for _column, written, _name in _COMPARED]
+
+
 def _check_same(findings: Findings, row, reference, column: str, written: str, name: str,
                 what: str = "") -> None:
-    ours, _ = stated(getattr(row, column), getattr(row, written, ""),
-                     *(getattr(row, w, "") for _c, w, _n in _COMPARED))
+    ours, _ = stated(getattr(row, column), getattr(row, written, ""), *_written(row))
     theirs, _ = stated(getattr(reference, column), getattr(reference, written, ""),
-                       *(getattr(reference, w, "") for _c, w, _n in _COMPARED))
+                       *_written(reference))
     if math.isnan(ours) or math.isnan(theirs):
         return
     coarse, fine = sorted((ours, theirs), key=lambda v: (precision(v, v), v))

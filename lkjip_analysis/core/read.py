@@ -213,7 +213,6 @@ def _kind(table: _Read) -> str | None:
     if {URAIAN, ANGGARAN, REALISASI} <= has:
         return "realisasi_anggaran"
     if {URAIAN, TARGET, REALISASI} <= has and _FINANCING.search(table.header(URAIAN)):
-        table.single[ANGGARAN] = table.single.pop(TARGET)  # a financing plan's target
         return "realisasi_anggaran"
     return None
 
@@ -469,10 +468,12 @@ def _indicator_rows(table: _Read):
 # --- budget -----------------------------------------------------------------------------------
 
 def _anggaran_rows(table: _Read, notes: list[Note]) -> tuple[list[dict], list[dict]]:
+    financing = bool(_FINANCING.search(table.header(URAIAN)))
+    if financing and ANGGARAN not in table.single and TARGET in table.single:
+        table.single[ANGGARAN] = table.single.pop(TARGET)  # a financing plan's target
     numbers = {m: _numbers(table, m, ANGGARAN, REALISASI) for m in (ANGGARAN, REALISASI)}
     numbers[CAPAIAN] = _numbers(table, CAPAIAN)
     units = bool(_UNITS.search(table.header(URAIAN)))
-    financing = bool(_FINANCING.search(table.header(URAIAN)))
     rows, totals, seen_program = [], [], False
     for row in table.data:
         uraian = table.text(row, URAIAN) or next(

@@ -16,6 +16,7 @@ from ..numbers import format_value
 from .grafik import chart_budget
 from .seri import report_budget, where
 
+HISTORY_FILE = "anggaran_historis.csv"  # the budget history, as its findings name it
 FINDING_COLUMNS = [*COLUMNS, "laporan", "sumber_pembanding", "baris_pembanding"]
 
 
@@ -128,7 +129,7 @@ def chart_findings(f: CrossYearFindings, reports: dict) -> None:
 
 
 def cross_year_findings(reports: dict, history: pd.DataFrame,
-                        history_name: str = "anggaran_historis.csv") -> pd.DataFrame:
+                        history_name: str = HISTORY_FILE) -> pd.DataFrame:
     """Every figure two sources state for the same year, compared."""
     f = CrossYearFindings()
     indicator_findings(f, reports)
@@ -163,7 +164,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if not pd.api.types.is_numeric_dtype(out[column]):
             out[column] = out[column].map(
-                lambda v: v.replace("anggaran_historis.csv", HISTORY_WORDS)
+                lambda v: v.replace(HISTORY_FILE, HISTORY_WORDS)
                 if isinstance(v, str) else v)
     if "status" in out:
         out["status"] = out.status.map(STATUS_WORDS).fillna(out.status)
