@@ -5,6 +5,8 @@
     >>> d.realisasi_apbd.head()
     >>> from lkjip_analysis import load_series
     >>> load_series().anggaran_tahunan     # every year, from every report
+    >>> from lkjip_analysis import load_collection
+    >>> load_collection("koleksi", "capaian_kinerja")   # every agency of a `lkjip batch`
 
 `load`, `Datasets` and the modules `analysis`, `audit`, `metrics`, `numbers` and `plots` are
 imported on first use, so that `lkjip --help` starts fast.
@@ -12,7 +14,7 @@ imported on first use, so that `lkjip --help` starts fast.
 
 from .errors import LkjipError
 
-__all__ = ["Datasets", "LkjipError", "load", "load_series"]
+__all__ = ["Datasets", "LkjipError", "load", "load_collection", "load_series"]
 __version__ = "0.1.0"
 
 
@@ -26,6 +28,8 @@ def __getattr__(name: str):
         return getattr(importlib.import_module(".datasets", __name__), name)
     if name == "load_series":
         return importlib.import_module(".lintas_tahun", __name__).load_series
+    if name == "load_collection":  # pandas only: reading a collection needs no Dask
+        return importlib.import_module(".batch.collection", __name__).load_collection
     if name in MODULES:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'lkjip_analysis' has no attribute {name!r}")

@@ -246,6 +246,56 @@ cmd_import.options = [
 ]
 
 
+@command(N_("Import, extract and audit many reports at once on Dask (with --report, build "
+            "their HTML\ntoo), each into its own folders under --out, then combine their core "
+            "datasets in\nParquet (inti/), ringkasan.csv and a cross-agency page index.html. "
+            "SOURCE is a folder\n(<instansi>/<tahun>/<file>, or files named by agency and "
+            "year, or a daftar.csv\nberkas,instansi,tahun) or a daftar.csv. Reports unchanged "
+            "since the last run are\nskipped. A report that fails is listed with its reason; "
+            "the exit status is 0 when\nthe batch ran, 1 when it could not run.\n\nExample: "
+            "lkjip batch laporan/ --out koleksi/"))
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch.run import run_batch
+    from .batch.sources import SourceListError
+
+    if args.year_given:
+        raise UsageError(_("batch takes each report's year from its folder, name or "
+                           "daftar.csv: leave --year out"))
+    if args.data_dir is not None:
+        raise UsageError(_("batch writes each report's data under --out: leave --data-dir "
+                           "out"))
+    if args.scheduler and args.workers:
+        raise UsageError(_("--workers sizes the local cluster; an existing cluster "
+                           "(--scheduler) has its own workers: give one of them"))
+    try:
+        outcome = run_batch(args.source, args.out, args.scheduler, args.workers, args.report,
+                            args.force)
+    except SourceListError as exc:
+        raise UsageError(str(exc)) from None
+    print(outcome.summary())
+    return 0
+
+
+cmd_batch.options = [
+    (("source",), {"metavar": N_("SOURCE"),
+                   "help": N_("a folder of reports, or a daftar.csv")}),
+    (("--out",), {"default": "koleksi", "type": _folder, "metavar": N_("FOLDER"),
+                  "help": N_("the collection folder (default: ./koleksi); on a cluster, a "
+                             "shared folder every worker writes to at the same path")}),
+    (("--scheduler",), {"default": None, "metavar": N_("ADDRESS"),
+                        "help": N_("an existing Dask scheduler, e.g. tcp://HOST:8786 "
+                                   "(default: $DASK_SCHEDULER_ADDRESS, else a local cluster "
+                                   "on this machine's cores)")}),
+    (("--workers",), {"type": _positive, "default": None, "metavar": "N",
+                      "help": N_("workers of the local cluster (default: the number of "
+                                 "cores)")}),
+    (("--report",), {"action": "store_true",
+                     "help": N_("also run the notebooks and export each report's HTML")}),
+    (("--force",), {"action": "store_true",
+                    "help": N_("run every report again, even those unchanged")}),
+]
+
+
 @command(N_("Rebuild the year in a temporary folder and compare every input and output with"
             "\nreports/<year>/manifest.json. Exits 4 when anything differs.\n\nExample: "
             "lkjip verify --year 2020"))
@@ -331,12 +381,14 @@ def _year(text: str) -> int:
 _NEW_YEAR_COMMANDS = ("init", "template", "import")
 
 
-def _default_year(args: argparse.Namespace) -> int:
+def _default_year(args: argparse.Namespace) -> int | None:
     """The year a command without --year works on: `build` builds every year (as --all); a
     new-year command needs --year; the others take the latest year that has raw data, and
     say so (a scheduled job never keeps rebuilding an old year)."""
     from .config import available_years
 
+    if args.command == "batch":  # each report's year is its own
+        return None
     if args.command in _NEW_YEAR_COMMANDS:
         raise UsageError(_("{command} needs --year: the year of the report meant").format(
             command=args.command))

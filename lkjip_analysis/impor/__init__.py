@@ -29,7 +29,7 @@ from .package import check_word_file
 from .pdf import check_pdf_file
 from .text import to_text
 
-__all__ = ["ImportRefused", "Review", "import_document"]
+__all__ = ["ImportRefused", "Review", "agency_slug", "import_document"]
 _SAVE_AS_DOCX = {".doc", ".odt", ".rtf", ".wps"}
 
 @dataclass(frozen=True)
@@ -39,15 +39,18 @@ class Review:
     text: Path
     original: Path
     lines: list[str]
+    pages: int = 0  # a PDF's pages; 0 for a Word file
 
 
 def import_document(source: str | Path, year: int, data_dir: str | Path | None = None,
-                    force: bool = False, wait: float = 0, agency: str | None = None) -> Review:
+                    force: bool = False, wait: float = 0, agency: str | None = None,
+                    agency_if_unnamed: bool = False) -> Review:
     """Import `source` as the report of `year`: `data/raw/<year>/lkjip_<year>_<agency>.md`
     and the original under `asli/`. An existing document is replaced only with `force`, and
     only once the new files are written: a refusal or a failure changes nothing. Another run
     of the year is waited for at most `wait` seconds. `agency` names the agency of a document
-    that does not (kept in `instansi.txt`); it may not contradict the document."""
+    that does not (kept in `instansi.txt`); it may not contradict the document, unless
+    `agency_if_unnamed` (a batch's folder name): then the document's own name wins."""
     from ..provenance import ORIGINS_FILE, origins_csv  # pandas: not before the file is read
 
     path = Path(source).expanduser().resolve()
@@ -61,8 +64,8 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     written = to_text(imported)
     text = written.text.encode("utf-8")
     _check_text_size(path, text)
-    name = _agency(written.text, agency, path)
-    target = paths.raw / f"lkjip_{paths.year}_{_slug(name)}.md"
+    name = _agency(written.text, agency, path, agency_if_unnamed)
+    target = paths.raw / f"lkjip_{paths.year}_{agency_slug(name)}.md"
     with year_run(paths, reports=False, wait=wait):
         _check_folders(paths)
         existing = paths.documents
@@ -73,11 +76,11 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
         _replace(paths, target, existing, {
             path.name: original,
             ORIGINS_FILE: origins_csv(written.origins, written.text.split("\n"))}, text)
-        if agency is not None:
+        if agency is not None and name == " ".join(printable(agency).split()):
             write_bytes(paths.agency, (name + "\n").encode("utf-8"))
     extract = command(f"extract --year {paths.year}", data_dir)
     return Review(target, paths.originals / path.name,
-                  review_lines(imported, path, target, extract))
+                  review_lines(imported, path, target, extract), imported.pages)
 
 
 def _check_kind(path: Path) -> None:
@@ -165,9 +168,9 @@ def _replace(paths: Paths, target: Path, existing: list[Path], kept: dict[str, b
 AGENCY_CHARACTERS = 150
 
 
-def _agency(text: str, given: str | None, source: Path) -> str:
+def _agency(text: str, given: str | None, source: Path, if_unnamed: bool = False) -> str:
     """The agency the document names, else the one given (`--instansi`), else `dokumen`; a
-    given name that contradicts the document's is refused."""
+    given name that contradicts the document's is refused, unless given `if_unnamed`."""
     from ..source import Document
     from ..tables.instansi import agency_frame
 
@@ -179,14 +182,14 @@ def _agency(text: str, given: str | None, source: Path) -> str:
     if stated is None:
         return name or "dokumen"
     said = stated.nama.iloc[0]
-    if name and _slug(name) != _slug(said):
+    if name and not if_unnamed and agency_slug(name) != agency_slug(said):
         raise ImportRefused(_("{name} names its agency {stated!r}, but --instansi gives "
                               "{given!r}: leave --instansi out, or import the right "
                               "file").format(name=source.name, stated=said, given=name))
     return said
 
 
-def _slug(name: str) -> str:
+def agency_slug(name: str) -> str:
     """The agency's name as a file-name part (`dinas_sosial_provinsi_kalimantan_timur`)."""
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:60] or "dokumen"
 

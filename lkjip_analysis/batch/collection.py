@@ -1,0 +1,143 @@
+"""The collection a batch writes under its `--out` folder, and its reading back.
+
+```
+koleksi/
+  ringkasan.csv                       one row per report (RINGKASAN_COLUMNS)
+  index.html                          the cross-agency page
+  inti/<dataset>.parquet/tahun=<Y>/<instansi>.parquet
+                                      the core datasets of every report that was read, with
+                                      its `instansi` (`tahun` from the folder: Hive partitions)
+  laporan/<instansi>/data/…           each report's data and reports folders, as the
+  laporan/<instansi>/reports/…        single-report commands write them
+  status/<instansi>_<tahun>.json      each report's last outcome: what a rerun skips
+```
+
+The collection holds exactly the reports whose last run ended `selesai`: a report that
+failed, or is no longer in the source, leaves it. Nothing here imports Dask.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from ..atomic import write_bytes
+from ..errors import LkjipError
+from ..i18n import _
+
+SELESAI, GAGAL, TERHENTI = "selesai", "gagal", "terhenti"  # read; refused by it; cut short
+DONE = (SELESAI, GAGAL)  # outcomes a rerun of the same input would only repeat
+COLLECTED = ("perjanjian_kinerja", "capaian_kinerja", "realisasi_anggaran",
+             "realisasi_anggaran_total", "temuan_audit", "catatan_baca")
+RINGKASAN_COLUMNS = (
+    "instansi", "tahun", "berkas", "sha256", "status", "halaman", "dataset_ada",
+    "dataset_tidak_ada", "temuan_cocok", "temuan_tidak_cocok", "temuan_tidak_disebut",
+    "indikator_diukur", "indikator_tercapai", "tabel_anggaran", "anggaran", "realisasi",
+    "serapan", "tidak_terbaca", "detik", "diproses", "pesan")
+COUNT_COLUMNS = ("tahun", "halaman", "temuan_cocok", "temuan_tidak_cocok",
+                 "temuan_tidak_disebut", "indikator_diukur", "indikator_tercapai",
+                 "tidak_terbaca")
+STATUS_BYTES = 1 << 20
+
+
+class CollectionError(LkjipError):
+    """A collection folder that cannot be read back."""
+
+
+def report_folder(out: Path, slug: str) -> Path:
+    return out / "laporan" / slug
+
+
+def status_file(out: Path, name: str) -> Path:
+    return out / "status" / f"{name}.json"
+
+
+def part_file(out: Path, dataset: str, year: int, slug: str) -> Path:
+    return out / "inti" / f"{dataset}.parquet" / f"tahun={year}" / f"{slug}.parquet"
+
+
+def read_status(out: Path, name: str) -> dict | None:
+    """The report's last recorded outcome, or None (none, or not one this code wrote)."""
+    path = status_file(out, name)
+    if not path.is_file() or path.is_symlink() or path.stat().st_size > STATUS_BYTES:
+        return None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return record if isinstance(record, dict) and set(record) >= {"kunci", "status"} else None
+
+
+def write_status(out: Path, name: str, record: dict) -> None:
+    data = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+    write_bytes(status_file(out, name), (data + "\n").encode("utf-8"))
+
+
+def write_parts(out: Path, slug: str, year: int, instansi: str,
+                frames: dict[str, pd.DataFrame]) -> None:
+    """The report's core datasets, each as its part of the collection (written whole)."""
+    for dataset in COLLECTED:
+        frame = frames[dataset].copy()
+        frame.insert(0, "instansi", pd.Series(instansi, index=frame.index, dtype="str"))
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+        write_bytes(part_file(out, dataset, year, slug), buffer.getvalue())
+
+
+def remove_parts(out: Path, slug: str, year: int) -> None:
+    for dataset in COLLECTED:
+        part_file(out, dataset, year, slug).unlink(missing_ok=True)
+
+
+def prune(out: Path, kept: set[tuple[int, str]]) -> None:
+    """Parts and status records of reports not in `kept` ((year, slug) of each report read
+    this run) leave the collection; nothing else under `out` is touched, no link followed."""
+    root = out / "inti"
+    for dataset in COLLECTED:
+        folder = root / f"{dataset}.parquet"
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for year_folder in folder.glob("tahun=*"):
+            year = year_folder.name.removeprefix("tahun=")
+            for part in year_folder.glob("*.parquet"):
+                if not year.isdigit() or (int(year), part.stem) not in kept:
+                    part.unlink()
+
+
+def write_ringkasan(out: Path, rows: list[dict]) -> Path:
+    frame = pd.DataFrame(rows, columns=list(RINGKASAN_COLUMNS))
+    frame = frame.astype({column: "Int64" for column in COUNT_COLUMNS})
+    frame = frame.sort_values(["instansi", "tahun"], kind="stable", na_position="last")
+    path = out / "ringkasan.csv"
+    write_bytes(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    return path
+
+
+def load_collection(out: str | Path = "koleksi", dataset: str | None = None) -> pd.DataFrame:
+    """A batch's collection read back: `ringkasan` (one row per report) when `dataset` is None,
+    else the core dataset of every report read (`capaian_kinerja`, `perjanjian_kinerja`,
+    `realisasi_anggaran`, `realisasi_anggaran_total`, `temuan_audit`, `catatan_baca`) with
+    its `instansi` and `tahun` columns."""
+    root = Path(out).expanduser().resolve()
+    if dataset is None:
+        path = root / "ringkasan.csv"
+        if not path.is_file():
+            raise CollectionError(_("{path} not found: run `lkjip batch SOURCE --out {out}` "
+                                    "first").format(path=path, out=out))
+        return pd.read_csv(path, dtype={"sha256": "str", "berkas": "str", "pesan": "str"}
+                           | {column: "Int64" for column in COUNT_COLUMNS})
+    if dataset not in COLLECTED:
+        raise CollectionError(_("{dataset} is not in the collection; it holds {names}").format(
+            dataset=dataset, names=", ".join(COLLECTED)))
+    parts = sorted((root / "inti" / f"{dataset}.parquet").glob("tahun=*/*.parquet"))
+    frames = [pd.read_parquet(p).assign(tahun=int(p.parent.name.removeprefix("tahun=")))
+              for p in parts]
+    if not frames:
+        raise CollectionError(_("{folder} holds no report's {dataset}").format(
+            folder=root / "inti", dataset=dataset))
+    frame = pd.concat(frames, ignore_index=True)
+    ordered = ["instansi", "tahun", *(c for c in frame.columns if c not in ("instansi", "tahun"))]
+    return frame[ordered]

@@ -1,0 +1,190 @@
+"""`koleksi/index.html`: every agency and year of a batch side by side, offline.
+
+The page is the reports' kind: one self-contained file, a Content-Security-Policy that forbids
+every script and load, every text from data escaped (`markup.escape`). Sorting needs no
+script: each order is its own table, shown when its link is followed (CSS `:target`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..atomic import write_bytes
+from ..markup import escape
+from ..numbers import format_number, format_percent, format_rupiah_short
+from .collection import (
+    GAGAL,
+    SELESAI,
+    TERHENTI,
+    CollectionError,
+    load_collection,
+    report_folder,
+)
+from .sources import Report
+
+# the reports' policy: no script, no load, no form; inline styles only
+POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+          "form-action 'none'")
+STATUS_WORDS = {SELESAI: "terbaca", GAGAL: "gagal dibaca", TERHENTI: "terhenti (dicoba lagi)"}
+# (anchor, link text, sort key of a row, descending)
+ORDERS = [
+    ("urut-instansi", "instansi", lambda r: (r["instansi"].lower(), r["tahun"] or 0), False),
+    ("urut-capaian", "capaian", lambda r: _share(r), True),
+    ("urut-serapan", "serapan", lambda r: _or_low(r.get("serapan")), True),
+    ("urut-temuan", "temuan tidak cocok", lambda r: _or_low(r.get("temuan_tidak_cocok")),
+     True),
+]
+STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 0 auto;
+       padding: 1.5em 1em; color: #1b1b1b; }
+h1 { color: #1F4E79; font-size: 1.6em; } h2 { color: #1F4E79; font-size: 1.2em; }
+.gulir { overflow-x: auto; }
+table { border-collapse: collapse; font-size: 0.9em; width: 100%; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.35em 0.5em; text-align: left;
+         vertical-align: top; }
+td.angka { text-align: right; white-space: nowrap; }
+th { background: #eef3f8; }
+.urutan { display: none; } #urut-instansi { display: block; }
+body:has(.urutan:target) #urut-instansi:not(:target) { display: none; }
+.urutan:target { display: block; }
+nav a { margin-right: 0.8em; }
+.gagal { color: #9b1c1c; }
+"""
+
+
+def write_page(out: Path, rows: list[dict]) -> Path:
+    path = out / "index.html"
+    write_bytes(path, page_html(out, rows).encode("utf-8"))
+    return path
+
+
+def page_html(out: Path, rows: list[dict]) -> str:
+    agencies = len({row["instansi"] for row in rows})
+    read = sum(row["status"] == SELESAI for row in rows)
+    links = " ".join(f'<a href="#{anchor}">{escape(label)}</a>'
+                     for anchor, label, _key, _desc in ORDERS)
+    tables = "\n".join(_ordered_table(out, rows, *order) for order in ORDERS)
+    return f"""<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Koleksi LKjIP</title><style>{STYLE}</style></head>
+<body>
+<h1>Koleksi LKjIP</h1>
+<p>{len(rows)} laporan dari {agencies} instansi; {read} terbaca, {len(rows) - read} tidak.
+Capaian: indikator yang mencapai target (100% atau lebih) dari yang capaiannya dinyatakan.
+Serapan: total anggaran tabel anggaran pertama laporan. Temuan: hasil pemeriksaan ulang setiap
+angka turunan yang dinyatakan laporan.</p>
+<nav>Urutkan menurut: {links}</nav>
+{tables}
+<h2>Yang tidak terbaca</h2>
+{_unread(out, rows)}
+</body></html>
+"""
+
+
+def _ordered_table(out: Path, rows: list[dict], anchor: str, label: str, key, desc) -> str:
+    ordered = sorted(rows, key=key, reverse=desc)
+    body = "\n".join(_row(out, row) for row in ordered)
+    return f"""<section class="urutan" id="{anchor}"><div class="gulir"><table>
+<caption>Menurut {escape(label)}</caption>
+<thead><tr><th>Instansi</th><th>Tahun</th><th>Capaian</th><th>Serapan</th>
+<th>Temuan tidak cocok</th><th>Status</th><th>Berkas</th></tr></thead>
+<tbody>
+{body}
+</tbody></table></div></section>"""
+
+
+def _row(out: Path, row: dict) -> str:
+    status = STATUS_WORDS.get(row["status"], row["status"])
+    css = "" if row["status"] == SELESAI else ' class="gagal"'
+    if row["status"] != SELESAI:
+        cells = '<td class="angka">–</td>' * 3
+    else:
+        measured, reached = row.get("indikator_diukur") or 0, row.get("indikator_tercapai") or 0
+        capaian = (f"{reached} dari {measured} indikator" if measured else "tidak dinyatakan")
+        serapan = _serapan(row)
+        cells = (f'<td class="angka">{escape(capaian)}</td><td class="angka">{serapan}</td>'
+                 f'<td class="angka">{escape(format_number(row.get("temuan_tidak_cocok")))}'
+                 "</td>")
+    return (f"<tr><td>{escape(row['instansi'])}</td><td>{escape(row['tahun'] or '–')}</td>"
+            f"{cells}<td{css}>{escape(status)}</td><td>{_links(out, row)}</td></tr>")
+
+
+def _serapan(row: dict) -> str:
+    value = row.get("serapan")
+    if _missing(value):
+        return "tidak dinyatakan"
+    amounts = ""
+    if not _missing(row.get("anggaran")):
+        amounts = (f"<br><small>{escape(format_rupiah_short(row.get('realisasi')))} dari "
+                   f"{escape(format_rupiah_short(row['anggaran']))}</small>")
+    return (f"{escape(format_percent(value))}<br><small>{escape(row.get('tabel_anggaran'))}"
+            f"</small>{amounts}")
+
+
+def _links(out: Path, row: dict) -> str:
+    """The report's own outputs that exist, relative to the page."""
+    if row["status"] != SELESAI:
+        return escape(row["berkas"])
+    slug = Report(row["instansi"], row["tahun"], Path(row["berkas"])).slug
+    year = row["tahun"]
+    folder = report_folder(out, slug)
+    candidates = [
+        (folder / "reports" / str(year) / f"laporan_{year}.html", "laporan"),
+        (folder / "reports" / str(year) / f"laporan_{year}_audit.html", "versi auditor"),
+        (folder / "reports" / str(year) / "temuan_audit.csv", "temuan audit (CSV)"),
+        (folder / "data" / "processed" / str(year) / f"lkjip_{year}.xlsx", "data (Excel)"),
+    ]
+    links = [f'<a href="{escape(p.relative_to(out).as_posix())}">{escape(text)}</a>'
+             for p, text in candidates if p.is_file()]
+    return escape(row["berkas"]) + "<br>" + " · ".join(links)
+
+
+def _unread(out: Path, rows: list[dict]) -> str:
+    """Per report: why it was not read, the parts of an LKjIP it lacks, what the reader saw
+    but could not read."""
+    notes = _reading_notes(out)
+    items = []
+    for row in sorted(rows, key=ORDERS[0][2]):
+        said = []
+        if row["status"] != SELESAI:
+            said.append(escape(row.get("pesan") or STATUS_WORDS.get(row["status"], "")))
+        else:
+            lacking = str(row.get("dataset_tidak_ada") or "").split()
+            core = [d for d in lacking if d in ("perjanjian_kinerja", "capaian_kinerja",
+                                                "realisasi_anggaran")]
+            if core:
+                said.append("tidak ada dalam laporan: " + escape(", ".join(core)))
+            key = (row["instansi"], row["tahun"])
+            said += [escape(note) for note in notes.get(key, [])]
+        if said:
+            items.append(f"<li><strong>{escape(row['instansi'])} {escape(row['tahun'] or '')}"
+                         f"</strong><ul>{''.join(f'<li>{s}</li>' for s in said)}</ul></li>")
+    return f"<ul>{''.join(items)}</ul>" if items else "<p>Semua laporan terbaca utuh.</p>"
+
+
+def _reading_notes(out: Path) -> dict[tuple, list[str]]:
+    try:
+        notes = load_collection(out, "catatan_baca")
+    except CollectionError:  # no report read: nothing to say
+        return {}
+    return {key: group.catatan.tolist()
+            for key, group in notes.groupby(["instansi", "tahun"], sort=False)}
+
+
+def _share(row: dict) -> float:
+    measured = row.get("indikator_diukur") or 0
+    return (row.get("indikator_tercapai") or 0) / measured if measured else -1.0
+
+
+def _or_low(value) -> float:
+    return -1.0 if _missing(value) else float(value)
+
+
+def _missing(value) -> bool:
+    if isinstance(value, str):
+        return value == ""
+    return value is None or bool(pd.isna(value))

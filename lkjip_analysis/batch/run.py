@@ -1,0 +1,236 @@
+"""`lkjip batch`: many reports at once on Dask distributed, one task per report.
+
+The driver (this module) finds the reports, hashes each document, skips those whose last
+outcome came from the same inputs and code, and submits the rest: to a `LocalCluster` on this
+machine's cores by default, or to an existing scheduler (`--scheduler`, or
+`DASK_SCHEDULER_ADDRESS`). A task a lost worker was running is run again on another worker
+(Dask's own rescheduling, up to `distributed.scheduler.allowed-failures`); a report whose
+workers kept dying ends `terhenti` and is tried again by the next run. When the collection
+is in, it writes `ringkasan.csv`, drops the parts of reports no longer read, and writes the
+cross-agency page.
+
+Where the documents are: a local cluster reads them from the source folder; an existing
+cluster gets each document's bytes sent to the worker that runs it (its workers need not see
+the source). `--out` must be a folder every worker writes to at the same path: this machine's
+disk for a local cluster, a shared filesystem (NFS, CephFS, a mounted bucket) for a cluster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import resolved
+from ..hashing import sha256
+from ..i18n import _
+from ..lock import year_lock
+from ..markup import printable
+from . import collection
+from .collection import DONE, GAGAL, SELESAI, TERHENTI
+from .sources import Report, SourceListError, discover
+from .task import Job, failed, process
+
+log = logging.getLogger("lkjip")
+SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+
+
+@dataclass
+class Outcome:
+    """What a batch did: the rows of `ringkasan.csv` and where it wrote them."""
+
+    out: Path
+    rows: list[dict] = field(default_factory=list)
+    dashboard: str = ""
+
+    def count(self, status: str) -> int:
+        return sum(row["status"] == status for row in self.rows)
+
+    @property
+    def skipped(self) -> int:
+        return sum(not row["diproses"] for row in self.rows)
+
+    def summary(self) -> str:
+        return _("{total} reports: {done} read, {failed} failed, {cut} cut short; {skipped} "
+                 "unchanged since the last run (not run again). Collection: {out}").format(
+                     total=len(self.rows), done=self.count(SELESAI), failed=self.count(GAGAL),
+                     cut=self.count(TERHENTI), skipped=self.skipped, out=self.out)
+
+
+def run_batch(source: str | Path, out: str | Path = "koleksi", scheduler: str | None = None,
+              workers: int | None = None, with_report: bool = False, force: bool = False,
+              progress: bool | None = None) -> Outcome:
+    """Run every report of `source` into the collection `out`; returns what happened. Only
+    a batch that cannot run at all raises (`SourceListError`, `BusyError`)."""
+    source_path = Path(source).expanduser().resolve()
+    out_path = resolved(out)
+    _check_folders(source_path, out_path)
+    scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or None
+    reports = discover(source_path)
+    with year_lock(out_path / ".batch.lock"):
+        outcome = Outcome(out_path)
+        jobs = _jobs(reports, out_path, with_report, force, outcome)
+        if jobs:
+            _run_on_dask(jobs, outcome, scheduler, workers, progress)
+        _finish(outcome)
+    return outcome
+
+
+def _check_folders(source: Path, out: Path) -> None:
+    """The collection is written outside the source (its files would be read as reports)."""
+    if out == source or out.is_relative_to(source) or source.is_relative_to(out):
+        raise SourceListError(_("--out {out} and the source {source} overlap: give a "
+                                "collection folder outside the source").format(
+                                    out=out, source=source))
+    if out.exists() and not out.is_dir():
+        raise SourceListError(_("{out} is not a folder").format(out=out))
+
+
+def code_key(with_report: bool) -> str:
+    """The hash of the code a report's outcome depends on (the notebooks too, with reports)."""
+    from ..config import NOTEBOOKS_DIR
+    from ..manifest import code_files, hashes
+
+    files = code_files()
+    if with_report:
+        files |= {f"notebooks/{p.name}": p for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))}
+    digest = hashlib.sha256()
+    for name, value in sorted(hashes(files).items()):
+        digest.update(f"{name}\0{value}\n".encode())
+    return digest.hexdigest()
+
+
+def _jobs(reports: list[Report], out: Path, with_report: bool, force: bool,
+          outcome: Outcome) -> list[Job]:
+    """The reports to run; the others' rows (a problem, or unchanged) go into `outcome`."""
+    code = code_key(with_report)
+    jobs = []
+    for report in reports:
+        if report.problem:
+            outcome.rows.append(failed(report, "", GAGAL, report.problem))
+            continue
+        digest = sha256(report.document)
+        key = _report_key(code, digest, report, with_report)
+        last = collection.read_status(out, report.name)
+        if not force and last and last["kunci"] == key and last["status"] in DONE:
+            outcome.rows.append({**last, "diproses": False})
+            continue
+        jobs.append(Job(report, out, key, digest, with_report))
+    return jobs
+
+
+def _report_key(code: str, digest: str, report: Report, with_report: bool) -> str:
+    parts = [code, digest, report.instansi, str(report.tahun), str(with_report)]
+    parts += [f"{name}={sha256(path)}" for name, path in sorted(report.side_files.items())]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _run_on_dask(jobs: list[Job], outcome: Outcome, scheduler: str | None,
+                 workers: int | None, progress: bool | None) -> None:
+    from distributed import Client, LocalCluster
+
+    # Dask's own lines are in English and about its machinery; ours say what happened
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    cluster = None if scheduler else LocalCluster(
+        n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+        silence_logs=logging.ERROR)
+    try:
+        with Client(scheduler or cluster, set_as_default=False) as client:
+            outcome.dashboard = client.dashboard_link
+            log.info(_("Dask dashboard: %s"), outcome.dashboard)
+            futures = _submit(client, jobs, travel=scheduler is not None)
+            _gather(client, futures, outcome, progress)
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _submit(client, jobs: list[Job], travel: bool) -> dict:
+    """One task per report, keyed by its inputs' hash: Dask never runs one key twice at
+    once. The document travels to a cluster's worker; a local worker reads the file."""
+    futures = {}
+    for job in jobs:
+        document = client.scatter(job.report.document.read_bytes()) if travel else None
+        future = client.submit(process, job, document, key=f"lkjip-{job.key[:24]}",
+                               pure=False)
+        futures[future] = job
+    return futures
+
+
+def _gather(client, futures: dict, outcome: Outcome, progress: bool | None) -> None:
+    from distributed import as_completed
+
+    bar = _Progress(len(futures), progress)
+    with bar:
+        for future in as_completed(futures, loop=client.loop):
+            job = futures[future]
+            try:
+                row = future.result()
+            except Exception as exc:  # the worker was lost too often, or the task cancelled
+                row = _cut_short(job, exc)
+            outcome.rows.append(row)
+            bar.advance(row)
+
+
+def _cut_short(job: Job, exc: Exception) -> dict:
+    message = _("the worker running it stopped ({kind}: {message}); the next run tries again")
+    row = failed(job.report, job.sha256, TERHENTI, message.format(
+        kind=type(exc).__name__, message=printable(exc)))
+    row["detik"] = None
+    collection.remove_parts(job.out, job.report.slug, job.report.tahun)
+    collection.write_status(job.out, job.report.name, row | {"kunci": job.key})
+    return row
+
+
+class _Progress:
+    """A progress bar on a terminal (rich), a log line per report elsewhere (cron's mail)."""
+
+    def __init__(self, total: int, shown: bool | None) -> None:
+        self.total, self.done = total, 0
+        self.bar = None
+        if shown if shown is not None else sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+            self.bar = Progress("{task.description}", BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), transient=True)
+            self.task = self.bar.add_task(_("reports"), total=total)
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def advance(self, row: dict) -> None:
+        self.done += 1
+        line = _("[{done}/{total}] {instansi} {year}: {status}").format(
+            done=self.done, total=self.total, instansi=printable(row["instansi"]),
+            year=row["tahun"], status=row["status"])
+        if row.get("pesan"):
+            line += f" ({printable(row['pesan']).splitlines()[0][:160]})"
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False)
+            self.bar.advance(self.task)
+        else:
+            log.info("%s", line)
+
+
+def _finish(outcome: Outcome) -> None:
+    """`ringkasan.csv`, the collection pruned to the reports read, the cross-agency page."""
+    from .page import write_page
+
+    out = outcome.out
+    kept = {(row["tahun"], Report(row["instansi"], row["tahun"], Path(row["berkas"])).slug)
+            for row in outcome.rows if row["status"] == SELESAI}
+    collection.prune(out, kept)
+    started = time.monotonic()
+    collection.write_ringkasan(out, outcome.rows)
+    write_page(out, outcome.rows)
+    log.debug("collection written in %.1f s", time.monotonic() - started)

@@ -1,0 +1,187 @@
+"""One report of a batch, start to end, as the single-report commands do it: `lkjip import`,
+then `lkjip audit` (extract and audit) or, with `--report`, `lkjip build`; then its part of
+the collection and its outcome. It runs on a Dask worker but imports nothing of Dask: a plain
+function of plain data, whatever the report does it returns its row of `ringkasan.csv`.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import LkjipError
+from ..hashing import sha256
+from ..i18n import _
+from ..markup import printable
+from . import collection
+from .collection import GAGAL, SELESAI
+from .sources import Report
+
+log = logging.getLogger("lkjip")
+MESSAGE_CHARACTERS = 500
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs for one report. `document` holds the file's bytes when it travels
+    to the worker (a cluster without the source folder), else the worker reads it."""
+
+    report: Report
+    out: Path
+    key: str  # the hash of everything the outcome depends on: a rerun with the same skips
+    sha256: str
+    with_report: bool
+    document: bytes | None = None
+
+
+def process(job: Job, document: bytes | None = None) -> dict:
+    """Run the report; its row of `ringkasan.csv`, also kept as its status record."""
+    job = replace(job, document=document) if document is not None else job
+    started = time.monotonic()
+    notes: list[str] = []
+    try:
+        with _kept_notes(notes):
+            row = _run(job)
+    except LkjipError as exc:
+        row = failed(job.report, job.sha256, GAGAL, printable(exc))
+    except Exception as exc:  # a report's own problem never stops the batch
+        log.exception("%s", job.report.name)
+        row = failed(job.report, job.sha256, GAGAL, _("unexpected error {kind}: {message}")
+                     .format(kind=type(exc).__name__, message=printable(exc)))
+    row["detik"] = round(time.monotonic() - started, 1)
+    if row["status"] != SELESAI:
+        collection.remove_parts(job.out, job.report.slug, job.report.tahun)
+    collection.write_status(job.out, job.report.name,
+                            row | {"kunci": job.key, "catatan_proses": notes})
+    return row
+
+
+@contextmanager
+def _kept_notes(notes: list[str]) -> Iterator[None]:
+    """The warnings the single-report commands would log, kept in the report's status record
+    instead of the worker's terminal (where no one reads them)."""
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            notes.append(printable(record.getMessage())[:MESSAGE_CHARACTERS])
+
+    handler = Keep(logging.WARNING)
+    propagate = log.propagate
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.propagate = propagate
+
+
+def failed(report: Report, digest: str, status: str, message: str) -> dict:
+    """The row of a report that was not read, its reason in `pesan`."""
+    return {"instansi": report.instansi, "tahun": report.tahun, "berkas": report.document.name,
+            "sha256": digest, "status": status, "diproses": True,
+            "pesan": message.strip()[:MESSAGE_CHARACTERS]}
+
+
+def _run(job: Job) -> dict:
+    from ..impor import import_document
+
+    report = job.report
+    folder = collection.report_folder(job.out, report.slug)
+    data, reports = folder / "data", folder / "reports"
+    with tempfile.TemporaryDirectory(prefix="lkjip-batch-") as scratch:
+        source = _document(job, Path(scratch))
+        (data / "raw" / str(report.tahun) / "instansi.txt").unlink(missing_ok=True)
+        review = import_document(source, report.tahun, data, force=True,
+                                 agency=report.instansi, agency_if_unnamed=True)
+    _copy_side_files(report, data)
+    if job.with_report:
+        from ..pipeline import build
+
+        build(report.tahun, data, reports, jobs=1)
+    else:
+        from ..datasets import run_audit
+
+        run_audit(report.tahun, data, reports)
+    return _outcome(job, data, reports, review.pages)
+
+
+def _document(job: Job, scratch: Path) -> Path:
+    """The document as received: the bytes that travelled, or the file, its hash checked
+    (a file changed since the batch hashed it is not read as if it were the same)."""
+    report = job.report
+    if job.document is not None:
+        path = scratch / report.document.name
+        path.write_bytes(job.document)
+    else:
+        path = report.document
+    if sha256(path) != job.sha256:
+        raise LkjipError(_("{name} changed while the batch ran: run the batch again").format(
+            name=report.document.name))
+    return path
+
+
+def _copy_side_files(report: Report, data: Path) -> None:
+    """The year folder's own inputs beside the document (`koreksi.yaml` …), as given: one the
+    source no longer holds leaves the report's raw folder too."""
+    from ..atomic import write_bytes
+    from ..limits import YAML_BYTES
+    from .sources import SIDE_FILES
+
+    raw = data / "raw" / str(report.tahun)
+    for name in SIDE_FILES:
+        given = report.side_files.get(name)
+        if given is None:
+            (raw / name).unlink(missing_ok=True)
+            continue
+        if given.stat().st_size > YAML_BYTES:
+            raise LkjipError(_("{name} is larger than {limit} MiB: not read").format(
+                name=given.name, limit=YAML_BYTES >> 20))
+        write_bytes(raw / name, given.read_bytes())
+
+
+def _outcome(job: Job, data: Path, reports: Path, pages: int) -> dict:
+    """The row of a report that was read, and its part of the collection."""
+    import pandas as pd
+
+    from ..core.summary import headline
+    from ..datasets import load
+
+    report = job.report
+    d = load(report.tahun, data, source="processed")
+    findings = pd.read_csv(reports / str(report.tahun) / "temuan_audit.csv",
+                           dtype={"id": "str", "halaman": "Int64"}, keep_default_na=False,
+                           na_values=[""])
+    frames = {name: d[name] for name in collection.COLLECTED if name != "temuan_audit"}
+    collection.write_parts(job.out, report.slug, report.tahun, report.instansi,
+                           frames | {"temuan_audit": findings})
+    held = d.kelengkapan[d.kelengkapan.ada.astype(bool)]
+    lacking = d.kelengkapan[~d.kelengkapan.ada.astype(bool)]
+    top = headline(d, findings)
+    budget = top.budgets[0] if top.budgets else None
+    counts = findings.status.value_counts()
+    return {
+        "instansi": report.instansi, "tahun": report.tahun, "berkas": report.document.name,
+        "sha256": job.sha256, "status": SELESAI, "halaman": pages or None,
+        "dataset_ada": " ".join(held.dataset), "dataset_tidak_ada": " ".join(lacking.dataset),
+        "temuan_cocok": int(counts.get("cocok", 0)),
+        "temuan_tidak_cocok": int(counts.get("tidak_cocok", 0)),
+        "temuan_tidak_disebut": int(counts.get("tidak_disebut", 0)),
+        "indikator_diukur": top.measured, "indikator_tercapai": top.reached,
+        "tabel_anggaran": budget.tabel if budget else "",
+        "anggaran": _number(budget.anggaran) if budget else None,
+        "realisasi": _number(budget.realisasi) if budget else None,
+        "serapan": _number(budget.serapan) if budget else None,
+        "tidak_terbaca": len(d.catatan_baca), "diproses": True, "pesan": "",
+    }
+
+
+def _number(value) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) \
+        else float(value)
