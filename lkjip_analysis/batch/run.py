@@ -28,6 +28,7 @@ from pathlib import Path
 from ..config import resolved
 from ..hashing import sha256
 from ..i18n import _
+from ..limits import IMPORT_BYTES
 from ..lock import year_lock
 from ..markup import printable
 from . import collection
@@ -37,6 +38,7 @@ from .task import Job, failed, process
 
 log = logging.getLogger("lkjip")
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+IN_FLIGHT_PER_THREAD = 2
 
 
 @dataclass
@@ -46,19 +48,16 @@ class Outcome:
     out: Path
     rows: list[dict] = field(default_factory=list)
     dashboard: str = ""
+    unchanged: int = 0  # reports whose last outcome came from the same inputs: not run
 
     def count(self, status: str) -> int:
         return sum(row["status"] == status for row in self.rows)
-
-    @property
-    def skipped(self) -> int:
-        return sum(not row["diproses"] for row in self.rows)
 
     def summary(self) -> str:
         return _("{total} reports: {done} read, {failed} failed, {cut} cut short; {skipped} "
                  "unchanged since the last run (not run again). Collection: {out}").format(
                      total=len(self.rows), done=self.count(SELESAI), failed=self.count(GAGAL),
-                     cut=self.count(TERHENTI), skipped=self.skipped, out=self.out)
+                     cut=self.count(TERHENTI), skipped=self.unchanged, out=self.out)
 
 
 def run_batch(source: str | Path, out: str | Path = "koleksi", scheduler: str | None = None,
@@ -111,13 +110,14 @@ def _jobs(reports: list[Report], out: Path, with_report: bool, force: bool,
     jobs = []
     for report in reports:
         if report.problem:
-            outcome.rows.append(failed(report, "", GAGAL, report.problem))
+            outcome.rows.append(failed(report, "", GAGAL, report.problem) | {"diproses": False})
             continue
         digest = sha256(report.document)
         key = _report_key(code, digest, report, with_report)
         last = collection.read_status(out, report.name)
         if not force and last and last["kunci"] == key and last["status"] in DONE:
             outcome.rows.append({**last, "diproses": False})
+            outcome.unchanged += 1
             continue
         jobs.append(Job(report, out, key, digest, with_report))
     return jobs
@@ -131,49 +131,61 @@ def _report_key(code: str, digest: str, report: Report, with_report: bool) -> st
 
 def _run_on_dask(jobs: list[Job], outcome: Outcome, scheduler: str | None,
                  workers: int | None, progress: bool | None) -> None:
+    import dask
     from distributed import Client, LocalCluster
 
     # Dask's own lines are in English and about its machinery; ours say what happened
     logging.getLogger("distributed").setLevel(logging.ERROR)
-    cluster = None if scheduler else LocalCluster(
-        n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-        silence_logs=logging.ERROR)
-    try:
-        with Client(scheduler or cluster, set_as_default=False) as client:
-            outcome.dashboard = client.dashboard_link
-            log.info(_("Dask dashboard: %s"), outcome.dashboard)
-            futures = _submit(client, jobs, travel=scheduler is not None)
-            _gather(client, futures, outcome, progress)
-    finally:
-        if cluster is not None:
-            cluster.close()
+    # a document travels inside its task, as large as `lkjip import` accepts
+    travelling = {"distributed.admin.large-graph-warning-threshold": IMPORT_BYTES + (1 << 20)}
+    with dask.config.set(travelling):
+        cluster = None if scheduler else LocalCluster(
+            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+            silence_logs=logging.ERROR)
+        try:
+            with Client(scheduler or cluster, set_as_default=False) as client:
+                outcome.dashboard = client.dashboard_link
+                log.info(_("Dask dashboard: %s"), outcome.dashboard)
+                _run_jobs(client, jobs, outcome, progress, travel=scheduler is not None)
+        finally:
+            if cluster is not None:
+                cluster.close()
 
 
-def _submit(client, jobs: list[Job], travel: bool) -> dict:
-    """One task per report, keyed by its inputs' hash: Dask never runs one key twice at
-    once. The document travels to a cluster's worker; a local worker reads the file."""
-    futures = {}
-    for job in jobs:
-        document = client.scatter(job.report.document.read_bytes()) if travel else None
+def _run_jobs(client, jobs: list[Job], outcome: Outcome, progress: bool | None,
+              travel: bool) -> None:
+    """One task per report, keyed by its inputs' hash (Dask never runs one key twice at once),
+    at most `IN_FLIGHT_PER_THREAD` per worker thread submitted at a time: a cluster's
+    scheduler holds the documents of those only. A document that travels is inside its task,
+    so that a task run again after its worker was lost still has it."""
+    from distributed import as_completed
+
+    waiting = list(reversed(jobs))
+    window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
+    futures: dict = {}
+
+    def submit_next() -> None:
+        job = waiting.pop()
+        document = job.report.document.read_bytes() if travel else None
         future = client.submit(process, job, document, key=f"lkjip-{job.key[:24]}",
                                pure=False)
         futures[future] = job
-    return futures
+        pending.add(future)
 
-
-def _gather(client, futures: dict, outcome: Outcome, progress: bool | None) -> None:
-    from distributed import as_completed
-
-    bar = _Progress(len(futures), progress)
-    with bar:
-        for future in as_completed(futures, loop=client.loop):
-            job = futures[future]
+    pending = as_completed([], loop=client.loop)
+    while waiting and len(futures) < window:
+        submit_next()
+    with _Progress(len(jobs), progress) as bar:
+        for future in pending:
+            job = futures.pop(future)
             try:
                 row = future.result()
             except Exception as exc:  # the worker was lost too often, or the task cancelled
                 row = _cut_short(job, exc)
             outcome.rows.append(row)
             bar.advance(row)
+            if waiting:
+                submit_next()
 
 
 def _cut_short(job: Job, exc: Exception) -> dict:
