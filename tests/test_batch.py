@@ -343,3 +343,17 @@ def test_the_single_report_commands_import_nothing_of_dask(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=PROJECT_ROOT)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_scheduler_that_does_not_answer_stops_the_batch_with_exit_1(tmp_path, monkeypatch,
+                                                                       caplog):
+    from lkjip_analysis.batch import run
+
+    src = tmp_path / "sumber"
+    (src / "Dinas A" / "2022").mkdir(parents=True)
+    (src / "Dinas A" / "2022" / "lkjip.pdf").write_bytes(b"%PDF-1.7\n")
+    monkeypatch.setattr(run, "CONNECT_SECONDS", 1)
+    assert main(["batch", str(src), "--out", str(tmp_path / "koleksi"),
+                 "--scheduler", "tcp://127.0.0.1:9"]) == 1
+    assert "tcp://127.0.0.1:9" in caplog.text
+    assert not (tmp_path / "koleksi" / "ringkasan.csv").exists()

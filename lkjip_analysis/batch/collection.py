@@ -48,14 +48,17 @@ class CollectionError(LkjipError):
 
 
 def report_folder(out: Path, slug: str) -> Path:
+    """The report's own data and reports folders' parent."""
     return out / "laporan" / slug
 
 
 def status_file(out: Path, name: str) -> Path:
+    """The report's last outcome, with the key of the inputs it came from."""
     return out / "status" / f"{name}.json"
 
 
 def part_file(out: Path, dataset: str, year: int, slug: str) -> Path:
+    """The report's part of a collected dataset (a Hive partition by year)."""
     return out / "inti" / f"{dataset}.parquet" / f"tahun={year}" / f"{slug}.parquet"
 
 
@@ -72,6 +75,7 @@ def read_status(out: Path, name: str) -> dict | None:
 
 
 def write_status(out: Path, name: str, record: dict) -> None:
+    """Keep the report's outcome (its row and the key of its inputs), written whole."""
     data = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True, default=str)
     write_bytes(status_file(out, name), (data + "\n").encode("utf-8"))
 
@@ -88,6 +92,7 @@ def write_parts(out: Path, slug: str, year: int, instansi: str,
 
 
 def remove_parts(out: Path, slug: str, year: int) -> None:
+    """The report leaves the collection (it was not read this time)."""
     for dataset in COLLECTED:
         part_file(out, dataset, year, slug).unlink(missing_ok=True)
 
@@ -108,6 +113,7 @@ def prune(out: Path, kept: set[tuple[int, str]]) -> None:
 
 
 def write_ringkasan(out: Path, rows: list[dict]) -> Path:
+    """`ringkasan.csv`: one row per report, by agency and year."""
     frame = pd.DataFrame(rows, columns=list(RINGKASAN_COLUMNS))
     frame = frame.astype({column: "Int64" for column in COUNT_COLUMNS})
     frame = frame.sort_values(["instansi", "tahun"], kind="stable", na_position="last")

@@ -55,12 +55,14 @@ nav a { margin-right: 0.8em; }
 
 
 def write_page(out: Path, rows: list[dict]) -> Path:
+    """Write `index.html` of the collection `out` (whole, or not at all)."""
     path = out / "index.html"
     write_bytes(path, page_html(out, rows).encode("utf-8"))
     return path
 
 
 def page_html(out: Path, rows: list[dict]) -> str:
+    """The page of the batch's `rows`, linking the outputs found under `out`."""
     agencies = len({row["instansi"] for row in rows})
     read = sum(row["status"] == SELESAI for row in rows)
     links = " ".join(f'<a href="#{anchor}">{escape(label)}</a>'

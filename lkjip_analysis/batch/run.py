@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import resolved
+from ..errors import LkjipError
 from ..hashing import sha256
 from ..i18n import _
 from ..limits import IMPORT_BYTES
@@ -39,6 +40,11 @@ from .task import Job, failed, process
 log = logging.getLogger("lkjip")
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 IN_FLIGHT_PER_THREAD = 2
+CONNECT_SECONDS = 30  # an existing scheduler that does not answer in this time is unreachable
+
+
+class BatchError(LkjipError):
+    """A batch that could not run (exit 1)."""
 
 
 @dataclass
@@ -132,7 +138,7 @@ def _report_key(code: str, digest: str, report: Report, with_report: bool) -> st
 def _run_on_dask(jobs: list[Job], outcome: Outcome, scheduler: str | None,
                  workers: int | None, progress: bool | None) -> None:
     import dask
-    from distributed import Client, LocalCluster
+    from distributed import LocalCluster
 
     # Dask's own lines are in English and about its machinery; ours say what happened
     logging.getLogger("distributed").setLevel(logging.ERROR)
@@ -143,13 +149,26 @@ def _run_on_dask(jobs: list[Job], outcome: Outcome, scheduler: str | None,
             n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
             silence_logs=logging.ERROR)
         try:
-            with Client(scheduler or cluster, set_as_default=False) as client:
+            with _client(scheduler, cluster) as client:
                 outcome.dashboard = client.dashboard_link
                 log.info(_("Dask dashboard: %s"), outcome.dashboard)
                 _run_jobs(client, jobs, outcome, progress, travel=scheduler is not None)
         finally:
             if cluster is not None:
                 cluster.close()
+
+
+def _client(scheduler: str | None, cluster):
+    """A client of the local `cluster`, or of the existing `scheduler` (an error naming it
+    when it cannot be reached: the batch could not run)."""
+    from distributed import Client
+
+    try:
+        return Client(scheduler or cluster, set_as_default=False, timeout=CONNECT_SECONDS)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BatchError(_("cannot reach the Dask scheduler {address} ({error}): start it, "
+                           "or leave --scheduler out to run on this machine").format(
+                               address=printable(scheduler), error=printable(exc))) from None
 
 
 def _run_jobs(client, jobs: list[Job], outcome: Outcome, progress: bool | None,
