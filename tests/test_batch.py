@@ -357,3 +357,80 @@ def test_a_scheduler_that_does_not_answer_stops_the_batch_with_exit_1(tmp_path, 
                  "--scheduler", "tcp://127.0.0.1:9"]) == 1
     assert "tcp://127.0.0.1:9" in caplog.text
     assert not (tmp_path / "koleksi" / "ringkasan.csv").exists()
+
+
+def encrypted_pdf(path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("rahasia")
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as handle:
+        writer.write(handle)
+
+
+def scanned_pdf(path: Path) -> None:
+    """A page that is a picture only: no text layer, as a scanner writes it."""
+    from reportlab.pdfgen import canvas
+
+    path.parent.mkdir(parents=True)
+    page = canvas.Canvas(str(path))
+    page.setFillColorRGB(0.3, 0.3, 0.3)
+    for row in range(40):
+        page.rect(60, 780 - row * 18, 400 + (row % 5) * 20, 9, stroke=0, fill=1)
+    page.save()
+
+
+def test_encrypted_and_scanned_files_fail_with_their_reason_and_html_is_built(tmp_path):
+    """With --report each report read gets its HTML, linked from the page; a locked and a
+    scanned file are that report's problem, said in ringkasan.csv."""
+    from lkjip_analysis.batch.run import run_batch
+
+    src = tmp_path / "sumber"
+    capaian_word_in = src / CONTOH / "2023" / "laporan.docx"
+    capaian_word_in.parent.mkdir(parents=True)
+    capaian_word(capaian_word_in)
+    encrypted_pdf(src / "Dinas Terkunci" / "2022" / "lkjip.pdf")
+    scanned_pdf(src / "Dinas Pindai" / "2022" / "lkjip.pdf")
+    out = tmp_path / "koleksi"
+    outcome = run_batch(src, out, workers=2, with_report=True, progress=False)
+    rows = ringkasan(out)
+    assert rows[(CONTOH, "2023")]["status"] == "selesai"
+    assert rows[("Dinas Terkunci", "2022")]["status"] == "gagal"
+    assert rows[("Dinas Pindai", "2022")]["status"] == "gagal"
+    assert re.search(r"sandi|kunci|enkrip", rows[("Dinas Terkunci", "2022")]["pesan"], re.I)
+    assert re.search(r"teks|pindai", rows[("Dinas Pindai", "2022")]["pesan"], re.I)
+    report = out / "laporan" / "dinas_kesehatan_kota_contoh" / "reports" / "2023"
+    assert (report / "laporan_2023.html").is_file()
+    assert 'href="laporan/dinas_kesehatan_kota_contoh/reports/2023/laporan_2023.html"' in \
+        html.unescape((out / "index.html").read_text(encoding="utf-8"))
+    assert outcome.count("gagal") == 2
+
+
+def test_a_second_batch_on_the_same_collection_waits_for_none_and_says_so(tmp_path, caplog):
+    from lkjip_analysis.lock import year_lock
+
+    src, out = tmp_path / "sumber", tmp_path / "koleksi"
+    src.mkdir()
+    with year_lock(out / ".batch.lock"):
+        assert main(["batch", str(src), "--out", str(out)]) == 1
+    assert str(out) in caplog.text
+
+
+def test_a_link_planted_in_the_collection_is_neither_followed_nor_written_through(tmp_path):
+    from lkjip_analysis.batch.collection import CollectionError
+
+    elsewhere = tmp_path / "lain"
+    (elsewhere / "tahun=2020").mkdir(parents=True)
+    pd.DataFrame({"instansi": ["Palsu"], "x": [1]}).to_parquet(
+        elsewhere / "tahun=2020" / "palsu.parquet")
+    out = tmp_path / "koleksi"
+    (out / "inti").mkdir(parents=True)
+    (out / "inti" / "capaian_kinerja.parquet").symlink_to(elsewhere)
+    with pytest.raises(CollectionError):
+        load_collection(out, "capaian_kinerja")
+    src = tmp_path / "sumber"
+    src.mkdir()
+    assert main(["batch", str(src), "--out", str(out)]) == 1
+    assert sorted(p.name for p in (elsewhere / "tahun=2020").iterdir()) == ["palsu.parquet"]

@@ -138,7 +138,11 @@ def load_collection(out: str | Path = "koleksi", dataset: str | None = None) -> 
     if dataset not in COLLECTED:
         raise CollectionError(_("{dataset} is not in the collection; it holds {names}").format(
             dataset=dataset, names=", ".join(COLLECTED)))
-    parts = sorted((root / "inti" / f"{dataset}.parquet").glob("tahun=*/*.parquet"))
+    folder = root / "inti" / f"{dataset}.parquet"
+    parts = [] if folder.is_symlink() else [  # a planted link is never followed
+        p for p in sorted(folder.glob("tahun=*/*.parquet"))
+        if not p.is_symlink() and not p.parent.is_symlink() and p.is_file()
+        and p.parent.name.removeprefix("tahun=").isdigit()]
     frames = [pd.read_parquet(p).assign(tahun=int(p.parent.name.removeprefix("tahun=")))
               for p in parts]
     if not frames:

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import resolved
+from ..config import refuse_outside_links, resolved
 from ..errors import LkjipError
 from ..hashing import sha256
 from ..i18n import _
@@ -77,6 +77,7 @@ def run_batch(source: str | Path, out: str | Path = "koleksi", scheduler: str | 
     scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or None
     reports = discover(source_path)
     with year_lock(out_path / ".batch.lock"):
+        refuse_outside_links(out_path, out_path)  # nothing written through a planted link
         outcome = Outcome(out_path)
         jobs = _jobs(reports, out_path, with_report, force, outcome)
         if jobs:
@@ -111,15 +112,19 @@ def code_key(with_report: bool) -> str:
 
 def _jobs(reports: list[Report], out: Path, with_report: bool, force: bool,
           outcome: Outcome) -> list[Job]:
-    """The reports to run; the others' rows (a problem, or unchanged) go into `outcome`."""
+    """The reports to run, year by year; the others' rows (a problem, or unchanged) go into
+    `outcome`. A report's key covers its agency's earlier years too: they are inputs of its
+    build (the polarity carried over, the trends), so a changed earlier year runs it again."""
     code = code_key(with_report)
     jobs = []
-    for report in reports:
+    earlier: dict[str, str] = {}  # agency -> the key of its latest year so far
+    for report in sorted(reports, key=lambda r: (r.tahun or 0, r.slug)):
         if report.problem:
             outcome.rows.append(failed(report, "", GAGAL, report.problem) | {"diproses": False})
             continue
         digest = sha256(report.document)
-        key = _report_key(code, digest, report, with_report)
+        key = _report_key(code, digest, report, with_report, earlier.get(report.slug, ""))
+        earlier[report.slug] = key
         last = collection.read_status(out, report.name)
         if not force and last and last["kunci"] == key and last["status"] in DONE:
             outcome.rows.append({**last, "diproses": False})
@@ -129,8 +134,9 @@ def _jobs(reports: list[Report], out: Path, with_report: bool, force: bool,
     return jobs
 
 
-def _report_key(code: str, digest: str, report: Report, with_report: bool) -> str:
-    parts = [code, digest, report.instansi, str(report.tahun), str(with_report)]
+def _report_key(code: str, digest: str, report: Report, with_report: bool,
+                earlier: str) -> str:
+    parts = [code, digest, report.instansi, str(report.tahun), str(with_report), earlier]
     parts += [f"{name}={sha256(path)}" for name, path in sorted(report.side_files.items())]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -176,19 +182,24 @@ def _run_jobs(client, jobs: list[Job], outcome: Outcome, progress: bool | None,
     """One task per report, keyed by its inputs' hash (Dask never runs one key twice at once),
     at most `IN_FLIGHT_PER_THREAD` per worker thread submitted at a time: a cluster's
     scheduler holds the documents of those only. A document that travels is inside its task,
-    so that a task run again after its worker was lost still has it."""
+    so that a task run again after its worker was lost still has it. An agency's year waits
+    for its earlier year still running (the same data folder, read as an earlier year)."""
     from distributed import as_completed
 
     waiting = list(reversed(jobs))
     window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
     futures: dict = {}
 
+    running: dict[str, object] = {}  # agency -> the future of its latest year submitted
+
     def submit_next() -> None:
         job = waiting.pop()
         document = job.report.document.read_bytes() if travel else None
-        future = client.submit(process, job, document, key=f"lkjip-{job.key[:24]}",
-                               pure=False)
+        before = running.get(job.report.slug)
+        future = client.submit(process, job, document, before if before in futures else None,
+                               key=f"lkjip-{job.key[:24]}", pure=False)
         futures[future] = job
+        running[job.report.slug] = future
         pending.add(future)
 
     pending = as_completed([], loop=client.loop)

@@ -40,8 +40,9 @@ class Job:
     document: bytes | None = None
 
 
-def process(job: Job, document: bytes | None = None) -> dict:
-    """Run the report; its row of `ringkasan.csv`, also kept as its status record."""
+def process(job: Job, document: bytes | None = None, after: dict | None = None) -> dict:
+    """Run the report; its row of `ringkasan.csv`, also kept as its status record. `after` is
+    the row of the agency's earlier year, when the batch had it wait for that one."""
     job = replace(job, document=document) if document is not None else job
     started = time.monotonic()
     notes: list[str] = []
