@@ -434,3 +434,42 @@ def test_a_link_planted_in_the_collection_is_neither_followed_nor_written_throug
     src.mkdir()
     assert main(["batch", str(src), "--out", str(out)]) == 1
     assert sorted(p.name for p in (elsewhere / "tahun=2020").iterdir()) == ["palsu.parquet"]
+
+
+def test_in_a_browser_a_column_title_sorts_the_table_and_nothing_is_fetched(batch):
+    from lkjip_analysis.printing import LAUNCH_ARGS, find_chromium
+
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("no Chromium: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    _, out, _ = batch
+    page_url = (out / "index.html").resolve().as_uri()
+    requested = []
+    shown = """() => [...document.querySelectorAll('section.urutan')]
+        .filter(s => s.getBoundingClientRect().height > 0)
+        .map(s => [s.id, [...s.querySelectorAll('tbody tr td:first-child')]
+                          .map(td => td.textContent)])"""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS)
+        try:
+            page = browser.new_context(offline=True, viewport={"width": 390, "height": 800}
+                                       ).new_page()
+            page.on("request", lambda request: requested.append(request.url))
+            page.goto(page_url, wait_until="load")
+            first = page.evaluate(shown)
+            page.locator("#urut-instansi th a", has_text="Capaian").click()
+            then = page.evaluate(shown)
+            wide = page.evaluate("document.documentElement.scrollWidth")
+        finally:
+            browser.close()
+    rows = ringkasan(out)
+    by_name = sorted(rows.values(), key=lambda r: (r["instansi"].lower(), r["tahun"]))
+    assert first == [["urut-instansi", [r["instansi"] for r in by_name]]]
+    read = [r for r in rows.values() if r["indikator_diukur"] not in ("", "0")]
+    best = min(read, key=lambda r: (-int(r["indikator_tercapai"]) / int(r["indikator_diukur"]),
+                                    r["instansi"].lower()))  # ties: by name
+    assert then[0][0] == "urut-capaian" and then[0][1][0] == best["instansi"] and len(then) == 1
+    assert wide <= 390  # on a phone the table scrolls inside its box, not the page
+    assert requested == [page_url]

@@ -28,13 +28,14 @@ from .sources import Report
 POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
           "form-action 'none'")
 STATUS_WORDS = {SELESAI: "terbaca", GAGAL: "gagal dibaca", TERHENTI: "terhenti (dicoba lagi)"}
-# (anchor, link text, sort key of a row, descending)
+COLUMNS = ["Instansi", "Tahun", "Capaian", "Serapan", "Temuan tidak cocok", "Status", "Berkas"]
+# (anchor, the column it sorts, a row's place: highest first, then by agency and year)
 ORDERS = [
-    ("urut-instansi", "instansi", lambda r: (r["instansi"].lower(), r["tahun"] or 0), False),
-    ("urut-capaian", "capaian", lambda r: _share(r), True),
-    ("urut-serapan", "serapan", lambda r: _or_low(r.get("serapan")), True),
-    ("urut-temuan", "temuan tidak cocok", lambda r: _or_low(r.get("temuan_tidak_cocok")),
-     True),
+    ("urut-instansi", "Instansi", lambda r: _by_name(r)),
+    ("urut-capaian", "Capaian", lambda r: (-_share(r), *_by_name(r))),
+    ("urut-serapan", "Serapan", lambda r: (-_or_low(r.get("serapan")), *_by_name(r))),
+    ("urut-temuan", "Temuan tidak cocok",
+     lambda r: (-_or_low(r.get("temuan_tidak_cocok")), *_by_name(r))),
 ]
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 0 auto;
@@ -65,8 +66,8 @@ def page_html(out: Path, rows: list[dict]) -> str:
     """The page of the batch's `rows`, linking the outputs found under `out`."""
     agencies = len({row["instansi"] for row in rows})
     read = sum(row["status"] == SELESAI for row in rows)
-    links = " ".join(f'<a href="#{anchor}">{escape(label)}</a>'
-                     for anchor, label, _key, _desc in ORDERS)
+    links = " ".join(f'<a href="#{anchor}">{escape(column.lower())}</a>'
+                     for anchor, column, _key in ORDERS)
     tables = "\n".join(_ordered_table(out, rows, *order) for order in ORDERS)
     return f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8">
@@ -87,16 +88,22 @@ angka turunan yang dinyatakan laporan.</p>
 """
 
 
-def _ordered_table(out: Path, rows: list[dict], anchor: str, label: str, key, desc) -> str:
-    ordered = sorted(rows, key=key, reverse=desc)
+def _ordered_table(out: Path, rows: list[dict], anchor: str, label: str, key) -> str:
+    ordered = sorted(rows, key=key)
     body = "\n".join(_row(out, row) for row in ordered)
     return f"""<section class="urutan" id="{anchor}"><div class="gulir"><table>
-<caption>Menurut {escape(label)}</caption>
-<thead><tr><th>Instansi</th><th>Tahun</th><th>Capaian</th><th>Serapan</th>
-<th>Temuan tidak cocok</th><th>Status</th><th>Berkas</th></tr></thead>
+<caption>Menurut {escape(label.lower())}</caption>
+<thead><tr>{_header()}</tr></thead>
 <tbody>
 {body}
 </tbody></table></div></section>"""
+
+
+def _header() -> str:
+    """The column titles; a sortable one links to its order."""
+    anchors = {column: anchor for anchor, column, _key in ORDERS}
+    return "".join(f'<th><a href="#{anchors[c]}">{escape(c)}</a></th>' if c in anchors
+                   else f"<th>{escape(c)}</th>" for c in COLUMNS)
 
 
 def _row(out: Path, row: dict) -> str:
@@ -175,6 +182,10 @@ def _reading_notes(out: Path) -> dict[tuple, list[str]]:
         return {}
     return {key: group.catatan.tolist()
             for key, group in notes.groupby(["instansi", "tahun"], sort=False)}
+
+
+def _by_name(row: dict) -> tuple[str, int]:
+    return row["instansi"].lower(), row["tahun"] or 0
 
 
 def _share(row: dict) -> float:
