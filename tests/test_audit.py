@@ -225,3 +225,17 @@ def test_every_check_is_described_apart(findings):
     assert not findings.duplicated(["tabel", "uraian"]).any()
     assert findings.loc["N-34"].uraian.endswith("(pernyataan ke-1)")
     assert findings.loc["N-35"].uraian.endswith("(pernyataan ke-2)")
+
+
+def test_a_restated_figure_says_which_statement_without_needing_its_lines(findings):
+    """Populasi PMKS is stated on lines 41 and 603 of the 2020 text, Jumlah UPTD on 217 and
+    592: the auditor reads both lines, the reader a sentence that needs none."""
+    from lkjip_analysis.audiences import without_line_references
+
+    restated = findings[findings.uraian.str.contains("sama dengan yang pertama")]
+    assert restated.uraian.tolist() == [
+        "Populasi PMKS: pernyataan kedua (baris 603) sama dengan yang pertama (baris 41)",
+        "Jumlah UPTD: pernyataan kedua (baris 592) sama dengan yang pertama (baris 217)"]
+    assert [without_line_references(u) for u in restated.uraian] == [
+        "Populasi PMKS: pernyataan kedua sama dengan yang pertama",
+        "Jumlah UPTD: pernyataan kedua sama dengan yang pertama"]

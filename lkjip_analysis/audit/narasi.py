@@ -74,15 +74,20 @@ def _restated(f: Findings, facts: Facts, key: str, uraian: str) -> None:
     if statements.empty:
         return
     first = statements.iloc[0]
-    for later in statements.iloc[1:].itertuples():
+    for number, later in enumerate(statements.iloc[1:].itertuples(), start=2):
         f.compare(
             "Narasi",
-            f"{uraian}: pernyataan baris {later.baris_sumber} sama dengan "
-            f"baris {first.baris_sumber}",
+            f"{uraian}: pernyataan {_ordinal(number)} (baris {later.baris_sumber}) sama dengan "
+            f"yang pertama (baris {first.baris_sumber})",
             later.nilai,
             first.nilai,
             later.baris_sumber,
         )
+
+
+def _ordinal(number: int) -> str:
+    """`kedua`, `ketiga`, then `ke-4`: the place of a statement among its figure's."""
+    return {2: "kedua", 3: "ketiga"}.get(number, f"ke-{number}")
 
 
 def check_not_stated(f: Findings, facts: Facts) -> None:
