@@ -498,6 +498,8 @@ def build_locked(paths: Paths, pdf: bool, parameters: dict, force: bool, jobs: i
                       (stage / paths.audit_findings.name).read_bytes())
     for line in found.lines():
         log.info("%d: %s", paths.year, line)
+    if pdf:
+        log.info(_("%d: PDF written: %s"), paths.year, paths.reader_pdf)
     timing.write()
     return paths.reports
 

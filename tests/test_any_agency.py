@@ -232,6 +232,9 @@ def test_the_agency_a_document_does_not_name_is_given_once(tmp_path, capsys):
                  "--instansi", "Dinas  Kesehatan\u202e Kota Contoh"]) == 0
     raw = data / "raw" / "2023"
     assert (raw / "lkjip_2023_dinas_kesehatan_kota_contoh.md").exists()
+    said = capsys.readouterr().out  # the review says which name the file has, and why
+    assert "Nama berkas dari instansi 'Dinas Kesehatan Kota Contoh': dokumen tidak " \
+        "menyebutnya; diberikan dengan --instansi" in said
     assert (raw / "instansi.txt").read_text(encoding="utf-8") == "Dinas Kesehatan Kota Contoh\n"
     d = load(2023, data, source="document")
     assert d.instansi.nama.tolist() == ["Dinas Kesehatan Kota Contoh"]

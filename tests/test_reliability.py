@@ -110,8 +110,10 @@ def test_relative_folders_are_resolved_once(data_root, tmp_path):
 def test_pdf_is_verified_through_its_html_and_never_left_stale(data_root, tmp_path):
     reports = tmp_path / "reports"
     common = ["--data-dir", str(data_root), "--reports-dir", str(reports)]
-    assert lkjip("build", "--pdf", *common, cwd=tmp_path).returncode == 0
+    first = lkjip("build", "--pdf", *common, cwd=tmp_path)
+    assert first.returncode == 0
     pdf = reports / "2020" / "laporan_2020.pdf"
+    assert f"2020: PDF ditulis: {pdf}" in first.stderr  # the log names where it is
     record = json.loads((reports / "2020" / "manifest.json").read_text())
     assert pdf.exists() and "reports/laporan_2020.pdf" not in record["outputs"]
     boxes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes()))

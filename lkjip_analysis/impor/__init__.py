@@ -64,7 +64,7 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     written = to_text(imported)
     text = written.text.encode("utf-8")
     _check_text_size(path, text)
-    name = _agency(written.text, agency, path, agency_if_unnamed)
+    name, why = _agency(written.text, agency, path, agency_if_unnamed)
     target = paths.raw / f"lkjip_{paths.year}_{agency_slug(name)}.md"
     with year_run(paths, reports=False, wait=wait):
         _check_folders(paths)
@@ -79,8 +79,9 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
         if agency is not None and name == " ".join(printable(agency).split()):
             write_bytes(paths.agency, (name + "\n").encode("utf-8"))
     extract = command(f"extract --year {paths.year}", data_dir)
-    return Review(target, paths.originals / path.name,
-                  review_lines(imported, path, target, extract), imported.pages)
+    lines = review_lines(imported, path, target, extract)
+    lines.insert(2, _("File named after the agency {name!r}: {why}").format(name=name, why=why))
+    return Review(target, paths.originals / path.name, lines, imported.pages)
 
 
 def _check_kind(path: Path) -> None:
@@ -168,9 +169,11 @@ def _replace(paths: Paths, target: Path, existing: list[Path], kept: dict[str, b
 AGENCY_CHARACTERS = 150
 
 
-def _agency(text: str, given: str | None, source: Path, if_unnamed: bool = False) -> str:
-    """The agency the document names, else the one given (`--instansi`), else `dokumen`; a
-    given name that contradicts the document's is refused, unless given `if_unnamed`."""
+def _agency(text: str, given: str | None, source: Path,
+            if_unnamed: bool = False) -> tuple[str, str]:
+    """The agency the document names, else the one given (`--instansi`), else `dokumen`, and
+    where that name comes from; a given name that contradicts the document's is refused,
+    unless given `if_unnamed`."""
     from ..source import Document
     from ..tables.instansi import agency_frame
 
@@ -180,13 +183,16 @@ def _agency(text: str, given: str | None, source: Path, if_unnamed: bool = False
         raise ImportRefused(_("--instansi must be the agency's name, 1 to {count} "
                               "characters").format(count=AGENCY_CHARACTERS))
     if stated is None:
-        return name or "dokumen"
+        if name:
+            return name, _("the document does not name it; given with --instansi")
+        return "dokumen", _("the document does not name its agency: give it with --instansi")
     said = stated.nama.iloc[0]
     if name and not if_unnamed and agency_slug(name) != agency_slug(said):
         raise ImportRefused(_("{name} names its agency {stated!r}, but --instansi gives "
                               "{given!r}: leave --instansi out, or import the right "
                               "file").format(name=source.name, stated=said, given=name))
-    return said
+    return said, _("as the document names it (line {line} of the text)").format(
+        line=stated.baris_sumber.iloc[0])
 
 
 def agency_slug(name: str) -> str:
