@@ -143,6 +143,7 @@ _EXTRA_CHECKS = {
     ("anggaran_historis", "sumber_dana"): [("isin", (["APBD", "APBN"],))],
     ("anggaran_historis", "tahun"): [("in_range", (2000, 2100))],
 }
+_PANDERA_NAMES = {"ge": "greater_than_or_equal_to", "isin": "isin", "in_range": "in_range"}
 _UNIQUE = {
     "anggaran_historis": ["tahun", "sumber_dana"],
     "anggaran_tahunan": ["tahun", "sumber_dana"],
@@ -230,12 +231,37 @@ def _describe(dataset: str, df: pd.DataFrame, exc, origin: str,
     index = case.get("index")
     if index is not None and not pd.isna(index):
         line = _line(df, int(index), first_line)
-    column = case.get("column")
+    column = None if pd.isna(case.get("column")) else str(case.get("column"))
     return ValidationError(
-        _("dataset {dataset} breaks its schema: {check}").format(dataset=dataset,
-                                                                  check=case.get("check")),
-        file=origin, line=line,
-        table=dataset, column=None if pd.isna(column) else str(column),
+        _("dataset {dataset} breaks its schema: {check}").format(
+            dataset=dataset, check=_in_words(dataset, column, str(case.get("check")))),
+        file=origin, line=line, table=dataset, column=column,
         raw=None if pd.isna(case.get("failure_case")) else str(case.get("failure_case")),
-        hint=_("Fix the input value (or add a correction to koreksi.yaml)"),
+        # a file read row by row (a CSV, a workbook) is fixed in itself; koreksi.yaml corrects
+        # the report's document only
+        hint=_("Fix the value in that file") if first_line is not None
+        else _("Fix the input value (or add a correction to koreksi.yaml)"),
     )
+
+
+def _in_words(dataset: str, column: str | None, check: str) -> str:
+    """The rule a value broke, as the user reads it (not pandera's `isin([...])`)."""
+    words = {"not_nullable": _("the value may not be empty"),
+             "field_uniqueness": _("the value appears twice"),
+             "multiple_fields_uniqueness": _("the row repeats another ({columns})").format(
+                 columns=", ".join(_UNIQUE.get(dataset, [])))}
+    if check in words:
+        return words[check]
+    kind = dict(_ALL_COLUMNS[dataset]).get(column or "")
+    for name, args in _CHECKS.get(kind, []) + _EXTRA_CHECKS.get((dataset, column), []):
+        if check.startswith(_PANDERA_NAMES[name]):
+            return _rule(name, args)
+    return check
+
+
+def _rule(name: str, args: tuple) -> str:
+    if name == "isin":
+        return _("the value must be one of: {values}").format(values=", ".join(args[0]))
+    if name == "in_range":
+        return _("the value must be from {low} to {high}").format(low=args[0], high=args[1])
+    return _("the value may not be below {low}").format(low=args[0])
