@@ -303,15 +303,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from .manifest import ManifestError
     from .verify import AGREE, reproduced, status_line, verify, verify_summary
 
+    details: dict[str, str] = {}
     try:
-        rows = verify(args.year, args.data_dir, args.reports_dir)
+        rows = verify(args.year, args.data_dir, args.reports_dir, details)
     except ManifestError as exc:
         log.error(_("%s: nothing was rerun; rebuild with `lkjip build --year %d --force` "
                     "from inputs you trust"), exc, args.year)
         return 4
     for status, key in sorted(rows, key=lambda row: row[0] in AGREE):  # differences first
         print(status_line(status, key, args.year))
+        if details.get(key):
+            print(f"          {printable(details[key])}")
     print(verify_summary(rows))
+    if any(status == "volatile" for status, _key in rows):
+        print(_("The notebooks were rerun as a build runs them, with LKJIP_DUA_VERSI=1 (the "
+                "outputs of both versions); by hand: LKJIP_DUA_VERSI=1 .venv/bin/papermill "
+                "reports/{year}/notebooks/05_audit.ipynb 05_audit.ipynb").format(year=args.year))
     return 0 if reproduced(rows) else 4
 
 

@@ -15,11 +15,13 @@ from .i18n import N_, _
 AGREE = {"same", "volatile", "derived"}
 
 
-def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
+def verify(year: int, data_dir=None, reports_dir=None,
+           details: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(status, key) for every input and output of the year's manifest: the files on disk
     and a rebuild from the same raw data in a temporary folder must both match it. A PDF is
     checked through the HTML it was printed from (`derived`). Status `same`, `volatile` or
-    `derived` means reproduced; `differs`, `missing` or `new` does not."""
+    `derived` means reproduced; `differs`, `missing` or `new` does not. `details`, when
+    given, receives for a CSV that differs its first differing row and value."""
     from .pipeline import build
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
@@ -33,21 +35,56 @@ def verify(year: int, data_dir=None, reports_dir=None) -> list[tuple[str, str]]:
         folder = build(year, data, Path(tmp) / "reports", parameters=expected["parameters"],
                        force=True)
         actual = manifest.read(folder / "manifest.json") or {}
-    on_disk = {"inputs": manifest.hashes(manifest.input_files(paths)),
-               "outputs": manifest.hashes(manifest.output_files(paths.processed,
-                                                                paths.reports))}
-    rows = []
-    for part in ("inputs", "outputs"):
-        rebuilt = manifest.compare(expected[part], actual.get(part, {}))
-        # on disk, in the folder it was built in, even an executed notebook is as recorded
-        present = dict((k, s) for s, k in manifest.compare(expected[part], on_disk[part],
-                                                            excuse_volatile=False))
-        rows += [(_worse(status, present.get(key, "new")), key) for status, key in rebuilt]
+        on_disk = {"inputs": manifest.hashes(manifest.input_files(paths)),
+                   "outputs": manifest.hashes(manifest.output_files(paths.processed,
+                                                                    paths.reports))}
+        rows = []
+        for part in ("inputs", "outputs"):
+            rebuilt = manifest.compare(expected[part], actual.get(part, {}))
+            # on disk, in the folder it was built in, even an executed notebook is as recorded
+            present = dict((k, s) for s, k in manifest.compare(expected[part], on_disk[part],
+                                                                excuse_volatile=False))
+            rows += [(_worse(status, present.get(key, "new")), key) for status, key in rebuilt]
+        if details is not None:
+            rebuilt_paths = Paths.for_year(year, data, Path(tmp) / "reports")
+            details |= {key: _first_difference(_output(paths, key), _output(rebuilt_paths, key))
+                        for status, key in rows
+                        if status == "differs" and key.endswith(".csv")
+                        and not key.startswith("data/")}
     derived = expected["derived"]
     rows += [(manifest.derived_status(paths.reports, key, entry), key)
              for key, entry in derived.items()]
     return rows + [("new", key) for key in manifest.derived_on_disk(paths.reports)
                    if key not in derived]
+
+
+def _output(paths: Paths, key: str) -> Path:
+    """The file an output key names: `processed/x.csv`, `reports/x.csv`."""
+    folder, _slash, name = key.partition("/")
+    return (paths.processed if folder == "processed" else paths.reports) / name
+
+
+def _first_difference(present: Path, rebuilt: Path) -> str:
+    """Where two versions of a CSV first differ: the row (its first cell, as an id) and the
+    column, with both values."""
+    import csv
+
+    if not present.is_file() or not rebuilt.is_file():
+        return ""
+    with present.open(encoding="utf-8", newline="") as mine, \
+            rebuilt.open(encoding="utf-8", newline="") as theirs:
+        ours, redone = list(csv.reader(mine)), list(csv.reader(theirs))
+    header = redone[0] if redone else []
+    for number, (row, other) in enumerate(zip(ours, redone, strict=False), start=1):
+        for column, (value, again) in enumerate(zip(row, other, strict=False)):
+            if value != again:
+                name = header[column] if column < len(header) else str(column + 1)
+                return _("line {line} ({first}), column {column}: {present!r} in the folder, "
+                         "{rebuilt!r} rebuilt").format(
+                             line=number, first=row[0], column=name, present=value,
+                             rebuilt=again)
+    return _("{present} lines in the folder, {rebuilt} rebuilt").format(
+        present=len(ours), rebuilt=len(redone))
 
 
 def _copy_inputs(paths: Paths, data: Path) -> None:

@@ -201,11 +201,18 @@ def test_verify_reproduces_and_names_a_tampered_output(built):
     audit_csv = built / "temuan_audit.csv"
     original = audit_csv.read_bytes()
     audit_csv.write_bytes(original.replace(b"tidak_cocok", b"cocok", 1))
+    details = {}
     try:
-        rows = dict((key, status) for status, key in verify(2020, data, built.parent))
+        rows = dict((key, status) for status, key in verify(2020, data, built.parent, details))
     finally:
         audit_csv.write_bytes(original)
     assert rows["reports/temuan_audit.csv"] == "differs"
+    # the first tidak_cocok of the file, found here by reading it
+    lines = original.decode("utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if ",tidak_cocok," in line)
+    assert details == {"reports/temuan_audit.csv": f"baris {number} "
+                       f"({lines[number - 1].split(',')[0]}), kolom status: 'cocok' di folder, "
+                       "'tidak_cocok' dibangun ulang"}
     assert rows["reports/laporan_2020.html"] == "same"
     assert rows["processed/realisasi_apbd.csv"] == "same"
     assert rows["reports/notebooks/01_sdm.ipynb"] == "volatile"
