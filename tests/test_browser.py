@@ -40,3 +40,30 @@ def test_reader_report_renders_offline(built):
     assert found["shown"] == found["total"] == 19  # serapan: 3 pages
     assert found["tips"] > 100  # a value on every bar
     assert [url for url in requested if not url.startswith("data:")] == [report]
+
+
+PHONE = """() => {
+  const heights = [...document.querySelectorAll('.laporan-gambar svg text')]
+    .map(t => t.getBoundingClientRect().height).filter(h => h > 0).sort((a, b) => a - b);
+  return {smallest: heights[Math.floor(heights.length * 0.05)],
+          page: document.documentElement.scrollWidth};
+}"""
+
+
+def test_on_a_phone_chart_text_reads_and_only_boxes_scroll(built):
+    """At 390 px the figures' text was 4–5 px high (issue 26): a figure keeps a readable
+    width and scrolls in its own box, as tables do; the page never scrolls sideways."""
+    from playwright.sync_api import sync_playwright
+
+    report = (built / "laporan_2020.html").resolve().as_uri()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            page = browser.new_context(offline=True, viewport={"width": 390, "height": 800}
+                                       ).new_page()
+            page.goto(report, wait_until="load")
+            found = page.evaluate(PHONE)
+        finally:
+            browser.close()
+    assert found["smallest"] >= 6.5  # the 5th percentile of every label's rendered height
+    assert found["page"] <= 390
