@@ -134,6 +134,9 @@ HEADER_WORDS = {"persen_populasi_pmks": "% populasi PMKS",
                 "predikat_dihitung": "predikat (dihitung ulang)", "no_program": "no. program"}
 
 
+SHORT_CODE = 10  # characters: a text column no longer than this is a code, kept on one line
+
+
 def show(df: pd.DataFrame, rupiah=(), percent=(), number=(), decimals=(), values=()) -> None:
     """Display `df` without its index, chosen columns in Indonesian formats; text columns
     aligned left, numbers right. Columns that say where a value came from (`baris_sumber`,
@@ -151,6 +154,9 @@ def _table_bundle(df: pd.DataFrame, rupiah, percent, number, decimals, values) -
     numeric = {*rupiah, *percent, *number, *decimals, *values,
                *(c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])
                  and not pd.api.types.is_bool_dtype(df[c]))}
+    # a number or a short code (`N-18`, `T01-01`) never wraps: the text columns get the width
+    unbroken = {escape(_header(c)) for c in df.columns
+                if c in numeric or plain[c].astype(str).str.len().max() <= SHORT_CODE}
     plain.columns = [_header(c) for c in plain.columns]
     shown = _escaped(plain)
     align = {escape(_header(c)): "right" if c in numeric else "left" for c in df.columns}
@@ -159,6 +165,8 @@ def _table_bundle(df: pd.DataFrame, rupiah, percent, number, decimals, values) -
     for side in ("left", "right"):
         columns = [c for c, a in align.items() if a == side]
         styler = styler.set_properties(subset=columns, **{"text-align": side})
+    styler = styler.set_properties(subset=[c for c in align if c in unbroken],
+                                   **{"white-space": "nowrap"})
     styler = styler.set_table_styles(
         {column: [{"selector": "th", "props": f"text-align: {side}"}]
          for column, side in align.items()}, overwrite=False)

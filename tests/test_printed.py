@@ -67,3 +67,46 @@ def test_nothing_scrolls_in_print(printed):
             assert page.evaluate(SCROLLING) == []
         finally:
             browser.close()
+
+
+def _headings(html) -> set[str]:
+    import html as markup
+    import re
+
+    page = html.read_text(encoding="utf-8")
+    found = re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", page, re.S)
+    return {markup.unescape(re.sub(r"<[^>]+>", "", h)).replace("¶", "").strip() for h in found}
+
+
+def test_no_heading_ends_a_page_and_page_boxes_use_the_body_font(printed):
+    """Headings were stranded at the foot of pp. 3, 6, 16, 25 (issue 26), the running header
+    and footer in a serif font: a page's last line is never a heading (the table of contents,
+    page 2, lists them), and every page uses the body's one family."""
+    from pypdf import PdfReader
+
+    headings = _headings(printed[0])
+    reader = PdfReader(printed[1])
+    stranded = []
+    for number, page in enumerate(reader.pages[2:], start=3):
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        body = [line for line in lines if not line.startswith("Halaman ")]
+        if body and body[-1] in headings:
+            stranded.append((number, body[-1]))
+    assert stranded == []
+    families = set()
+    for page in reader.pages[1:]:
+        fonts = page["/Resources"].get("/Font", {})
+        families |= {str(fonts[name].get_object()["/BaseFont"]).split("+")[-1].split("-")[0]
+                     for name in fonts}
+    assert families == {"DejaVuSans"}, families
+
+
+def test_an_audit_tables_ids_and_amounts_stay_on_one_line(printed):
+    """`N-/18` wrapped in a column nine characters wide: ids and numbers never wrap."""
+    import re
+
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() for page in PdfReader(printed[1]).pages)
+    assert re.findall(r"(?m)^(?:N|T\d\d)-$", text) == []  # an id cut at its hyphen
+    assert re.search(r"(?m)^N-18$", text) and "56.652.801.485" in text
