@@ -10,6 +10,8 @@ image planted in the data prints as an empty box, never as the file's content).
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -54,8 +56,13 @@ def print_pdf(html: Path) -> Path:
                               if route.request.url == url else route.abort())
                 context.set_default_timeout(PRINT_TIMEOUT_MS)
                 page = context.new_page()
-                page.goto(url)
-                page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+                _print(page, url, pdf)
+                # the contents list gets the page each chapter starts on (read from the
+                # first print's outline); the numbers take no line, so no page moves
+                numbered = with_contents_pages(dated.read_text(encoding="utf-8"),
+                                               chapter_pages(pdf))
+                dated.write_text(numbered, encoding="utf-8")
+                _print(page, url, pdf)
             finally:
                 browser.close()
     except Error as exc:
@@ -64,6 +71,61 @@ def print_pdf(html: Path) -> Path:
     finally:
         dated.unlink(missing_ok=True)
     return pdf
+
+
+def _print(page, url: str, pdf: Path) -> None:
+    """Print the page to `pdf`, with an outline (the PDF's bookmarks) of its headings."""
+    page.goto(url)
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True, outline=True,
+             tagged=True)
+
+
+def chapter_pages(pdf: Path) -> dict[str, int]:
+    """Each top-level heading of a printed report (its outline's first level) -> the page it
+    is on, its title without spaces (an outline drops some)."""
+    from pdfminer.pdfdocument import PDFDocument, PDFNoOutlines
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    found = {}
+    with pdf.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        pages = {page.pageid: number
+                 for number, page in enumerate(PDFPage.create_pages(document), start=1)}
+        try:
+            outline = list(document.get_outlines())
+        except PDFNoOutlines:
+            return {}
+        for level, title, destination, _action, _se in outline:
+            target = resolve1(destination) if level == 1 and destination else None
+            if isinstance(target, list) and target:
+                found.setdefault(_bare(title), pages.get(getattr(target[0], "objid", None)))
+    return {title: page for title, page in found.items() if page}
+
+
+_CONTENTS_ENTRY = re.compile(r'(<li><a href="#[^"]*">)(.*?)(</a>)(</li>)')
+
+
+def with_contents_pages(page: str, pages: dict[str, int]) -> str:
+    """The report with each entry of its contents list followed by its page number."""
+    start = page.find('class="laporan-daftar-isi"')
+    end = page.find("</ul>", start)
+    if start < 0 or end < 0 or not pages:
+        return page
+
+    def numbered(match: re.Match) -> str:
+        number = pages.get(_bare(html.unescape(re.sub(r"<[^>]+>", "", match.group(2)))))
+        if number is None:
+            return match.group(0)
+        return (f'{match.group(1)}{match.group(2)}{match.group(3)}'
+                f'<span class="laporan-halaman">{number}</span>{match.group(4)}')
+
+    return page[:start] + _CONTENTS_ENTRY.sub(numbered, page[start:end]) + page[end:]
+
+
+def _bare(title: object) -> str:
+    return re.sub(r"\s+", "", str(title))
 
 
 def with_print_date(page: str, today: date | None = None) -> str:

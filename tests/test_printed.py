@@ -110,3 +110,22 @@ def test_an_audit_tables_ids_and_amounts_stay_on_one_line(printed):
     text = "\n".join(page.extract_text() for page in PdfReader(printed[1]).pages)
     assert re.findall(r"(?m)^(?:N|T\d\d)-$", text) == []  # an id cut at its hyphen
     assert re.search(r"(?m)^N-18$", text) and "56.652.801.485" in text
+
+
+def test_the_printed_contents_give_each_chapters_page(printed):
+    """Each entry of the printed Daftar Isi ends with a page number, and that page is the
+    one whose first line under the running header is the chapter's title (read here from
+    the PDF's text, not from its outline)."""
+    import re
+
+    from pypdf import PdfReader
+
+    pages = [page.extract_text().splitlines() for page in PdfReader(printed[1]).pages]
+    contents = [re.match(r"(.+?)\s*(\d+)$", line) for line in pages[1][2:] if line.strip()]
+    entries = [(m.group(1).strip(), int(m.group(2))) for m in contents if m]
+    assert [title for title, _page in entries] == [
+        "Ringkasan", "1. Sumber Daya Aparatur", "2. Kinerja", "3. Anggaran",
+        "4. Perkembangan Anggaran", "5. Audit"]
+    for title, number in entries:
+        body = [line for line in pages[number - 1] if not line.startswith("Halaman ")]
+        assert title in body[:3], (title, number, body[:3])
