@@ -317,9 +317,12 @@ def combine(notebooks: list[Path], title: str, agency: str,
 
     books = [nbformat.read(p, as_version=4) for p in notebooks]
     titles = [_title(book, path.stem) for book, path in zip(books, notebooks, strict=True)]
-    # the titles carry their own numbers ("1. Sumber Daya Aparatur"): a plain list
-    toc = "".join(fill('<li><a href="#bagian-{i}">{judul}</a></li>', {"i": i, "judul": t})
-                  for i, t in enumerate(titles, 1))
+    # the titles carry their own numbers ("1. Sumber Daya Aparatur"): a plain list; a page of
+    # one notebook (the index) lists its sections
+    entries = ([(f"bagian-{i}", t) for i, t in enumerate(titles, 1)] if len(books) > 1
+               else _sections(books[0], with_code))
+    toc = "".join(fill('<li><a href="#{anchor}">{judul}</a></li>', {"anchor": a, "judul": t})
+                  for a, t in entries)
     cover = fill('<div class="laporan-sampul"><h1>{judul}</h1><p>{instansi}</p>'
                  '<p>Dihitung ulang dari teks laporan oleh <code>lkjip-analysis</code>{versi}'
                  '</p>' + ('<p class="laporan-sumber">Sumber: {sumber}</p>' if source else "")
@@ -342,6 +345,20 @@ def combine(notebooks: list[Path], title: str, agency: str,
     # the printed running header, written into CSS by the template: letters, digits, spaces
     combined.metadata["lkjip_kop"] = re.sub(r"[^\w ()-]", "", title)
     return combined
+
+
+def _sections(book, with_code: bool) -> list[tuple[str, str]]:
+    """(anchor, title) of each `## ` heading the version shows, anchored as nbconvert
+    anchors a heading (its text, spaces as hyphens)."""
+    found = []
+    for cell in book.cells:
+        if cell.cell_type != "markdown" or _hidden(cell, with_code):
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("## "):
+                title = line[3:].strip()
+                found.append((title.replace(" ", "-"), title))
+    return found
 
 
 def report_title(year: int) -> str:

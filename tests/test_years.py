@@ -5,7 +5,9 @@ off the 2020 document by hand."""
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -287,6 +289,14 @@ def test_build_all_reuses_unchanged_years(tmp_path):
     page = index.read_text(encoding="utf-8")
     assert 'href="2020/laporan_2020.html"' in page and 'href="2021/laporan_2021.html"' in page
     assert "Dinas Sosial Provinsi Kalimantan Timur" in page
+    # its contents list its sections (it had one entry, issue 26), each linking to a heading
+    contents = page[page.index('class="laporan-daftar-isi"'):]
+    contents = html.unescape(contents[:contents.index("</ul>")])
+    anchors = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', contents)
+    assert [title for _anchor, title in anchors] == [
+        "Laporan per tahun", "Anggaran lintas tahun", "Indikator kinerja lintas tahun",
+        "Temuan lintas tahun"]
+    assert all(f'id="{anchor}"' in page for anchor, _title in anchors)
     found = pd.read_csv(reports / "temuan_lintas_tahun.csv")
     assert len(found) == 10 and (found.status == "tidak_cocok").sum() == 5
     tren = pd.read_csv(data / "processed" / "tren" / "kinerja_tahunan.csv")
