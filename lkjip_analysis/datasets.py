@@ -95,6 +95,24 @@ class Datasets(Mapping[str, pd.DataFrame]):
         """The label of the table `dataset` was read from, else the dataset's own name."""
         return self.table_labels().get(dataset, dataset)
 
+    def source_of(self, *datasets: str) -> str:
+        """Where the rows of `datasets` stand in the source, for a figure's source line:
+        `Tabel 14, baris 677–744, halaman 30–31`; a dataset without source lines is named."""
+        parts = []
+        for name in datasets:
+            frame = self._frames.get(name)
+            if frame is None or frame.empty:
+                continue
+            where = ["Narasi" if name == "fakta" else self.table_label(name)]
+            for column, word in (("baris_sumber", "baris"), ("halaman", "halaman")):
+                values = pd.to_numeric(frame.get(column), errors="coerce")
+                values = values[values > 0] if values is not None else values
+                if values is not None and not values.empty:
+                    low, high = int(values.min()), int(values.max())
+                    where.append(f"{word} {low}" + (f"–{high}" if high != low else ""))
+            parts.append(", ".join(dict.fromkeys(where)))
+        return "; ".join(parts)
+
     def __repr__(self) -> str:
         sizes = ", ".join(f"{k} ({len(v)})" for k, v in self._frames.items())
         return f"<Datasets {self.year} from {self.origin}: {sizes}>"

@@ -44,18 +44,22 @@ class NotebookContext:
         """The label the document gives the table `dataset` was read from (`Tabel 14`)."""
         return self.d.table_label(dataset)
 
-    def save(self, fig, name: str) -> None:
+    def save(self, fig, name: str, source: str = "") -> None:
         """Save a figure as <figures>/<name>.png and .svg, and show that SVG as the cell's
         output: its text stays text, each bar's exact value shows on hover (its `<title>`),
-        and the figure's title is its accessible name."""
+        and the figure's title is its accessible name. `source` (`d.source_of(...)`) is
+        written under it in the auditor's version: where its numbers stand."""
         import matplotlib.pyplot as plt
-        from IPython.display import SVG, display
+        from IPython.display import SVG, Markdown, display
 
         from . import plots
 
         _, svg = plots.save(fig, name, self.figures)
         plt.close(fig)
         display(SVG(data=svg.read_text(encoding="utf-8")))
+        if source:
+            display(Markdown(fill("*Sumber gambar: {where}*", {"where": source})),
+                    metadata={AUDIENCE: "auditor"})
 
     def say(self, template: str, /, **values: object) -> None:
         """Show a sentence: `template` is Markdown written in the notebook, each `{name}` in

@@ -116,3 +116,15 @@ def test_the_index_names_the_budget_history_and_statuses_in_words():
     assert shown.status.tolist() == ["cocok", "tidak cocok"]
     assert shown.dilaporkan.tolist() == [56_652_801_485, 1.5]
     assert findings.tabel[0] == "anggaran_historis.csv"  # the data itself unchanged
+
+
+def test_every_figure_names_its_source_for_the_auditor_only(built):
+    """No figure named its source (issue 26): under each one the auditor reads the table
+    and lines its numbers come from. Tabel 1's detail rows stand on lines 303–308 of the
+    2020 text, Tabel 14's value lines on 681–743 (its Total, line 744, is kept apart)."""
+    auditor = visible_text(built / "laporan_2020_audit.html")
+    reader = visible_text(built / "laporan_2020.html")
+    assert "Sumber gambar: Tabel 1, baris 303–308" in auditor
+    assert "Sumber gambar: Tabel 14, baris 681–743" in auditor
+    assert auditor.count("Sumber gambar:") == 19  # every figure of the report
+    assert "Sumber gambar" not in reader
