@@ -85,6 +85,39 @@ def test_tables_over_several_pages_come_out_whole(imported):
     assert spanning == 19 and whole >= 14
 
 
+def captioned_tables(imported) -> dict[str, object]:
+    """Each table of an import under the label of its caption, in the order the text is
+    written (a caption printed below its table stands above it there)."""
+    from lkjip_analysis.impor.model import Paragraph, Table
+    from lkjip_analysis.impor.text import captions_above
+
+    found, label = {}, None
+    for block in captions_above(imported.blocks):
+        if isinstance(block, Paragraph) and CAPTION.match(block.text.text):
+            label = caption_label(CAPTION.match(block.text.text).group(1))
+        elif isinstance(block, Table) and label:  # a caption's title may run on a line
+            found.setdefault(label, block)
+            label = None
+    return found
+
+
+def test_a_one_page_table_stays_on_its_page_and_a_caption_below_names_its_table(imported):
+    """Every captioned table the transcription puts on one page is one page of the import:
+    Jombang's Tabel 2.1 (p20) took the next page's programme table, which has a header of its
+    own. Tabel 2.3's caption is printed below its table (p16): it names that table."""
+    for report in REPORTS:
+        tables = captioned_tables(imported[report])
+        for caption in transcription(report, "captions"):
+            if caption["form"] != "text_table" or not caption["label"]:
+                continue
+            table = tables.get(caption["label"].rstrip("."))
+            assert table is not None, (report, caption["label"])
+            if caption["page"] == caption["page_end"]:
+                assert table.origin == f"halaman {caption['page']}", (report, caption["label"])
+    below = captioned_tables(imported["inspektorat_jombang_2022"])["Tabel 2.3"]
+    assert below.origin == "halaman 16" and len(below.rows) == 6
+
+
 def same_number(ours: float, theirs: float | None) -> bool:
     """Ours is the printed number, or empty: never another number."""
     return math.isnan(ours) or (theirs is not None and math.isclose(ours, theirs, rel_tol=1e-12))

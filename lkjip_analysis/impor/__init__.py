@@ -27,7 +27,7 @@ from .bounded import read_bounded
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table
 from .package import check_word_file
 from .pdf import check_pdf_file
-from .text import to_text
+from .text import captions_above, to_text
 
 __all__ = ["ImportRefused", "Review", "agency_slug", "import_document"]
 _SAVE_AS_DOCX = {".doc", ".odt", ".rtf", ".wps"}
@@ -209,7 +209,7 @@ def review_lines(imported: Imported, source: Path, target: Path, extract: str) -
              _("{pages}{paragraphs} paragraphs, {tables} tables.").format(
                  pages=pages, paragraphs=len(paragraphs), tables=len(tables))]
     caption = ""
-    for block in imported.blocks:
+    for block in captions_above(imported.blocks):
         if isinstance(block, Paragraph) and (CAPTION.match(block.text.text)
                                              or CHART_CAPTION.match(block.text.text)):
             caption = block.text.text[:70]

@@ -326,7 +326,7 @@ def _continuation(grid: Grid, item: Grid) -> list[int] | None:
     """When `item` starts the next page and carries on `grid`, the column of `grid` each of
     its columns lies in (a table laid out again on the next page, its columns a few points
     wider or split); else None. Two cells with text falling into one column: not one table."""
-    if item.pages[:1] != [grid.pages[-1] + 1]:
+    if item.pages[:1] != [grid.pages[-1] + 1] or _own_header(grid, item):
         return None
     mapping = _column_map(grid, item)
     if mapping is None:
@@ -337,6 +337,19 @@ def _continuation(grid: Grid, item: Grid) -> list[int] | None:
         if len(filled) > len(set(filled)):
             return None
     return mapping
+
+
+def _own_header(grid: Grid, item: Grid) -> bool:
+    """True when `item` starts with a header row of its own: two or more cells, every one
+    bold and none a number, and not the header `grid` starts with (a table repeats its own
+    header on the next page; another table has another)."""
+    first = item.rows[0] if item.rows else []
+    cells = [cell for cell in first if cell and cell.pieces]
+    if len(cells) < 2 or not all(p.bold for cell in cells for p in cell.pieces):
+        return False
+    if any(well_formed(" ".join(p.text for p in cell.pieces)) for cell in cells):
+        return False
+    return not grid.rows or _texts(first) != _texts(grid.rows[0])
 
 
 def _column_map(grid: Grid, item: Grid) -> list[int] | None:

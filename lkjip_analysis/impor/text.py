@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..markup import printable
-from ..source import CHART_CAPTION
+from ..source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, Paragraph, Table, Text
 
 _SPACES = re.compile(r"\s+")
@@ -35,7 +35,7 @@ class Written:
 def to_text(imported: Imported) -> Written:
     """The text of the imported document, each line with its origin."""
     lines: list[tuple[str, str]] = []
-    blocks = list(imported.blocks)
+    blocks = captions_above(imported.blocks)
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if not (_is_chart_caption(block) and index and isinstance(blocks[index - 1], Chart)):
@@ -52,6 +52,51 @@ def to_text(imported: Imported) -> Written:
         lines.pop()
     return Written("\n".join(text for text, _ in lines) + "\n",
                    tuple(origin for _, origin in lines))
+
+
+def captions_above(blocks: list) -> list:
+    """The blocks with each table caption whole and above its table, where the reader looks
+    for it: a label alone on its line (`Tabel 3.15`) joined with the title line under it, and
+    a caption printed right under a table that has none above (and not followed by a table
+    of its own) moved above it."""
+    found = _titles_joined(list(blocks))
+    for index in range(len(found) - 1):
+        table, below = found[index], found[index + 1]
+        after = found[index + 2] if index + 2 < len(found) else None
+        if (isinstance(table, Table) and _is_caption(below) and not isinstance(after, Table)
+                and not (index and _is_caption(found[index - 1]))):
+            found[index], found[index + 1] = below, table
+    return found
+
+
+_BARE_LABEL = re.compile(r"^(?i:tabel)\s*\.?\s*\d+(?:\.\d{1,2})*\.?$")
+TITLE_CHARACTERS = 200
+
+
+def _titles_joined(blocks: list) -> list:
+    """A table label alone on its line, its title on the next and the table after them: one
+    caption line (`Tabel 3.15 Indeks Kualitas Lingkungan Hidup`)."""
+    joined, index = [], 0
+    while index < len(blocks):
+        label = blocks[index]
+        title = blocks[index + 1] if index + 1 < len(blocks) else None
+        table = blocks[index + 2] if index + 2 < len(blocks) else None
+        if (isinstance(label, Paragraph) and _BARE_LABEL.match(label.text.text.strip())
+                and isinstance(title, Paragraph) and not title.level
+                and 0 < len(title.text.text) <= TITLE_CHARACTERS
+                and not _is_caption(title) and isinstance(table, Table)):
+            text = Text(f"{label.text.text.strip()} {title.text.text.strip()}",
+                        label.text.bold and title.text.bold)
+            joined.append(Paragraph(text, label.level, label.origin))
+            index += 2
+            continue
+        joined.append(label)
+        index += 1
+    return joined
+
+
+def _is_caption(block) -> bool:
+    return isinstance(block, Paragraph) and bool(CAPTION.match(block.text.text))
 
 
 def _row_origin(table: Table, index: int) -> str:
