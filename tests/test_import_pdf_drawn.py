@@ -116,3 +116,44 @@ def test_small_print_keeps_its_lines_and_words_apart(tmp_path):
     for i in range(3):
         for j in range(3):
             assert f"Terlaksananya Pengawasan {i}{j} Kegiatan Dengan Tujuan {i}{j}" in text
+
+
+def test_text_set_a_quarter_turn_is_read_in_its_own_direction(tmp_path):
+    """A side label turned left (read bottom to top), one turned right (top to bottom) and a
+    table header cell turned left: each read whole, on its own line or in its cell; the
+    lines they cross stay whole ("alwenagsgaanr" came of mixing them, issue 23)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "putar.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 11)
+    prose = ["Capaian kinerja tahun ini lebih baik dari tahun lalu.",
+             "Realisasi anggaran mencapai 93,17 persen dari pagu."]
+    for i, line in enumerate(prose):
+        page.drawString(120, 700 - i * 16, line)
+    for x, y, angle, text in ((90, 640, 90, "Sasaran Strategis 2022"),
+                              (480, 720, -90, "Keterangan Tambahan")):
+        page.saveState()
+        page.translate(x, y)
+        page.rotate(angle)
+        page.drawString(0, 0, text)
+        page.restoreState()
+    rows = [["", "Indikator", "Target"], ["1", "Indeks kepuasan", "80"],
+            ["2", "Nilai SAKIP", "75"]]
+    cell_rect_table(page, 60, 560, [40, 200, 60], rows, height=60)
+    page.saveState()
+    page.translate(82, 508)
+    page.rotate(90)
+    page.setFont("Helvetica", 8)
+    page.drawString(0, 0, "Nomor Urut")
+    page.restoreState()
+    page.save()
+    text = to_text(read_pdf(path)).text
+    lines = text.splitlines()
+    assert "Sasaran Strategis 2022" in lines and "Keterangan Tambahan" in lines
+    assert " ".join(prose) in lines  # the paragraph, whole
+    assert "Nomor Urut\tIndikator\tTarget" in lines

@@ -299,7 +299,8 @@ def _usual_gaps(items: list) -> dict[float, float]:
 def _breaks(before: Line, line: Line, margin: float, leading: dict[float, float]) -> bool:
     """True when `line` starts a new paragraph after `before`: a change of style, a caption, a
     gap wider than the document's own line spacing, or a line above that stopped short."""
-    if before.bold != line.bold or abs(before.size - line.size) > 0.5:
+    if before.bold != line.bold or abs(before.size - line.size) > 0.5 \
+            or before.turned or line.turned:
         return True
     if CAPTION.match(line.text) or CHART_CAPTION.match(line.text) or _ITEM.match(line.text):
         return True

@@ -31,6 +31,7 @@ class Line:
     page: int
     spaced: bool  # a space glyph follows it in the page's text (see `_spaced`)
     edge: bool  # it stands at the page's top or bottom edge, where running headers stand
+    turned: bool = False  # set a quarter turn (a side label): a paragraph of its own
 
 
 @dataclass
@@ -73,10 +74,12 @@ def page_items(page, number: int) -> list:
     spaced = _spaced(page.chars)
     taken = boxes + [chart.box for chart in charts]
     outside = page.filter(lambda obj: obj.get("object_type") != "char"
-                          or not any(_within(obj, box) for box in taken))
+                          or (not turned(obj) and not any(_within(obj, box) for box in taken)))
     lines = [_line(found, number, spaced, page.height)
              for found in outside.extract_text_lines(return_chars=True)
              if found["text"].strip()]
+    sideways = [c for c in page.chars if turned(c) and not any(_within(c, box) for box in taken)]
+    lines += [_turned_line(run, number, page.height) for run in turned_runs(sideways)]
     grids = [_grid(table, chars, number, spaced) for table, chars in tables]
     pictures = _pictures(page, number, [*boxes, *(chart.box for chart in charts)])
     return sorted(lines + grids + charts + pictures, key=lambda item: item.top)
@@ -155,6 +158,59 @@ def _line(found: dict, page: int, spaced: set[int], height: float) -> Line:
                 found["top"] < EDGE * height or found["bottom"] > (1 - EDGE) * height)
 
 
+def turned_runs(chars: list[dict]) -> list[list[dict]]:
+    """Characters set a quarter turn (a table's side label, a chart's axis title), as runs of
+    text in reading order: one column of characters each, read bottom to top when turned
+    left and top to bottom when turned right, a gap wider than a character starting another
+    run. Never mixed with the lines they cross."""
+    columns: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: ((c["x0"] + c["x1"]) / 2, c["top"])):
+        middle = (char["x0"] + char["x1"]) / 2
+        same = columns and abs(middle - (columns[-1][0]["x0"] + columns[-1][0]["x1"]) / 2) <= 2
+        if same and _leftward(columns[-1][0]) == _leftward(char):
+            columns[-1].append(char)
+        else:
+            columns.append([char])
+    runs = []
+    for column in columns:
+        upward = _leftward(column[0])
+        column.sort(key=lambda c: c["top"], reverse=upward)
+        run = [column[0]]
+        for before, char in zip(column, column[1:], strict=False):
+            gap = before["top"] - char["bottom"] if upward else char["top"] - before["bottom"]
+            if gap > before["x1"] - before["x0"]:
+                runs.append(run)
+                run = []
+            run.append(char)
+        runs.append(run)
+    return [run for run in runs if "".join(c["text"] for c in run).strip()]
+
+
+def turned_text(run: list[dict]) -> str:
+    return " ".join("".join(c["text"] for c in run).split())
+
+
+def turned(char: dict) -> bool:
+    """Set a quarter turn: its baseline runs up or down the page. (pdfplumber's `upright`
+    is False for some plainly level text, drawn through a scaling matrix.)"""
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    return abs(matrix[1]) > abs(matrix[0])
+
+
+def _leftward(char: dict) -> bool:
+    """Turned left (counter-clockwise): its text reads from the bottom up."""
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    return matrix[1] > 0
+
+
+def _turned_line(run: list[dict], page: int, height: float) -> Line:
+    printed = [c for c in run if c["text"].strip()]
+    top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
+    return Line(turned_text(run), min(c["x0"] for c in run), max(c["x1"] for c in run), top,
+                bottom, max(c["x1"] - c["x0"] for c in printed), all(map(_is_bold, printed)),
+                0.0, page, True, top < EDGE * height or bottom > (1 - EDGE) * height, True)
+
+
 def tolerances(chars: list[dict]) -> dict[str, float]:
     """How far apart a cell's characters may stand and still be one word, one line:
     pdfplumber's 3 points, less for small upright print (a cell set at 2,3 points, its lines
@@ -202,8 +258,9 @@ def _column_edges(table) -> tuple[float, ...]:
 def _cell(chars: list[dict], box, spaced: set[int]) -> Cell:
     from pdfplumber.utils.text import chars_to_textmap
 
-    found = (chars_to_textmap(chars, **tolerances(chars)).extract_text_lines(return_chars=True)
-             if chars else [])
+    upright = [c for c in chars if not turned(c)]
+    found = (chars_to_textmap(upright, **tolerances(upright)).extract_text_lines(
+        return_chars=True) if upright else [])
     pieces = []
     for line in found:
         printed = [c for c in line["chars"] if c["text"].strip()]
@@ -211,6 +268,9 @@ def _cell(chars: list[dict], box, spaced: set[int]) -> Cell:
             pieces.append(Piece(" ".join(line["text"].split()), line["x1"] - line["x0"],
                                  printed[0]["x1"] - printed[0]["x0"],
                                  all(map(_is_bold, printed)), id(printed[-1]) in spaced))
+    for run in turned_runs([c for c in chars if turned(c)]):
+        printed = [c for c in run if c["text"].strip()]
+        pieces.append(Piece(turned_text(run), 0.0, 0.0, all(map(_is_bold, printed)), True))
     padding = min((line["x0"] - box[0] for line in found), default=0.0)
     return Cell(pieces, box[2] - box[0] - 2 * max(padding, 0.0))
 
