@@ -157,3 +157,27 @@ def test_text_set_a_quarter_turn_is_read_in_its_own_direction(tmp_path):
     assert "Sasaran Strategis 2022" in lines and "Keterangan Tambahan" in lines
     assert " ".join(prose) in lines  # the paragraph, whole
     assert "Nomor Urut\tIndikator\tTarget" in lines
+
+
+def test_a_footer_numbered_in_roman_before_chapter_one_is_left_out(tmp_path):
+    """Footers stayed on the pages numbered ii–v (issue 23): a running footer is one line
+    whatever numbers its pages, digits or roman."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "romawi.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    numbers = ["i", "ii", "iii", "iv", "v", "1", "2", "3"]
+    for number, mark in enumerate(numbers, start=1):
+        page.setFont("Helvetica", 11)
+        page.drawString(72, 700, f"Isi halaman ke-{number} laporan ini.")
+        page.setFont("Helvetica", 8)
+        page.drawString(72, 30, f"Laporan Kinerja Dinas Uji Tahun 2022 | {mark}")
+        page.showPage()
+    page.save()
+    text = to_text(read_pdf(path)).text
+    assert "Dinas Uji" not in text
+    assert all(f"Isi halaman ke-{n} laporan ini." in text for n in range(1, 9))

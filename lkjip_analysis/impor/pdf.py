@@ -33,6 +33,8 @@ _PAGE_NUMBER = re.compile(
     r"^(?:halaman|hal\.?|page)?\s*[-–]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–]?"
     r"(?:\s*(?:dari|/|of)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
+_ROMAN = r"x{0,3}(?:ix|iv|v?i{1,3}|v)"  # i to xxxix: the pages before chapter one
+_ROMAN_ENDS = re.compile(rf"^{_ROMAN}(?=\W)|(?<=\W){_ROMAN}$")
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){5,}\s*[\divxlc]*\s*$|…{2,}", re.I)  # a contents entry
 _FIGURE_CAPTION = re.compile(r"^(?:<b>)?\s*(?:tabel|grafik|gambar|diagram|bagan)\s*\.?\s*\d",
                              re.I)
@@ -259,7 +261,9 @@ def _name_pictures(imported: Imported) -> None:
 
 
 def _key(line: Line) -> str:
-    return _DIGITS.sub("#", line.text.lower())
+    """A line's text with its page number written `#`: digits, or a roman numeral first or
+    last on the line (the pages before chapter one: `LKjIP 2022 | iii`)."""
+    return _ROMAN_ENDS.sub("#", _DIGITS.sub("#", line.text.lower()))
 
 
 def _running_lines(pages: list[list]) -> set[str]:
