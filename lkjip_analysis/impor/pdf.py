@@ -199,31 +199,35 @@ def _assemble(pages: list[list]) -> Imported:
     imported = Imported(pages=len(pages))
     paragraph: list[Line] = []
     grid: Grid | None = None
+    riders: list[Grid] = []  # one-column boxes drawn on the open table: after it, in order
     for item in items:
         if isinstance(item, Drawn):
             _flush(paragraph, imported, headings, vocabulary)
-            _close(grid, imported, vocabulary)
-            paragraph, grid = [], None
+            _close(grid, imported, vocabulary, riders)
+            paragraph, grid, riders = [], None, []
             imported.blocks.append(item.block)
             continue
         if isinstance(item, Grid):
             _flush(paragraph, imported, headings, vocabulary)
             paragraph = []
+            if grid is not None and _rides_on(grid, item):
+                riders.append(item)
+                continue
             mapping = _continuation(grid, item) if grid is not None else None
             if mapping is not None:
                 grid = _join(grid, item, mapping, imported)
                 continue
-            _close(grid, imported, vocabulary)
-            grid = item
+            _close(grid, imported, vocabulary, riders)
+            grid, riders = item, []
             continue
-        _close(grid, imported, vocabulary)
-        grid = None
+        _close(grid, imported, vocabulary, riders)
+        grid, riders = None, []
         if paragraph and _breaks(paragraph[-1], item, margin, leading):
             _flush(paragraph, imported, headings, vocabulary)
             paragraph = []
         paragraph.append(item)
     _flush(paragraph, imported, headings, vocabulary)
-    _close(grid, imported, vocabulary)
+    _close(grid, imported, vocabulary, riders)
     _list_charts(imported)
     _name_pictures(imported)
     return imported
@@ -327,6 +331,14 @@ def _flush(lines: list[Line], imported: Imported, headings: list[int],
     imported.blocks.append(Paragraph(Text(text, bold), min(level, 6), f"halaman {lines[0].page}"))
 
 
+def _rides_on(grid: Grid, item: Grid) -> bool:
+    """True for a box of one column drawn on the open table's last page, within its width
+    (a note such as "Rata-rata capaian" set in a frame over the table): its own small table,
+    written after the table, and no end of it (the table may go on on the next page)."""
+    return (len(item.columns) == 2 and item.pages[:1] == grid.pages[-1:]
+            and grid.columns[0] - 1 <= item.columns[0] and item.columns[-1] <= grid.columns[-1] + 1)
+
+
 def _continuation(grid: Grid, item: Grid) -> list[int] | None:
     """When `item` starts the next page and carries on `grid`, the column of `grid` each of
     its columns lies in (a table laid out again on the next page, its columns a few points
@@ -354,7 +366,13 @@ def _own_header(grid: Grid, item: Grid) -> bool:
         return False
     if any(well_formed(" ".join(p.text for p in cell.pieces)) for cell in cells):
         return False
-    return not grid.rows or _texts(first) != _texts(grid.rows[0])
+    return not grid.rows or _said(first) != _said(grid.rows[0])
+
+
+def _said(row: list[Cell | None]) -> list[str]:
+    """A row's texts without its empty cells: a header laid out again on the next page, its
+    columns split otherwise, says the same."""
+    return [text for text in _texts(row) if text]
 
 
 def _column_map(grid: Grid, item: Grid) -> list[int] | None:
@@ -451,7 +469,14 @@ def _merge(above: Cell | None, below: Cell | None) -> Cell | None:
     return Cell(above.pieces[:-1] + [last] + below.pieces, above.width)
 
 
-def _close(grid: Grid | None, imported: Imported, vocabulary: Vocabulary) -> None:
+def _close(grid: Grid | None, imported: Imported, vocabulary: Vocabulary,
+           riders: list[Grid] = ()) -> None:
+    """The open table written, then the boxes drawn on it."""
+    for table in [grid, *riders]:
+        _write(table, imported, vocabulary)
+
+
+def _write(grid: Grid | None, imported: Imported, vocabulary: Vocabulary) -> None:
     if grid is None or not grid.rows:
         return
     rows = tuple(tuple(cell_text(cell, vocabulary) for cell in row) for row in grid.rows)
