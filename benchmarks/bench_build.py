@@ -49,7 +49,7 @@ import matplotlib.pyplot as plt
 from lkjip_analysis import analysis, metrics, plots
 from lkjip_analysis.audit import audit
 from lkjip_analysis.config import Paths
-from lkjip_analysis.datasets import load, write_processed
+from lkjip_analysis.data.datasets import load, write_processed
 
 data, reports = Path(sys.argv[1]), Path(sys.argv[2])
 paths = Paths.for_year(2020, data, reports)
@@ -110,7 +110,7 @@ def one_round() -> dict[str, tuple[float, int]]:
     build = fresh_root()
     args = ["build", "--year", "2020", "--data-dir", str(build / "data"), "--reports-dir",
             str(build / "reports")]
-    phases = build / "waktu.json"  # where the cold build's time goes (lkjip_analysis.timing)
+    phases = build / "waktu.json"  # where the cold build's time goes (lkjip_analysis.build.timing)
     results["cold"] = timed([*LKJIP, *args, "--force"], {"LKJIP_TIMINGS": str(phases)})
     PHASES.append(json.loads(phases.read_text(encoding="utf-8")))
     results["cached"] = timed([*LKJIP, *args])
@@ -147,7 +147,7 @@ def help_time() -> float:
 
 
 def load_time() -> str:
-    code = ("import time, lkjip_analysis.datasets as ds\n"
+    code = ("import time, lkjip_analysis.data.datasets as ds\n"
             "t = time.perf_counter(); ds.load(2020)\n"
             "print(round((time.perf_counter() - t) * 1000, 1))")
     runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True,

@@ -25,7 +25,7 @@ def __getattr__(name: str):
     import importlib
 
     if name in ("Datasets", "load"):
-        return getattr(importlib.import_module(".datasets", __name__), name)
+        return getattr(importlib.import_module(".data.datasets", __name__), name)
     if name == "load_series":
         return importlib.import_module(".lintas_tahun", __name__).load_series
     if name == "load_collection":  # pandas only: reading a collection needs no Dask

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import metrics, schemas
+from . import metrics
 from .analysis import value_line_names
 from .config import Paths, available_years
+from .data import schemas
 from .errors import ParameterError
 from .i18n import N_, _
 
@@ -191,8 +192,8 @@ def show_table(frame: pd.DataFrame, selection: Selection) -> None:
 
 def record(selection: Selection, paths: Paths) -> pd.DataFrame:
     """What a saved workbook holds: the selection, the source document and the build."""
-    from .buildinfo import package_build
-    from .provenance import source_line
+    from .build.buildinfo import package_build
+    from .data.provenance import source_line
 
     rows = [(_("Report year"), str(selection.year)), (_("Source of funds"), selection.fund),
             (_("Level"), selection.level_name), (_("Measure"), _(MEASURES[selection.measure])),
@@ -207,8 +208,8 @@ def save(frame: pd.DataFrame, selection: Selection, reports_dir: str | Path | No
     """Write the selection as `reports/jelajah/<year>/<name>.xlsx` (outside the year's report
     folder: a build neither replaces nor records it): the rows, and a `pilihan` sheet saying
     what was selected from which document by which build. Returns its path."""
-    from .atomic import write_bytes
-    from .workbook import workbook_bytes
+    from .data.workbook import workbook_bytes
+    from .safety.atomic import write_bytes
 
     paths = Paths.for_year(selection.year, data_dir, reports_dir)
     data = headed(frame.assign(realisasi=frame.realisasi.round().astype("Int64"),

@@ -8,10 +8,10 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from .atomic import write_bytes
 from .config import POLARITY_FILE, Paths, check_year
 from .errors import LkjipError
 from .i18n import _
+from .safety.atomic import write_bytes
 
 KOREKSI_FORMAT = """\
 # Koreksi salah tulis dalam dokumen laporan tahun {year}.
@@ -98,8 +98,8 @@ def _write_once(path: Path, text: str) -> str:
 def write_template(year: int, data_dir: str | Path | None = None) -> Path:
     """Write `data/raw/<year>/lkjip_<year>.xlsx`: one empty sheet per dataset, number
     validation, and a sheet of notes; refuse to overwrite a workbook that exists."""
-    from .datasets import WORKBOOK_DATASETS
-    from .workbook import template_bytes
+    from .data.datasets import WORKBOOK_DATASETS
+    from .data.workbook import template_bytes
 
     paths = Paths.for_year(check_year(year), data_dir)
     if paths.documents:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .audiences import (
+from .build.audiences import (
     AUDIENCE,
     TRACE_COLUMNS,
     both_versions,
@@ -19,7 +19,7 @@ from .audiences import (
     without_line_references,
 )
 from .config import Paths, SeriesPaths, validate_year
-from .datasets import Datasets, load
+from .data.datasets import Datasets, load
 from .errors import ParameterError, SourceError
 from .i18n import _
 from .markup import escape, fill

@@ -7,7 +7,7 @@ from helpers import edit_line
 
 from lkjip_analysis import load
 from lkjip_analysis.cli import main
-from lkjip_analysis.datasets import extract
+from lkjip_analysis.data.datasets import extract
 from lkjip_analysis.errors import (
     CorrectionError,
     DocumentError,

@@ -409,7 +409,7 @@ def test_encrypted_and_scanned_files_fail_with_their_reason_and_html_is_built(tm
 
 
 def test_a_second_batch_on_the_same_collection_waits_for_none_and_says_so(tmp_path, caplog):
-    from lkjip_analysis.lock import year_lock
+    from lkjip_analysis.safety.lock import year_lock
 
     src, out = tmp_path / "sumber", tmp_path / "koleksi"
     src.mkdir()
@@ -437,7 +437,7 @@ def test_a_link_planted_in_the_collection_is_neither_followed_nor_written_throug
 
 
 def test_in_a_browser_a_column_title_sorts_the_table_and_nothing_is_fetched(batch):
-    from lkjip_analysis.printing import LAUNCH_ARGS, find_chromium
+    from lkjip_analysis.build.printing import LAUNCH_ARGS, find_chromium
 
     chromium = find_chromium()
     if chromium is None:

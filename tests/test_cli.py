@@ -49,7 +49,7 @@ def test_strict_audit_exits_3_on_disagreement(data_root, tmp_path, capsys):
 
 
 def test_notebook_parameters_are_read_as_yaml_scalars(monkeypatch):
-    from lkjip_analysis import parameters
+    from lkjip_analysis.build import parameters
     from lkjip_analysis.cli import _parameters
 
     monkeypatch.setattr(parameters, "notebook_parameters",
@@ -68,7 +68,7 @@ def test_a_new_year_command_needs_its_year(command, tmp_path, capsys):
 
 def test_without_a_year_a_command_takes_the_latest_year_and_says_so(tmp_path, caplog,
                                                                       monkeypatch):
-    import lkjip_analysis.datasets as datasets
+    import lkjip_analysis.data.datasets as datasets
 
     for year in ("2019", "2021", "2020"):
         (tmp_path / "raw" / year).mkdir(parents=True)

@@ -12,10 +12,10 @@ import pytest
 from conftest import RAW
 
 from lkjip_analysis import load
-from lkjip_analysis.columns import is_numbering
 from lkjip_analysis.errors import TableFormatError
-from lkjip_analysis.recognition import Mapping, locate
-from lkjip_analysis.source import read_document
+from lkjip_analysis.reading.columns import is_numbering
+from lkjip_analysis.reading.recognition import Mapping, locate
+from lkjip_analysis.reading.source import read_document
 from lkjip_analysis.tables import SPECS
 
 PERMUTATIONS = 3
@@ -141,7 +141,7 @@ def test_a_missing_column_stops_with_the_headers_and_the_way_out(data_root):
 
 
 def test_numbering_rows_are_not_names():
-    from lkjip_analysis.source import Cell, Row
+    from lkjip_analysis.reading.source import Cell, Row
 
     def row(*texts):
         return Row(1, tuple(Cell(t, t, 1, i, False) for i, t in enumerate(texts)))

@@ -15,7 +15,7 @@ import pytest
 from lkjip_analysis.config import PROJECT_ROOT
 from lkjip_analysis.core import read_core
 from lkjip_analysis.core.values import read_number
-from lkjip_analysis.source import CAPTION, Document, caption_label
+from lkjip_analysis.reading.source import CAPTION, Document, caption_label
 
 REALDOCS = PROJECT_ROOT.parent / "shared" / "realdocs"
 

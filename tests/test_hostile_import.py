@@ -396,7 +396,7 @@ def test_a_data_folder_that_is_a_file_is_a_usage_error_in_indonesian(tmp_path, w
 
 def test_an_import_during_another_run_can_wait_for_it(tmp_path, word, caplog):
     from lkjip_analysis.config import Paths
-    from lkjip_analysis.lock import year_lock
+    from lkjip_analysis.safety.lock import year_lock
 
     root = tmp_path / "data"
     with year_lock(Paths.for_year(2021, root).lock_file):

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from lkjip_analysis import load
+from lkjip_analysis.build.manifest import input_files
 from lkjip_analysis.cli import main
 from lkjip_analysis.config import Paths, available_years, validate_year
-from lkjip_analysis.corrections import load_corrections
+from lkjip_analysis.data.workbook import MAX_ROWS
 from lkjip_analysis.errors import (
     CorrectionError,
     ParameterError,
@@ -24,10 +25,9 @@ from lkjip_analysis.errors import (
     ValidationError,
     WorkbookError,
 )
-from lkjip_analysis.manifest import input_files
 from lkjip_analysis.newyear import init_year, write_template
-from lkjip_analysis.recognition import load_mapping
-from lkjip_analysis.workbook import MAX_ROWS
+from lkjip_analysis.reading.corrections import load_corrections
+from lkjip_analysis.reading.recognition import load_mapping
 
 BOMB = """a: &a ["x","x","x","x","x","x","x","x","x"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -112,7 +112,7 @@ def test_a_correction_value_that_is_not_a_number_is_refused(data_root, field, va
 @pytest.fixture(scope="module")
 def workbook_bytes_2020(tmp_path_factory) -> bytes:
     """The processed 2020 workbook: a filled workbook in the input shape."""
-    from lkjip_analysis.datasets import extract
+    from lkjip_analysis.data.datasets import extract
 
     root = tmp_path_factory.mktemp("wb")
     shutil.copytree(Path(__file__).parents[1] / "data" / "raw", root / "raw")
@@ -278,7 +278,7 @@ def test_a_stray_file_in_a_year_folder_is_not_an_input(data_root):
 
 
 def test_the_cache_key_file_is_private(data_root, tmp_path, monkeypatch):
-    from lkjip_analysis import cache
+    from lkjip_analysis.data import cache
 
     key = tmp_path / "kunci" / "cache.key"
     monkeypatch.setenv(cache.KEY_ENV, str(key))

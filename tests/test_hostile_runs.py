@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_analysis import manifest, pipeline
+from lkjip_analysis.build import manifest, pipeline
 from lkjip_analysis.cli import main
 from lkjip_analysis.config import Paths
 from lkjip_analysis.errors import LkjipError, NotebookError
-from lkjip_analysis.hashing import sha256
 from lkjip_analysis.lintas_tahun.build import build_all
-from lkjip_analysis.lock import BusyError, year_lock
+from lkjip_analysis.safety.hashing import sha256
+from lkjip_analysis.safety.lock import BusyError, year_lock
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_a_failed_build_leaves_processed_data_as_its_reports_know_it(tree, monke
     ("processed", "baru, belum diterbitkan"),  # killed before: the old data comes back
 ])
 def test_a_kill_between_data_and_reports_is_settled_by_the_manifest(tree, changed, text):
-    from lkjip_analysis.recovery import recover
+    from lkjip_analysis.safety.recovery import recover
 
     paths = paths_of(tree)
     shutil.copytree(paths.processed, paths.processed_previous)
@@ -220,7 +220,7 @@ def test_an_edited_notebook_is_never_published_as_reused(tree, monkeypatch):
 
 def test_an_explorer_workbook_survives_a_build_and_is_not_an_output(tree):
     from lkjip_analysis import jelajah
-    from lkjip_analysis.datasets import load
+    from lkjip_analysis.data.datasets import load
 
     selection = jelajah.Selection(2020, "APBD", "program", "realisasi", 3)
     d = load(2020, tree / "data")

@@ -123,7 +123,7 @@ def test_help_placeholders_are_indonesian(capsys):
 
 
 def test_the_lock_message_names_the_year(tmp_path):
-    from lkjip_analysis.lock import BusyError, year_lock
+    from lkjip_analysis.safety.lock import BusyError, year_lock
 
     lock = tmp_path / ".2021.lock"
     with year_lock(lock), pytest.raises(BusyError, match="proses lkjip lain untuk tahun 2021"), \

@@ -81,7 +81,7 @@ def test_its_rows_are_read_into_the_core_value_by_value(drawn):
     from lkjip_analysis.core import read_core
     from lkjip_analysis.impor.pdf import read_pdf
     from lkjip_analysis.impor.text import to_text
-    from lkjip_analysis.source import Document
+    from lkjip_analysis.reading.source import Document
 
     text = to_text(read_pdf(drawn)).text
     core = read_core(Document(Path("persegi.md"), tuple(text.splitlines())))

@@ -11,7 +11,7 @@ from nextyear import YEAR, make_next_year
 
 from lkjip_analysis import load
 from lkjip_analysis.audit import TIDAK_COCOK, TIDAK_DISEBUT, audit
-from lkjip_analysis.source import Document
+from lkjip_analysis.reading.source import Document
 from lkjip_analysis.tables.fakta import load_figures, read_facts
 
 # (as the synthetic next year writes it, as the new author rewords it)
@@ -223,7 +223,7 @@ def test_a_year_file_overrides_a_description(tmp_path):
 
 def test_a_document_naming_no_agency_takes_its_folder_year_and_the_earlier_agency(tmp_path,
                                                                                   caplog):
-    from lkjip_analysis.datasets import extract
+    from lkjip_analysis.data.datasets import extract
 
     root = tmp_path / "data"
     make_next_year(root)

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from lkjip_analysis.printing import LAUNCH_ARGS, find_chromium, print_pdf
+from lkjip_analysis.build.printing import LAUNCH_ARGS, find_chromium, print_pdf
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
 SCROLLING = """() => [...document.querySelectorAll("body *")].filter(e => {
@@ -46,7 +46,7 @@ def test_the_cover_names_the_source_with_its_hash_and_the_print_date(printed):
     from conftest import DOCUMENT
     from pypdf import PdfReader
 
-    from lkjip_analysis.hashing import sha256
+    from lkjip_analysis.safety.hashing import sha256
 
     cover = " ".join(PdfReader(printed[1]).pages[0].extract_text().split())
     # the reader's cover calls the project's own text what it is, with its hash

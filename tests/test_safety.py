@@ -9,8 +9,8 @@ from pathlib import Path
 
 from lkjip_analysis.cli import main
 from lkjip_analysis.config import Paths
-from lkjip_analysis.datasets import extract
-from lkjip_analysis.lock import year_lock
+from lkjip_analysis.data.datasets import extract
+from lkjip_analysis.safety.lock import year_lock
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

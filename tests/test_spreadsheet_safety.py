@@ -7,8 +7,8 @@ from helpers import edit_line
 
 from lkjip_analysis import load
 from lkjip_analysis.audit import audit, findings_csv_bytes
-from lkjip_analysis.datasets import csv_bytes
-from lkjip_analysis.spreadsheet import neutralise
+from lkjip_analysis.data.datasets import csv_bytes
+from lkjip_analysis.data.spreadsheet import neutralise
 
 FORMULA = '=HYPERLINK("http://x","y")'
 

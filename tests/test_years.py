@@ -20,9 +20,9 @@ from lkjip_analysis import load, load_series
 from lkjip_analysis.audit import audit
 from lkjip_analysis.cli import main
 from lkjip_analysis.config import available_years
-from lkjip_analysis.corrections import load_corrections
 from lkjip_analysis.errors import DocumentError, LkjipError, SourceError
 from lkjip_analysis.lintas_tahun import report_years
+from lkjip_analysis.reading.corrections import load_corrections
 
 # From the 2020 document: Tabel 14's value lines sum to its Belanja Langsung (line 680).
 BELANJA_LANGSUNG_2020 = 26_661_611_467
@@ -56,7 +56,7 @@ def test_next_report_is_read_by_what_its_tables_are(d2021, caplog):
 
 def test_inserted_table_is_skipped_and_logged(two_years, caplog):
     from lkjip_analysis.config import Paths
-    from lkjip_analysis.datasets import _from_document
+    from lkjip_analysis.data.datasets import _from_document
 
     with caplog.at_level(logging.INFO, logger="lkjip"):
         _from_document(Paths.for_year(2021, two_years))
@@ -151,7 +151,7 @@ def test_series_until_a_year(two_years):
 def test_workbook_only_year(two_years, tmp_path):
     """A year given only as a filled workbook (here: 2021's datasets, written by extract)."""
     from lkjip_analysis.config import Paths
-    from lkjip_analysis.datasets import write_processed
+    from lkjip_analysis.data.datasets import write_processed
 
     root = tmp_path / "data"
     shutil.copytree(two_years / "raw", root / "raw")

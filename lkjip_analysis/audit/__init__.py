@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..provenance import with_pages
+from ..data.provenance import with_pages
 from .anggaran import check_apbd, check_apbn
 from .findings import (
     COCOK,
@@ -147,6 +147,6 @@ def summary(findings: pd.DataFrame) -> str:
 def findings_csv_bytes(findings: pd.DataFrame) -> bytes:
     """The findings as `temuan_audit.csv` (UTF-8, plain numbers, text safe to open in a
     spreadsheet)."""
-    from ..spreadsheet import people_csv_bytes
+    from ..data.spreadsheet import people_csv_bytes
 
     return people_csv_bytes(findings)

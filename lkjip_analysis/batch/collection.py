@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..atomic import write_bytes
 from ..errors import LkjipError
 from ..i18n import _
+from ..safety.atomic import write_bytes
 
 SELESAI, GAGAL, TERHENTI = "selesai", "gagal", "terhenti"  # read; refused by it; cut short
 DONE = (SELESAI, GAGAL)  # outcomes a rerun of the same input would only repeat

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..atomic import write_bytes
 from ..markup import escape
 from ..numbers import format_number, format_percent, format_rupiah_short
+from ..safety.atomic import write_bytes
 from .collection import (
     GAGAL,
     SELESAI,

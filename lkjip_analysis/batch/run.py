@@ -27,11 +27,11 @@ from pathlib import Path
 
 from ..config import refuse_outside_links, resolved
 from ..errors import LkjipError
-from ..hashing import sha256
 from ..i18n import _
-from ..limits import IMPORT_BYTES
-from ..lock import year_lock
 from ..markup import printable
+from ..reading.limits import IMPORT_BYTES
+from ..safety.hashing import sha256
+from ..safety.lock import year_lock
 from . import collection
 from .collection import DONE, GAGAL, SELESAI, TERHENTI
 from .sources import Report, SourceListError, discover
@@ -98,8 +98,8 @@ def _check_folders(source: Path, out: Path) -> None:
 
 def code_key(with_report: bool) -> str:
     """The hash of the code a report's outcome depends on (the notebooks too, with reports)."""
+    from ..build.manifest import code_files, hashes
     from ..config import NOTEBOOKS_DIR
-    from ..manifest import code_files, hashes
 
     files = code_files()
     if with_report:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import LkjipError
-from ..hashing import sha256
 from ..i18n import _
 from ..markup import printable
+from ..safety.hashing import sha256
 from . import collection
 from .collection import GAGAL, SELESAI
 from .sources import Report
@@ -103,11 +103,11 @@ def _run(job: Job) -> dict:
                                  agency=report.instansi, agency_if_unnamed=True)
     _copy_side_files(report, data)
     if job.with_report:
-        from ..pipeline import build
+        from ..build.pipeline import build
 
         build(report.tahun, data, reports, jobs=1)
     else:
-        from ..datasets import run_audit
+        from ..data.datasets import run_audit
 
         run_audit(report.tahun, data, reports)
     return _outcome(job, data, reports, review.pages)
@@ -131,8 +131,8 @@ def _document(job: Job, scratch: Path) -> Path:
 def _copy_side_files(report: Report, data: Path) -> None:
     """The year folder's own inputs beside the document (`koreksi.yaml` …), as given: one the
     source no longer holds leaves the report's raw folder too."""
-    from ..atomic import write_bytes
-    from ..limits import YAML_BYTES
+    from ..reading.limits import YAML_BYTES
+    from ..safety.atomic import write_bytes
     from .sources import SIDE_FILES
 
     raw = data / "raw" / str(report.tahun)
@@ -152,7 +152,7 @@ def _outcome(job: Job, data: Path, reports: Path, pages: int) -> dict:
     import pandas as pd
 
     from ..core.summary import headline
-    from ..datasets import load
+    from ..data.datasets import load
 
     report = job.report
     d = load(report.tahun, data, source="processed")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ..source import Document
+from ..reading.source import Document
 from .read import Choice, Core, read_core
 
 BUDGET, BUDGET_TOTAL = "realisasi_anggaran", "realisasi_anggaran_total"

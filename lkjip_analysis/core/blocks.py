@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..source import (
+from ..reading.source import (
     CAPTION,
     RUNNING_HEADER,
     Document,

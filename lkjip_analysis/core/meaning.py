@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..source import normalise
+from ..reading.source import normalise
 
 NO, SASARAN, INDIKATOR, SATUAN, TARGET, REALISASI, CAPAIAN = (
     "no", "sasaran", "indikator", "satuan", "target", "realisasi", "capaian")

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import replace_directory
 from ..config import Paths, validate_year
 from ..i18n import _
-from ..lock import year_run
 from ..markup import printable
-from ..source import read_document
+from ..reading.source import read_document
+from ..safety.atomic import replace_directory
+from ..safety.lock import year_run
 from .read import CORE_DATASETS, read_core
 
 DATASETS = (*CORE_DATASETS, "realisasi_anggaran_total")
@@ -49,7 +49,7 @@ class Summary:
 
 def write_core(year: int, data_dir: str | Path | None = None) -> Summary:
     """Read the core of `year`'s document, audit it, write it; the summary."""
-    from ..spreadsheet import people_csv_bytes
+    from ..data.spreadsheet import people_csv_bytes
     from .audit import audit_core
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir)

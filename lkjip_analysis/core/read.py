@@ -19,9 +19,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .. import columns
 from ..i18n import _
-from ..source import Caption, Document, Row, Table, normalise
+from ..reading import columns
+from ..reading.source import Caption, Document, Row, Table, normalise
 from .blocks import Block, blocks
 from .meaning import (
     ANGGARAN,

@@ -14,15 +14,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import recover_swap, replace_directory, stage_bytes, write_bytes
 from ..config import Paths, check_year, refuse_outside_links
 from ..errors import LkjipError
 from ..i18n import _
-from ..limits import DOCUMENT_BYTES, IMPORT_BYTES
-from ..lock import year_run
 from ..markup import printable
 from ..newyear import command
-from ..source import CAPTION, CHART_CAPTION
+from ..reading.limits import DOCUMENT_BYTES, IMPORT_BYTES
+from ..reading.source import CAPTION, CHART_CAPTION
+from ..safety.atomic import recover_swap, replace_directory, stage_bytes, write_bytes
+from ..safety.lock import year_run
 from .bounded import read_bounded
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table
 from .package import check_word_file
@@ -51,7 +51,7 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     of the year is waited for at most `wait` seconds. `agency` names the agency of a document
     that does not (kept in `instansi.txt`); it may not contradict the document, unless
     `agency_if_unnamed` (a batch's folder name): then the document's own name wins."""
-    from ..provenance import ORIGINS_FILE, origins_csv  # pandas: not before the file is read
+    from ..data.provenance import ORIGINS_FILE, origins_csv  # pandas: not before the file is read
 
     path = Path(source).expanduser().resolve()
     paths = Paths.for_year(check_year(year), data_dir)
@@ -174,7 +174,7 @@ def _agency(text: str, given: str | None, source: Path,
     """The agency the document names, else the one given (`--instansi`), else `dokumen`, and
     where that name comes from; a given name that contradicts the document's is refused,
     unless given `if_unnamed`."""
-    from ..source import Document
+    from ..reading.source import Document
     from ..tables.instansi import agency_frame
 
     stated = agency_frame(Document(Path("impor.md"), tuple(text.splitlines())))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..core.values import well_formed
 from ..i18n import _
-from ..source import CAPTION, CHART_CAPTION
+from ..reading.source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Text
 from .pdfbudget import PAGE_OBJECTS, PAGE_SECONDS, PageTooBusy, lay_out, visible_page
 from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of

@@ -187,6 +187,7 @@ def turned_runs(chars: list[dict]) -> list[list[dict]]:
 
 
 def turned_text(run: list[dict]) -> str:
+    """A turned run's text, its spaces as printed."""
     return " ".join("".join(c["text"] for c in run).split())
 
 

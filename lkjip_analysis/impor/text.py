@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..markup import printable
-from ..source import CAPTION, CHART_CAPTION
+from ..reading.source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, Paragraph, Table, Text
 
 _SPACES = re.compile(r"\s+")

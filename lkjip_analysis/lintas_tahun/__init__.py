@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Paths, default_data_dir
-from ..datasets import Datasets, load, read_optional_csv
+from ..data.datasets import Datasets, load, read_optional_csv
 from .seri import budget_series, indicator_series
 from .temuan import cross_year_findings
 from .years import report_years

@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .. import manifest
-from ..atomic import replace_directory, write_bytes
+from ..build import manifest
 from ..config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, SeriesPaths
 from ..errors import LkjipError
 from ..i18n import _
-from ..lock import holding, year_locks
+from ..safety.atomic import replace_directory, write_bytes
+from ..safety.lock import holding, year_locks
 from .years import report_years
 
 log = logging.getLogger("lkjip")
@@ -30,8 +30,8 @@ def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: di
     A year that fails is named and the others are still built; the cross-year outputs are
     then left as they were. Every lock the run needs is taken before anything is touched
     (waiting at most `wait` seconds for another run): two overlapping runs never interleave."""
-    from ..pipeline import build_locked, default_jobs, warm
-    from ..recovery import recover
+    from ..build.pipeline import build_locked, default_jobs, warm
+    from ..safety.recovery import recover
 
     where = SeriesPaths.under(data_dir, reports_dir)
     years = report_years(where.data_dir)
@@ -100,10 +100,10 @@ def build_series(where: SeriesPaths, years: list[int], force: bool = False,
 
 
 def _write_series(where: SeriesPaths, years: list[int], shared=None) -> None:
-    from ..datasets import csv_bytes
-    from ..htmlpage import notebook_html
-    from ..pipeline import agency_name, combine, execute_notebook, kernels_for, staged
-    from ..schemas import SERIES_NAMES
+    from ..build.htmlpage import notebook_html
+    from ..build.pipeline import agency_name, combine, execute_notebook, kernels_for, staged
+    from ..data.datasets import csv_bytes
+    from ..data.schemas import SERIES_NAMES
     from . import series_of
     from .temuan import findings_csv_bytes, summary
 

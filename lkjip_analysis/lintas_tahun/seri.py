@@ -12,8 +12,9 @@ import re
 
 import pandas as pd
 
-from .. import metrics, schemas
+from .. import metrics
 from ..audit.findings import indicator_key
+from ..data import schemas
 from .grafik import chart_budget
 
 APBD, APBN = "APBD", "APBN"

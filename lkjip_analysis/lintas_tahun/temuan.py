@@ -148,7 +148,7 @@ def summary(findings: pd.DataFrame) -> str:
 
 def findings_csv_bytes(findings: pd.DataFrame) -> bytes:
     """`temuan_lintas_tahun.csv` (UTF-8, plain numbers, text safe to open in a spreadsheet)."""
-    from ..spreadsheet import people_csv_bytes
+    from ..data.spreadsheet import people_csv_bytes
 
     return people_csv_bytes(findings)
 

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from ..i18n import _
-from ..source import Row
+from ..reading.source import Row
 from .base import Reader, TableSpec, only_text
 
 _ACTIVITY_BULLET = re.compile(r"(?:^|\s)-\s*(?=\w)")

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import columns
-from ..corrections import Corrections
 from ..errors import NumberFormatError, TableFormatError
 from ..i18n import _
 from ..numbers import is_missing, parse_amount, parse_decimal, parse_percent
-from ..source import Caption, Cell, Document, Row, Table
+from ..reading import columns
+from ..reading.corrections import Corrections
+from ..reading.source import Caption, Cell, Document, Row, Table
 
 PERCENT_RANGE = (0.0, 200.0)
 

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import yamlfile
 from ..errors import NumberFormatError, SourceError
 from ..i18n import _
 from ..numbers import parse_amount, parse_decimal
-from ..source import CAPTION, Document
+from ..reading import yamlfile
+from ..reading.source import CAPTION, Document
 
 log = logging.getLogger("lkjip")
 DESCRIPTIONS = Path(__file__).resolve().parents[1] / "narasi.yaml"

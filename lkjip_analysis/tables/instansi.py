@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from ..source import Document
+from ..reading.source import Document
 
 _UNIT_WORDS = (r"Dinas|Badan|Biro|Sekretariat|Inspektorat|Kantor|Satuan|Rumah Sakit|Bagian|"
                r"Balai|Kecamatan|Kelurahan|Unit|Lembaga|Komisi|Direktorat|Kementerian|Pemerintah")

@@ -16,8 +16,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from .errors import LkjipError
-from .i18n import _
+from ..errors import LkjipError
+from ..i18n import _
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import DocumentError, SourceError
+from ..i18n import N_, _
 from . import yamlfile
-from .errors import DocumentError, SourceError
-from .i18n import N_, _
 from .source import Caption, Document, caption_label, normalise, same_name
 
 log = logging.getLogger("lkjip")

@@ -22,15 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import manifest, timing
-from .atomic import swap_directory, write_bytes
+from ..safety.atomic import swap_directory, write_bytes
 from .audiences import AUDIENCE, BOTH_VERSIONS
 from .buildinfo import build_info
 from .changes import last_findings, since
-from .config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
-from .errors import LkjipError, NotebookError, ParameterError
-from .i18n import _
-from .lock import year_run
-from .markup import fill
+from ..config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
+from ..errors import LkjipError, NotebookError, ParameterError
+from ..i18n import _
+from ..safety.lock import year_run
+from ..markup import fill
 from .parameters import check_parameters
 from .printing import print_pdf
 
@@ -91,7 +91,7 @@ def _held_datasets(paths: Paths):
                 handle.readline()
                 return bool(handle.readline())
         return held
-    from .datasets import load
+    from ..data.datasets import load
 
     datasets = load(paths.year, paths.data_dir)
     return lambda dataset: not datasets[dataset].empty
@@ -368,7 +368,7 @@ def report_title(year: int) -> str:
 
 def agency_name(paths: Paths) -> str:
     """The agency the year's report names (from the processed `instansi` dataset)."""
-    from .datasets import read_csv
+    from ..data.datasets import read_csv
 
     path = paths.processed / "instansi.csv"
     return str(read_csv(path, "instansi").nama.iloc[0]) if path.exists() else ""
@@ -416,7 +416,7 @@ def export_into(stage: Path, paths: Paths, jobs: int = 1) -> list[Path]:
     """Write the reader and the auditor HTML of the year `paths` into `stage` (in parallel
     when `jobs` > 1), their cover naming the agency and the source document."""
     from .htmlpage import notebook_html
-    from .provenance import source_line
+    from ..data.provenance import source_line
 
     year, agency = paths.year, agency_name(paths)
     sources = {False: source_line(paths, reader=True), True: source_line(paths)}
@@ -566,8 +566,8 @@ def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
 
 
 def _extract_and_audit(paths: Paths, stage: Path) -> None:
-    from .audit import audit, findings_csv_bytes, summary
-    from .datasets import load, write_processed
+    from ..audit import audit, findings_csv_bytes, summary
+    from ..data.datasets import load, write_processed
 
     datasets = load(paths.year, paths.data_dir)
     findings = audit(datasets)

@@ -8,7 +8,7 @@ import platform
 import subprocess
 from importlib import metadata
 
-from .config import PROJECT_ROOT
+from ..config import PROJECT_ROOT
 
 LIBRARIES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "pandera",
              "babel", "pdfplumber", "python-docx")

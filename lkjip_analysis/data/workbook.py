@@ -21,11 +21,11 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..errors import WorkbookError
+from ..i18n import _
+from ..numbers import format_number, format_percent, format_rupiah
+from ..reading.limits import TABLE_ROWS, WORKBOOK_BYTES, check_size
 from . import schemas
-from .errors import WorkbookError
-from .i18n import _
-from .limits import TABLE_ROWS, WORKBOOK_BYTES, check_size
-from .numbers import format_number, format_percent, format_rupiah
 
 FIXED_TIME = datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)

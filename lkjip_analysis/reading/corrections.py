@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ..errors import CorrectionError, SourceError
+from ..i18n import _
 from . import yamlfile
-from .errors import CorrectionError, SourceError
-from .i18n import _
 from .source import Document
 
 FIELDS = ("tabel", "baris", "kolom", "tertulis", "dipakai", "alasan")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import ValidationError
-from .i18n import _
+from ..errors import ValidationError
+from ..i18n import _
 
 TEXT, INT, INT_NA, RUPIAH, PERCENT, FLOAT, BOOL = (
     "text", "int", "int?", "rupiah", "percent", "float", "bool")

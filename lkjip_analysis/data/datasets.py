@@ -16,22 +16,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..audit import SHEET as FINDINGS
+from ..config import Paths, available_years, validate_year
+from ..core.assemble import CORE, completeness, core_datasets
+from ..core.read import Choice
+from ..errors import ParameterError, SourceError
+from ..i18n import _
+from ..reading.corrections import load_corrections
+from ..reading.limits import TABLE_BYTES, TABLE_ROWS, check_size
+from ..reading.recognition import load_mapping, locate
+from ..reading.source import Caption, read_document
+from ..safety.atomic import replace_directory
+from ..tables import SPECS, agency_frame, load_figures, read_charts, read_facts
+from ..tables.anggaran import core_budget
+from ..tables.base import Mistyped
 from . import cache, schemas
-from .atomic import replace_directory
-from .audit import SHEET as FINDINGS
-from .config import Paths, available_years, validate_year
-from .core.assemble import CORE, completeness, core_datasets
-from .core.read import Choice
-from .corrections import load_corrections
-from .errors import ParameterError, SourceError
-from .i18n import _
-from .limits import TABLE_BYTES, TABLE_ROWS, check_size
 from .provenance import ORIGINS_FILE, line_origins, line_pages, with_pages
-from .recognition import load_mapping, locate
-from .source import Caption, read_document
-from .tables import SPECS, agency_frame, load_figures, read_charts, read_facts
-from .tables.anggaran import core_budget
-from .tables.base import Mistyped
 from .workbook import read_workbook, workbook_bytes
 
 log = logging.getLogger("lkjip")
@@ -79,7 +79,7 @@ class Datasets(Mapping[str, pd.DataFrame]):
     def temuan_audit(self) -> pd.DataFrame:
         """Every check of the audit on these datasets, as `reports/<year>/temuan_audit.csv`
         holds it after a build; computed on first use."""
-        from .audit import audit
+        from ..audit import audit
 
         return audit(self)
 
@@ -178,7 +178,7 @@ def _check_one_document(paths: Paths) -> None:
 def _agency_given(paths: Paths) -> pd.DataFrame | None:
     """The agency named in `instansi.txt` (written by `lkjip import --instansi`), for the
     folder's year (baris_sumber 0: not from the document); None without that file."""
-    from .tables.instansi import frame
+    from ..tables.instansi import frame
 
     if not paths.agency.is_file():
         return None
@@ -194,7 +194,7 @@ def _agency_assumed(paths: Paths) -> pd.DataFrame:
     """Where the document names neither agency nor year: its folder's year and the agency of
     the latest earlier year that has one, said in a warning (baris_sumber 0: not from the
     document)."""
-    from .tables.instansi import frame
+    from ..tables.instansi import frame
 
     earlier = [y for y in available_years(paths.data_dir) if y < paths.year]
     name = ""
@@ -453,7 +453,7 @@ def write_processed(datasets: Datasets, paths: Paths, findings: pd.DataFrame | N
     """Write every dataset as CSV plus the workbook (with the audit findings as a sheet of
     their own when given), replacing the year's folder whole; the folder replaced is kept at
     `paths.processed_previous` when `keep_previous` (a build restores it if it fails)."""
-    from .audit import SHEET, SHEET_KINDS
+    from ..audit import SHEET, SHEET_KINDS
 
     files = {f"{name}.csv": csv_bytes(df) for name, df in datasets.items()}
     sheets = dict(datasets) | ({SHEET: findings} if findings is not None else {})
@@ -474,7 +474,7 @@ def _seed_processed_cache(datasets: Datasets, paths: Paths) -> None:
 
 def extract(year: int = 2020, data_dir: str | Path | None = None) -> list[Path]:
     """Read the year's raw data and write `data/processed/<year>/`; returns the files."""
-    from .lock import year_run
+    from ..safety.lock import year_run
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir)
     with year_run(paths, reports=False):
@@ -485,9 +485,9 @@ def run_audit(year: int = 2020, data_dir: str | Path | None = None,
               reports_dir: str | Path | None = None) -> pd.DataFrame:
     """Audit the year's datasets: write `reports/<year>/temuan_audit.csv` and the processed
     folder again, its workbook with a `temuan_audit` sheet. Returns the findings."""
-    from .atomic import write_bytes
-    from .audit import audit, findings_csv_bytes
-    from .lock import year_run
+    from ..audit import audit, findings_csv_bytes
+    from ..safety.atomic import write_bytes
+    from ..safety.lock import year_run
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
     with year_run(paths):

@@ -20,7 +20,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .i18n import _
+from ..i18n import _
 from .source import Row, Table, normalise, same_name
 
 log = logging.getLogger("lkjip")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import re
 
-from .config import NOTEBOOKS_DIR
-from .errors import ParameterError
-from .i18n import _
+from ..config import NOTEBOOKS_DIR
+from ..errors import ParameterError
+from ..i18n import _
 
 # `name: type = default  # comment`, as every parameters cell writes it
 _TYPED = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>int|float|str|bool)\s*=")

@@ -7,10 +7,10 @@ from __future__ import annotations
 import logging
 import shutil
 
-from . import manifest
+from ..build import manifest
+from ..config import Paths
+from ..i18n import _
 from .atomic import recover_swap, swap_directory
-from .config import Paths
-from .i18n import _
 
 log = logging.getLogger("lkjip")
 

@@ -10,9 +10,9 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import _
-from .limits import TABLE_BYTES
-from .markup import printable
+from ..i18n import _
+from ..reading.limits import TABLE_BYTES
+from ..markup import printable
 
 _TIDAK_COCOK = "tidak_cocok"
 

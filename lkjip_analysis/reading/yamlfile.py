@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import SourceError
-from .i18n import _
+from ..errors import SourceError
+from ..i18n import _
 from .limits import YAML_BYTES, check_size
 
 MAX_NODES = 50_000

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import DocumentError, TableFormatError
-from .i18n import _
+from ..errors import DocumentError, TableFormatError
+from ..i18n import _
 from .limits import DOCUMENT_BYTES, check_size
 
 # the title is taken greedily and its trailing `*`/spaces stripped in code: a lazy title before

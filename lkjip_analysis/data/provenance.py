@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import Paths
-from .errors import SourceError
-from .hashing import sha256
-from .i18n import N_, _
-from .limits import TABLE_BYTES, check_size
+from ..config import Paths
+from ..errors import SourceError
+from ..i18n import N_, _
+from ..reading.limits import TABLE_BYTES, check_size
+from ..safety.hashing import sha256
 
 log = logging.getLogger("lkjip")
 ORIGINS_FILE = "asal.csv"

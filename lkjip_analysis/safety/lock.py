@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from .errors import LkjipError
-from .i18n import _
+from ..errors import LkjipError
+from ..i18n import _
 
 log = logging.getLogger("lkjip")
 POLL_SECONDS = 0.2

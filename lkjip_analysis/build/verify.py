@@ -8,9 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 from . import manifest
-from .config import Paths, validate_year
-from .errors import LkjipError
-from .i18n import N_, _
+from ..config import Paths, validate_year
+from ..errors import LkjipError
+from ..i18n import N_, _
 
 AGREE = {"same", "volatile", "derived"}
 

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..config import PACKAGE_DIR, Paths
+from ..safety.atomic import write_bytes
+from ..safety.hashing import update
 from . import schemas
-from .atomic import write_bytes
-from .config import PACKAGE_DIR, Paths
-from .hashing import update
 
 FORMAT = "lkjip-cache-2"
 KEY_ENV = "LKJIP_CACHE_KEY_FILE"
