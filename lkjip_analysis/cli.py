@@ -355,14 +355,17 @@ def format_findings(findings) -> str:
     return "\n".join(lines)
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def _add_common(parser: argparse.ArgumentParser, hidden: bool = False) -> None:
+    """--year and --data-dir; `hidden` for a command that refuses them (batch: each report
+    has its own), so that its help does not offer them."""
     parser.add_argument("--year", type=_year, default=None, metavar=_("YEAR"),
-                        help=_("report year (default: build builds every year; init, template "
-                               "and import need it; the others take the latest year with "
-                               "data)"))
+                        help=argparse.SUPPRESS if hidden else _(
+                            "report year (default: build builds every year; init, template "
+                            "and import need it; the others take the latest year with data)"))
     parser.add_argument("--data-dir", default=None, type=_folder, metavar=_("FOLDER"),
-                        help=_("data root holding raw/ and processed/ (default: ./data of the "
-                               "project, or $LKJIP_DATA_DIR)"))
+                        help=argparse.SUPPRESS if hidden else _(
+                            "data root holding raw/ and processed/ (default: ./data of the "
+                            "project, or $LKJIP_DATA_DIR)"))
 
 
 
@@ -434,7 +437,7 @@ def build_parser() -> argparse.ArgumentParser:
         description = _(func.description)
         child = sub.add_parser(name, help=first_sentence(description), description=description,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
-        _add_common(child)
+        _add_common(child, hidden=name == "batch")
         for flags, settings in getattr(func, "options", ()):
             translated = _translated(settings)
             child.add_argument(*flags, **translated)

@@ -284,6 +284,13 @@ def test_two_columns_of_one_meaning_are_not_read_and_said():
     assert [str(note) for note in core.notes] == [
         "Tabel 3.4 (baris 1): tidak dibaca: beberapa kolom bermakna realisasi; sebutkan yang "
         "dibaca di tabel.yaml"]
+    untitled = read_core(document(
+        "No\tIndikator Kinerja\tTarget\tRealisasi\t\t",
+        "\t\t\t2022\t2021\t2020",
+        "1\tMaturitas SPIP\t3\t3,1\t3,3\t3,0"))
+    assert [str(note) for note in untitled.notes] == [  # its line named once
+        "tabel pada baris 1: tidak dibaca: beberapa kolom bermakna realisasi; sebutkan yang "
+        "dibaca di tabel.yaml"]
 
 
 def test_a_report_without_a_performance_agreement_says_so():

@@ -244,10 +244,11 @@ def _columns(document: Document, block: Block, notes: list[Note],
     read = _Read(block, {m: where[0] for m, where in found.items()}, [], paths,
                  {index for index, path in enumerate(paths) if path})
     if doubled:
+        where = (_("{table} (line {line})").format(table=block.label, line=block.line)
+                 if block.label else read.tabel)  # an unlabelled table is named by its line
         notes.append(Note(block.label, block.line, _(
-            "{table} (line {line}): not read: several columns are {meanings}; name the one to "
-            "read in tabel.yaml").format(table=read.tabel, line=block.line,
-                                         meanings=", ".join(doubled))))
+            "{where}: not read: several columns are {meanings}; name the one to read in "
+            "tabel.yaml").format(where=where, meanings=", ".join(doubled))))
         return None
     keys = {_key(row) for row in header}
     read.data = [row for row in block.rows[len(header):]

@@ -309,7 +309,9 @@ def _shaped(dataset: str, frame: pd.DataFrame | None) -> pd.DataFrame:
     frame = pd.DataFrame(columns=columns) if frame is None else frame
     shaped = frame.reindex(columns=columns)
     if "dikoreksi" in columns:
-        shaped["dikoreksi"] = shaped.dikoreksi.fillna(False).astype(bool)
+        # a column reindex added is all NaN (float): empty means not corrected
+        shaped["dikoreksi"] = shaped.dikoreksi.astype(object).where(
+            shaped.dikoreksi.notna(), False).astype(bool)
     return shaped
 
 
