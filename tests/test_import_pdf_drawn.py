@@ -181,3 +181,42 @@ def test_a_footer_numbered_in_roman_before_chapter_one_is_left_out(tmp_path):
     text = to_text(read_pdf(path)).text
     assert "Dinas Uji" not in text
     assert all(f"Isi halaman ke-{n} laporan ini." in text for n in range(1, 9))
+
+
+def test_a_column_chart_with_turned_data_labels_is_read(tmp_path):
+    """A budget chart as Word prints it with its data labels turned up along the bars, in
+    the US grouping (`48,512,300,000`: two commas, so never a decimal comma). Before, only
+    level labels were read, and this chart was listed as not read (issue 23)."""
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor.model import Chart
+    from lkjip_analysis.impor.pdf import read_pdf
+
+    values = {"2018": 48_512_300_000, "2019": 51_200_000_000, "2020": 45_000_000_000}
+    path = tmp_path / "grafik.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("Helvetica", 10)
+    page.drawString(72, 760, "Grafik 3.1 Anggaran 2018-2020")
+    baseline = 400
+    for i, (year, value) in enumerate(values.items()):
+        x, height = 100 + 60 * i, value / 1e9 * 3
+        page.setFillColorRGB(0.2, 0.4, 0.7)
+        page.rect(x, baseline, 30, height, stroke=0, fill=1)
+        page.setFillColorRGB(0, 0, 0)
+        page.setFont("Helvetica", 9)
+        page.drawCentredString(x + 15, baseline - 14, year)
+        page.saveState()
+        page.translate(x + 18, baseline + height + 4)
+        page.rotate(90)
+        page.setFont("Helvetica", 8)
+        page.drawString(0, 0, f"{value:,}")
+        page.restoreState()
+    page.setFillColorRGB(0.2, 0.4, 0.7)
+    page.rect(100, baseline - 40, 8, 8, stroke=0, fill=1)
+    page.setFillColorRGB(0, 0, 0)
+    page.setFont("Helvetica", 9)
+    page.drawString(112, baseline - 40, "Anggaran")
+    page.save()
+    [chart] = [b for b in read_pdf(path).blocks if isinstance(b, Chart)]
+    assert list(chart.categories) == list(values)
+    assert chart.series == (("Anggaran", tuple(str(v) for v in values.values())),)

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from ..i18n import _
 from .model import Chart, Picture
+from .turned import turned, turned_runs, turned_text
 
 # A label's format must say how to read it: `1.500` (one group) could be 1500 or 1,5; refused.
 _INDONESIAN = re.compile(r"^-?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^-?\d{1,3}(?:\.\d{3})+,\d+$"
@@ -44,9 +45,11 @@ class Box:
 
 @dataclass(frozen=True)
 class Run(Box):
-    """Text drawn in one go (consecutive characters of the page's content on one line)."""
+    """Text drawn in one go (consecutive characters of the page's content on one line), or a
+    run of text set a quarter turn (`turned`: a data label turned up along its bar)."""
 
     text: str
+    turned: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,18 +72,23 @@ class Drawn:
 
 
 def runs(chars: list[dict]) -> list[Run]:
-    """The page's upright text in drawing order, split where the drawing jumps."""
+    """The page's level text in drawing order, split where the drawing jumps; then its text
+    set a quarter turn, a run per column of characters."""
     found: list[list[dict]] = []
-    for char in (c for c in chars if c.get("upright", True)):
+    for char in (c for c in chars if not turned(c)):
         last = found[-1][-1] if found else None
         if (last is not None and abs(char["top"] - last["top"]) < 1
                 and -1 <= char["x0"] - last["x1"] < 0.6 * char["size"]):
             found[-1].append(char)
         else:
             found.append([char])
-    return [Run(group[0]["x0"], group[-1]["x1"], min(c["top"] for c in group),
-                max(c["bottom"] for c in group), "".join(c["text"] for c in group).strip())
-            for group in found if "".join(c["text"] for c in group).strip()]
+    level = [Run(group[0]["x0"], group[-1]["x1"], min(c["top"] for c in group),
+                 max(c["bottom"] for c in group), "".join(c["text"] for c in group).strip())
+             for group in found if "".join(c["text"] for c in group).strip()]
+    return level + [Run(min(c["x0"] for c in run), max(c["x1"] for c in run),
+                        min(c["top"] for c in run), max(c["bottom"] for c in run),
+                        turned_text(run), True)
+                    for run in turned_runs([c for c in chars if turned(c)])]
 
 
 def find_charts(page, number: int, boxes: list, text: list[Run]) -> list[Drawn]:
@@ -122,8 +130,14 @@ def _chart(columns: list[Bar], shapes: list[Bar], text: list[Run], number: int) 
     left = min(b.x0 for b in columns)
     right = max(b.x1 for b in columns)
     top = min(b.top for b in columns)
-    size = statistics.median(r.bottom - r.top for r in text) if text else 10.0
-    box = (left - 12 * size, top - 3 * size, right + 3 * size, baseline + 5 * size)
+    level = [r for r in text if not r.turned]  # a turned run's height is its length
+    size = statistics.median(r.bottom - r.top for r in level) if level else 10.0
+    # data labels turned up along their bars reach higher than level ones
+    standing = [r.top - size for r in text if r.turned and any(
+        b.x0 - 2 <= r.middle <= b.x1 + 2 and b.top - 2 * size <= r.bottom <= b.top + 2
+        for b in columns)]
+    box = (left - 12 * size, min([top - 3 * size, *standing]), right + 3 * size,
+           baseline + 5 * size)
     inside = [r for r in text if box[0] <= r.middle <= box[2] and box[1] <= r.top <= box[3]]
     keys = [s for s in shapes if _square(s) and s.top > baseline and box[1] <= s.top <= box[3]]
     origin = f"halaman {number}"
