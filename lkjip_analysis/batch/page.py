@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..impor import agency_slug
 from ..markup import escape
 from ..numbers import format_number, format_percent, format_rupiah_short
 from ..safety.atomic import write_bytes
@@ -22,7 +23,6 @@ from .collection import (
     load_collection,
     report_folder,
 )
-from .sources import Report
 
 # the reports' policy: no script, no load, no form; inline styles only
 POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -138,7 +138,7 @@ def _links(out: Path, row: dict) -> str:
     """The report's own outputs that exist, relative to the page."""
     if row["status"] != SELESAI:
         return escape(row["berkas"])
-    slug = Report(row["instansi"], row["tahun"], Path(row["berkas"])).slug
+    slug = agency_slug(row["instansi"])
     year = row["tahun"]
     folder = report_folder(out, slug)
     candidates = [

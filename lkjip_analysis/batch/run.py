@@ -21,13 +21,13 @@ import hashlib
 import logging
 import os
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import refuse_outside_links, resolved
 from ..errors import LkjipError
 from ..i18n import _
+from ..impor import agency_slug
 from ..markup import printable
 from ..reading.limits import IMPORT_BYTES
 from ..safety.hashing import sha256
@@ -269,10 +269,8 @@ def _finish(outcome: Outcome) -> None:
     from .page import write_page
 
     out = outcome.out
-    kept = {(row["tahun"], Report(row["instansi"], row["tahun"], Path(row["berkas"])).slug)
+    kept = {(row["tahun"], agency_slug(row["instansi"]))
             for row in outcome.rows if row["status"] == SELESAI}
     collection.prune(out, kept)
-    started = time.monotonic()
     collection.write_ringkasan(out, outcome.rows)
     write_page(out, outcome.rows)
-    log.debug("collection written in %.1f s", time.monotonic() - started)

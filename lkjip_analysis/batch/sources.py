@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..config import is_year_name
@@ -58,6 +58,10 @@ class Report:
     def slug(self) -> str:
         """The agency as a folder name of the collection."""
         return agency_slug(self.instansi)
+
+    def refused(self, problem: str) -> Report:
+        """This report, not to be processed, for `problem`."""
+        return replace(self, side_files={}, problem=problem)
 
     @property
     def name(self) -> str:
@@ -179,7 +183,7 @@ def _checked(root: Path, report: Report) -> Report:
     not read."""
     for path in (report.document, *report.side_files.values()):
         if not path.resolve().is_relative_to(root):
-            return Report(report.instansi, report.tahun, report.document, {}, _(
+            return report.refused(_(
                 "{name} is a link leading out of the source folder: not read").format(
                     name=_shown(root, path)))
     return report
@@ -191,7 +195,7 @@ def _unique(reports: list[Report]) -> list[Report]:
     kept = []
     for report in reports:
         if not report.problem and report.name in seen:
-            report = Report(report.instansi, report.tahun, report.document, {}, _(
+            report = report.refused(_(
                 "a second report of {agency} for {year} (the first: {first}): not read").format(
                     agency=report.instansi, year=report.tahun, first=seen[report.name].name))
         elif not report.problem:

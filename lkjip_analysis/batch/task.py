@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LkjipError
@@ -29,26 +29,26 @@ MESSAGE_CHARACTERS = 500
 
 @dataclass(frozen=True)
 class Job:
-    """What a worker needs for one report. `document` holds the file's bytes when it travels
-    to the worker (a cluster without the source folder), else the worker reads it."""
+    """What a worker needs for one report (its document's bytes travel beside it, to a
+    cluster without the source folder)."""
 
     report: Report
     out: Path
     key: str  # the hash of everything the outcome depends on: a rerun with the same skips
     sha256: str
     with_report: bool
-    document: bytes | None = None
 
 
 def process(job: Job, document: bytes | None = None, after: dict | None = None) -> dict:
-    """Run the report; its row of `ringkasan.csv`, also kept as its status record. `after` is
-    the row of the agency's earlier year, when the batch had it wait for that one."""
-    job = replace(job, document=document) if document is not None else job
+    """Run the report; its row of `ringkasan.csv`, also kept as its status record.
+    `document` holds the file's bytes when they travelled to the worker, else the worker
+    reads the file. `after` is the row of the agency's earlier year, when the batch had it
+    wait for that one."""
     started = time.monotonic()
     notes: list[str] = []
     try:
         with _kept_notes(notes):
-            row = _run(job)
+            row = _run(job, document)
     except LkjipError as exc:
         row = failed(job.report, job.sha256, GAGAL, printable(exc))
     except Exception as exc:  # a report's own problem never stops the batch
@@ -90,14 +90,14 @@ def failed(report: Report, digest: str, status: str, message: str) -> dict:
             "pesan": message.strip()[:MESSAGE_CHARACTERS]}
 
 
-def _run(job: Job) -> dict:
+def _run(job: Job, document: bytes | None) -> dict:
     from ..impor import import_document
 
     report = job.report
     folder = collection.report_folder(job.out, report.slug)
     data, reports = folder / "data", folder / "reports"
     with tempfile.TemporaryDirectory(prefix="lkjip-batch-") as scratch:
-        source = _document(job, Path(scratch))
+        source = _document(job, document, Path(scratch))
         (data / "raw" / str(report.tahun) / "instansi.txt").unlink(missing_ok=True)
         review = import_document(source, report.tahun, data, force=True,
                                  agency=report.instansi, agency_if_unnamed=True)
@@ -113,13 +113,13 @@ def _run(job: Job) -> dict:
     return _outcome(job, data, reports, review.pages)
 
 
-def _document(job: Job, scratch: Path) -> Path:
+def _document(job: Job, document: bytes | None, scratch: Path) -> Path:
     """The document as received: the bytes that travelled, or the file, its hash checked
     (a file changed since the batch hashed it is not read as if it were the same)."""
     report = job.report
-    if job.document is not None:
+    if document is not None:
         path = scratch / report.document.name
-        path.write_bytes(job.document)
+        path.write_bytes(document)
     else:
         path = report.document
     if sha256(path) != job.sha256:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ..config import NOTEBOOKS_DIR, PACKAGE_DIR, PROJECT_ROOT, Paths, available_years
 from ..errors import LkjipError, ParameterError
-from ..safety.hashing import sha256
 from ..i18n import _
+from ..safety.hashing import sha256
 
 KEY_PACKAGES = ("pandas", "numpy", "pandera", "openpyxl", "babel", "matplotlib", "seaborn",
                 "papermill", "nbconvert", "nbformat", "ipykernel", "pyyaml")

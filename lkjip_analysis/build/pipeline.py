@@ -21,16 +21,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import manifest, timing
-from ..safety.atomic import swap_directory, write_bytes
-from .audiences import AUDIENCE, BOTH_VERSIONS
-from .buildinfo import build_info
-from .changes import last_findings, since
 from ..config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from ..errors import LkjipError, NotebookError, ParameterError
 from ..i18n import _
-from ..safety.lock import year_run
 from ..markup import fill
+from ..safety.atomic import swap_directory, write_bytes
+from ..safety.lock import year_run
+from . import manifest, timing
+from .audiences import AUDIENCE, BOTH_VERSIONS
+from .buildinfo import build_info
+from .changes import last_findings, since
 from .parameters import check_parameters
 from .printing import print_pdf
 
@@ -415,8 +415,8 @@ def _title(book, fallback: str) -> str:
 def export_into(stage: Path, paths: Paths, jobs: int = 1) -> list[Path]:
     """Write the reader and the auditor HTML of the year `paths` into `stage` (in parallel
     when `jobs` > 1), their cover naming the agency and the source document."""
-    from .htmlpage import notebook_html
     from ..data.provenance import source_line
+    from .htmlpage import notebook_html
 
     year, agency = paths.year, agency_name(paths)
     sources = {False: source_line(paths, reader=True), True: source_line(paths)}

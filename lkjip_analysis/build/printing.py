@@ -44,7 +44,8 @@ def print_pdf(html: Path) -> Path:
 
     pdf = html.with_suffix(".pdf")
     dated = html.with_name(f".{html.stem}.dicetak.html")  # the HTML stays reproducible
-    dated.write_text(with_print_date(html.read_text(encoding="utf-8")), encoding="utf-8")
+    page_text = with_print_date(html.read_text(encoding="utf-8"))
+    dated.write_text(page_text, encoding="utf-8")
     url = dated.resolve().as_uri()
     try:
         with sync_playwright() as playwright:
@@ -59,9 +60,8 @@ def print_pdf(html: Path) -> Path:
                 _print(page, url, pdf)
                 # the contents list gets the page each chapter starts on (read from the
                 # first print's outline); the numbers take no line, so no page moves
-                numbered = with_contents_pages(dated.read_text(encoding="utf-8"),
-                                               chapter_pages(pdf))
-                dated.write_text(numbered, encoding="utf-8")
+                dated.write_text(with_contents_pages(page_text, chapter_pages(pdf)),
+                                 encoding="utf-8")
                 _print(page, url, pdf)
             finally:
                 browser.close()
@@ -104,7 +104,7 @@ def chapter_pages(pdf: Path) -> dict[str, int]:
     return {title: page for title, page in found.items() if page}
 
 
-_CONTENTS_ENTRY = re.compile(r'(<li><a href="#[^"]*">)(.*?)(</a>)(</li>)')
+_CONTENTS_ENTRY = re.compile(r'(<li><a href="#[^"]*">(.*?)</a>)(</li>)')
 
 
 def with_contents_pages(page: str, pages: dict[str, int]) -> str:
@@ -118,8 +118,7 @@ def with_contents_pages(page: str, pages: dict[str, int]) -> str:
         number = pages.get(_bare(html.unescape(re.sub(r"<[^>]+>", "", match.group(2)))))
         if number is None:
             return match.group(0)
-        return (f'{match.group(1)}{match.group(2)}{match.group(3)}'
-                f'<span class="laporan-halaman">{number}</span>{match.group(4)}')
+        return f'{match.group(1)}<span class="laporan-halaman">{number}</span>{match.group(3)}'
 
     return page[:start] + _CONTENTS_ENTRY.sub(numbered, page[start:end]) + page[end:]
 

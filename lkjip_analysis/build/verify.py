@@ -7,10 +7,10 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from . import manifest
 from ..config import Paths, validate_year
 from ..errors import LkjipError
 from ..i18n import N_, _
+from . import manifest
 
 AGREE = {"same", "volatile", "derived"}
 

@@ -105,12 +105,12 @@ class Datasets(Mapping[str, pd.DataFrame]):
                 continue
             where = ["Narasi" if name == "fakta" else self.table_label(name)]
             for column, word in (("baris_sumber", "baris"), ("halaman", "halaman")):
-                values = pd.to_numeric(frame.get(column), errors="coerce")
-                values = values[values > 0] if values is not None else values
-                if values is not None and not values.empty:
+                values = pd.to_numeric(frame.get(column, pd.Series()), errors="coerce")
+                values = values[values > 0]
+                if not values.empty:
                     low, high = int(values.min()), int(values.max())
                     where.append(f"{word} {low}" + (f"–{high}" if high != low else ""))
-            parts.append(", ".join(dict.fromkeys(where)))
+            parts.append(", ".join(where))
         return "; ".join(parts)
 
     def __repr__(self) -> str:

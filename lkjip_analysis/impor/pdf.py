@@ -470,7 +470,7 @@ def _merge(above: Cell | None, below: Cell | None) -> Cell | None:
 
 
 def _close(grid: Grid | None, imported: Imported, vocabulary: Vocabulary,
-           riders: list[Grid] = ()) -> None:
+           riders: list[Grid]) -> None:
     """The open table written, then the boxes drawn on it."""
     for table in [grid, *riders]:
         _write(table, imported, vocabulary)

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ..i18n import _
 from .model import Chart, Picture
-from .turned import turned, turned_runs, turned_text
+from .turned import turned, turned_bounds, turned_runs, turned_text
 
 # A label's format must say how to read it: `1.500` (one group) could be 1500 or 1,5; refused.
 _INDONESIAN = re.compile(r"^-?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^-?\d{1,3}(?:\.\d{3})+,\d+$"
@@ -85,9 +85,7 @@ def runs(chars: list[dict]) -> list[Run]:
     level = [Run(group[0]["x0"], group[-1]["x1"], min(c["top"] for c in group),
                  max(c["bottom"] for c in group), "".join(c["text"] for c in group).strip())
              for group in found if "".join(c["text"] for c in group).strip()]
-    return level + [Run(min(c["x0"] for c in run), max(c["x1"] for c in run),
-                        min(c["top"] for c in run), max(c["bottom"] for c in run),
-                        turned_text(run), True)
+    return level + [Run(*turned_bounds(run), turned_text(run), True)
                     for run in turned_runs([c for c in chars if turned(c)])]
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .model import Picture
 from .pdfchart import Drawn, find_charts, runs
-from .turned import turned, turned_runs, turned_text
+from .turned import turned, turned_bounds, turned_runs, turned_text
 
 EDGE = 0.12  # the top and bottom share of a page where running headers and footers stand
 PICTURE = 0.03  # the least share of a page a picture covers to be listed (not a logo or icon)
@@ -156,15 +156,20 @@ def _line(found: dict, page: int, spaced: set[int], height: float) -> Line:
     return Line(text, found["x0"], found["x1"], found["top"], found["bottom"],
                  max(c["size"] for c in chars), all(_is_bold(c) for c in chars),
                  first_end - found["x0"], page, id(chars[-1]) in spaced,
-                found["top"] < EDGE * height or found["bottom"] > (1 - EDGE) * height)
+                _at_edge(found["top"], found["bottom"], height))
 
 
 def _turned_line(run: list[dict], page: int, height: float) -> Line:
     printed = [c for c in run if c["text"].strip()]
-    top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
-    return Line(turned_text(run), min(c["x0"] for c in run), max(c["x1"] for c in run), top,
-                bottom, max(c["x1"] - c["x0"] for c in printed), all(map(_is_bold, printed)),
-                0.0, page, True, top < EDGE * height or bottom > (1 - EDGE) * height, True)
+    x0, x1, top, bottom = turned_bounds(run)
+    return Line(turned_text(run), x0, x1, top, bottom, max(c["x1"] - c["x0"] for c in printed),
+                all(map(_is_bold, printed)), 0.0, page, True, _at_edge(top, bottom, height),
+                True)
+
+
+def _at_edge(top: float, bottom: float, height: float) -> bool:
+    """At the page's top or bottom edge, where running headers and footers stand."""
+    return top < EDGE * height or bottom > (1 - EDGE) * height
 
 
 def tolerances(chars: list[dict]) -> dict[str, float]:

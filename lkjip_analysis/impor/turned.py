@@ -33,6 +33,12 @@ def turned_runs(chars: list[dict]) -> list[list[dict]]:
     return [run for run in runs if "".join(c["text"] for c in run).strip()]
 
 
+def turned_bounds(run: list[dict]) -> tuple[float, float, float, float]:
+    """A turned run's box: x0, x1, top, bottom."""
+    return (min(c["x0"] for c in run), max(c["x1"] for c in run), min(c["top"] for c in run),
+            max(c["bottom"] for c in run))
+
+
 def turned_text(run: list[dict]) -> str:
     """A turned run's text, its spaces as printed."""
     return " ".join("".join(c["text"] for c in run).split())
