@@ -13,10 +13,12 @@ from conftest import RAW
 
 from lkjip_analysis import load
 from lkjip_analysis.errors import TableFormatError
+from lkjip_analysis.families import KALTIM
 from lkjip_analysis.reading.columns import is_numbering
 from lkjip_analysis.reading.recognition import Mapping, locate
 from lkjip_analysis.reading.source import read_document
-from lkjip_analysis.tables import SPECS
+
+SPECS = KALTIM.specs
 
 PERMUTATIONS = 3
 DOCUMENT = "lkjip_2020_dinsos_kaltim.md"
@@ -73,7 +75,7 @@ def document_with_permuted(tmp_path, spec_name: str, seed: int):
     path = root / "raw" / "2020" / DOCUMENT
     document = read_document(path)
     spec = next(s for s in SPECS if s.name == spec_name)
-    caption = locate(document, SPECS, Mapping(), path)[spec_name]
+    caption = locate(document, [KALTIM], Mapping(), path)[1][spec_name]
     table = document.table(caption, spec.header_rows)
     first = table.header[0].line
     last = table.rows[-1].line

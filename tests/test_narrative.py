@@ -11,8 +11,8 @@ from nextyear import YEAR, make_next_year
 
 from lkjip_analysis import load
 from lkjip_analysis.audit import TIDAK_COCOK, TIDAK_DISEBUT, audit
+from lkjip_analysis.families import KALTIM, load_figures, read_facts
 from lkjip_analysis.reading.source import Document
-from lkjip_analysis.tables.fakta import load_figures, read_facts
 
 # (as the synthetic next year writes it, as the new author rewords it)
 REWORDED = [
@@ -164,7 +164,7 @@ def test_a_figure_stated_twice_with_two_values_keeps_both_and_is_a_finding(tmp_p
 ])
 def test_number_forms_in_prose(sentence, key, value):
     document = Document(__import__("pathlib").Path("uji.md"), (sentence,))
-    facts = read_facts(document, load_figures())
+    facts = read_facts(document, load_figures(KALTIM.narrative))
     found = facts[(facts.kunci == key) & facts.ditemukan]
     assert found.nilai.tolist() == pytest.approx([value])
 
@@ -176,7 +176,7 @@ def test_number_forms_in_prose(sentence, key, value):
 ])
 def test_an_unreadable_or_ambiguous_number_is_never_a_figure_and_never_a_stop(sentence):
     document = Document(__import__("pathlib").Path("uji.md"), (sentence,))
-    facts = read_facts(document, load_figures())
+    facts = read_facts(document, load_figures(KALTIM.narrative))
     found = facts[facts.ditemukan & facts.kunci.isin(["apbd_realisasi", "jumlah_pns"])]
     assert found.empty
 
@@ -194,7 +194,7 @@ def test_an_unreadable_or_ambiguous_number_is_never_a_figure_and_never_a_stop(se
 ])
 def test_a_number_that_only_looks_like_a_figure_is_not_taken(sentence, key, expected):
     document = Document(__import__("pathlib").Path("uji.md"), (sentence,))
-    facts = read_facts(document, load_figures())
+    facts = read_facts(document, load_figures(KALTIM.narrative))
     assert facts[(facts.kunci == key) & facts.ditemukan].nilai.tolist() == expected
 
 
@@ -206,7 +206,7 @@ def test_a_number_that_only_looks_like_a_figure_is_not_taken(sentence, key, expe
 ])
 def test_sakip_categories_in_their_usual_wordings(sentence, before, now):
     document = Document(__import__("pathlib").Path("uji.md"), (sentence,))
-    facts = read_facts(document, load_figures()).set_index("kunci").teks
+    facts = read_facts(document, load_figures(KALTIM.narrative)).set_index("kunci").teks
     assert (facts["kategori_sakip_sebelumnya"], facts["kategori_sakip"]) == (before, now)
 
 
@@ -216,7 +216,7 @@ def test_a_year_file_overrides_a_description(tmp_path):
                         "    jenis: bilangan\n    unit: [jiwa]\n    konteks: [[ASN]]\n"
                         "    bawaan: true\n", encoding="utf-8")
     document = Document(tmp_path / "uji.md", ("Kami memiliki 201 jiwa ASN.",))
-    facts = read_facts(document, load_figures(override))
+    facts = read_facts(document, load_figures(KALTIM.narrative, override))
     row = facts.set_index("kunci").loc["jumlah_pns"]
     assert (row.uraian, row.nilai, bool(row.ditemukan)) == ("Jumlah ASN", 201, True)
 

@@ -1,7 +1,8 @@
 """The SAKIP core of any agency's LKjIP (PermenPAN-RB 53/2014): the performance agreement, the
 measurement of performance and the budget realisation, read by meaning from whatever tables
 the report holds (`read`), each value kept as written and as a number only where its form is
-certain (`values`). The Kaltim family's fifteen tables are one family on top of it.
+certain (`values`). The families of reports (`families`: the Kaltim Dinas Sosial one, …) sit
+on top of it.
 
 `read_core` and `Core` are imported on first use: `values` alone serves the importer, which
 must not load pandas."""

@@ -18,18 +18,18 @@ import pandas as pd
 
 from ..audit import SHEET as FINDINGS
 from ..config import Paths, available_years, validate_year
+from ..core.agency import agency_frame
 from ..core.assemble import CORE, completeness, core_datasets
 from ..core.read import Choice
 from ..errors import ParameterError, SourceError
+from ..families import FAMILIES, KALTIM, TABLE_NAMES, Family, Mistyped, load_figures, read_facts
 from ..i18n import _
+from ..reading.charts import read_charts
 from ..reading.corrections import load_corrections
 from ..reading.limits import TABLE_BYTES, TABLE_ROWS, check_size
 from ..reading.recognition import load_mapping, locate
 from ..reading.source import Caption, read_document
 from ..safety.atomic import replace_directory
-from ..tables import SPECS, agency_frame, load_figures, read_charts, read_facts
-from ..tables.anggaran import core_budget
-from ..tables.base import Mistyped
 from . import cache, schemas
 from .provenance import ORIGINS_FILE, line_origins, line_pages, with_pages
 from .workbook import read_workbook, workbook_bytes
@@ -42,8 +42,8 @@ WORKBOOK_DATASETS = tuple(n for n in DOCUMENT_DATASETS
                           if n not in ("koreksi", "kelengkapan", "catatan_baca"))
 SOURCES = ("auto", "document", "workbook", "processed")
 TABLE_SOURCE_COLUMNS = ["dataset", "tabel", "judul", "baris_sumber"]
-# what tabel.yaml may name: the family's tables and the SAKIP core's budget
-MAPPED_DATASETS = [*(spec.name for spec in SPECS), "realisasi_anggaran"]
+# what tabel.yaml may name: the families' tables and the SAKIP core's budget
+MAPPED_DATASETS = [*TABLE_NAMES, "realisasi_anggaran"]
 
 
 class Datasets(Mapping[str, pd.DataFrame]):
@@ -178,7 +178,7 @@ def _check_one_document(paths: Paths) -> None:
 def _agency_given(paths: Paths) -> pd.DataFrame | None:
     """The agency named in `instansi.txt` (written by `lkjip import --instansi`), for the
     folder's year (baris_sumber 0: not from the document); None without that file."""
-    from ..tables.instansi import frame
+    from ..core.agency import frame
 
     if not paths.agency.is_file():
         return None
@@ -194,7 +194,7 @@ def _agency_assumed(paths: Paths) -> pd.DataFrame:
     """Where the document names neither agency nor year: its folder's year and the agency of
     the latest earlier year that has one, said in a warning (baris_sumber 0: not from the
     document)."""
-    from ..tables.instansi import frame
+    from ..core.agency import frame
 
     earlier = [y for y in available_years(paths.data_dir) if y < paths.year]
     name = ""
@@ -244,20 +244,21 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
         _check_year_stated(paths, agency, paths.document, "Narasi",
                            int(agency.baris_sumber.iloc[0]))
     mapping = load_mapping(paths.table_mapping, MAPPED_DATASETS)
-    captions = locate(document, SPECS, mapping, paths.table_mapping)
+    family, captions = locate(document, FAMILIES, mapping, paths.table_mapping)
     corrections = load_corrections(paths.corrections)
     corrections.check_against(document)
-    frames, tables = _family_frames(document, captions, corrections, mapping, paths)
+    frames, tables = _family_frames(document, family, captions, corrections, mapping, paths)
     corrections.check_all_used()
     labels = {name: caption.label for name, caption in tables.items()}
     origins = line_origins(paths.originals / ORIGINS_FILE, document.lines)
-    frames.update(core_datasets(document, frames, labels, core_budget, mapping.absent,
+    budget = family.core_budget if family and family.core_budget else _no_budget
+    frames.update(core_datasets(document, frames, labels, budget, mapping.absent,
                                 _core_choices(mapping, paths), line_pages(origins)))
     _say_absent(frames["kelengkapan"], paths)
     sources = [{"dataset": name, "tabel": caption.label, "judul": caption.title,
                 "baris_sumber": caption.line} for name, caption in tables.items()]
-    if captions:  # the narrative's figures are the family's (narasi.yaml)
-        frames["fakta"] = read_facts(document, load_figures(paths.narrative))
+    if family and family.narrative:  # the narrative's figures are the family's
+        frames["fakta"] = read_facts(document, load_figures(family.narrative, paths.narrative))
     frames["grafik"] = read_charts(document)
     frames["koreksi"] = corrections.as_frame()
     frames["tabel_sumber"] = pd.DataFrame(sources, columns=TABLE_SOURCE_COLUMNS)
@@ -278,15 +279,21 @@ def _core_choices(mapping, paths: Paths) -> dict[str, Choice]:
             if name in mapping.labels or name in mapping.pages or name in mapping.columns}
 
 
-def _family_frames(document, captions: dict, corrections, mapping, paths: Paths
-                   ) -> tuple[dict[str, pd.DataFrame], dict[str, Caption]]:
-    """Every dataset of the family's tables this report holds (none for another family), and
-    the caption of the table each was read from; every mistyped number reported at once."""
+def _no_budget(frames: dict[str, pd.DataFrame], labels: dict[str, str]) -> None:
+    """A report of no family: its budget is the core's own reading."""
+    return None
+
+
+def _family_frames(document, family: Family | None, captions: dict, corrections, mapping,
+                   paths: Paths) -> tuple[dict[str, pd.DataFrame], dict[str, Caption]]:
+    """Every dataset of the family's tables this report holds (none for a report of no
+    family), and the caption of the table each was read from; every mistyped number reported
+    at once."""
     frames: dict[str, pd.DataFrame] = {}
     tables: dict[str, Caption] = {}
     mistyped = Mistyped(str(paths.document), str(corrections.path))
     try:
-        for spec in SPECS:
+        for spec in family.specs if family else ():
             if spec.name in captions:
                 built = spec.read(document, captions[spec.name], corrections,
                                   mapping.columns.get(spec.name), str(paths.table_mapping),
@@ -344,10 +351,9 @@ def _budget_from_family(frames: dict[str, pd.DataFrame], labels: dict[str, str])
     -> its table's label, from `tabel_sumber`)."""
     if not frames["realisasi_anggaran"].empty:
         return
-    filled = {name: frames[name] for name in ("realisasi_apbd", "realisasi_apbn")
-              if not frames[name].empty}
+    filled = {name: frames[name] for name in KALTIM.budget_tables if not frames[name].empty}
     filled |= {f"{name}_total": frames[f"{name}_total"] for name in list(filled)}
-    budget = core_budget(filled, {name: labels.get(name, name) for name in filled})
+    budget = KALTIM.core_budget(filled, {name: labels.get(name, name) for name in filled})
     if budget is not None:
         lines, totals = budget
         frames["realisasi_anggaran"] = _shaped("realisasi_anggaran", lines)

@@ -174,8 +174,8 @@ def _agency(text: str, given: str | None, source: Path,
     """The agency the document names, else the one given (`--instansi`), else `dokumen`, and
     where that name comes from; a given name that contradicts the document's is refused,
     unless given `if_unnamed`."""
+    from ..core.agency import agency_frame
     from ..reading.source import Document
-    from ..tables.instansi import agency_frame
 
     stated = agency_frame(Document(Path("impor.md"), tuple(text.splitlines())))
     name = " ".join(printable(given or "").split())

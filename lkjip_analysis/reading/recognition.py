@@ -9,10 +9,10 @@ where a report is ambiguous or worded beyond that tolerance: which caption a dat
 (`dataset: Tabel 3.2`), which header a column has (`kolom`), or that the report does not hold
 the dataset (`dataset: tidak_ada`).
 
-The specs are one family of reports (the Kaltim Dinas Sosial LKjIP). A report is of the family
-when at least half its tables are found; then every table must be found or declared absent. A
-report of another agency is not: none of the family's tables are read, and the SAKIP core is
-read by meaning instead (`core`).
+The specs come in families of reports (`families`: the Kaltim Dinas Sosial LKjIP, …). A report
+is of a family when at least half its tables are found; then every table must be found or
+declared absent. A report of no family has none of their tables read: its SAKIP core is read
+by meaning instead (`core`).
 """
 
 from __future__ import annotations
@@ -153,19 +153,32 @@ def _entry(entry: object, name: str, path: Path, hint: str
     return label, kolom, page
 
 
-def locate(document: Document, specs, mapping: Mapping,
-           mapping_path: Path) -> dict[str, Caption]:
-    """Spec name -> its table's caption, for a report of the specs' family (none for another
-    report). In the family, every spec not declared absent needs exactly one table: one with
-    its columns, else the one table (not another spec's) with its columns and more, whose
-    extra columns are then ignored. A table that no spec claims is logged as skipped."""
+def locate(document: Document, families, mapping: Mapping,
+           mapping_path: Path) -> tuple[object | None, dict[str, Caption]]:
+    """The first of `families` the report is of, and spec name -> its table's caption (None
+    and no tables for a report of none)."""
+    for family in families:
+        found = locate_family(document, family, mapping, mapping_path)
+        if found:
+            return family, found
+    log.info(_("%s: a report of no known family: its SAKIP core is read by meaning"),
+             document.path)
+    return None, {}
+
+
+def locate_family(document: Document, family, mapping: Mapping,
+                  mapping_path: Path) -> dict[str, Caption]:
+    """Spec name -> its table's caption, for a report of `family` (none for another report).
+    In the family, every spec not declared absent needs exactly one table: one with its
+    columns, else the one table (not another spec's) with its columns and more, whose extra
+    columns are then ignored. A table that no spec claims is logged as skipped."""
     signatures = {c.line: header_signature(document, c) for c in document.captions}
 
     def tables_like(spec, extra: bool = False) -> list[Caption]:
         return [c for c in document.captions
                 if matches(c, signatures[c.line], spec.header, spec.caption_words, extra)]
 
-    wanted = [spec for spec in specs if spec.name not in mapping.absent]
+    wanted = [spec for spec in family.specs if spec.name not in mapping.absent]
     found = {spec.name: _mapped(document, spec.name, mapping.labels[spec.name], mapping_path)
              for spec in wanted if spec.name in mapping.labels}
     exact = {spec.name: tables_like(spec) for spec in wanted if spec.name not in found}
@@ -176,9 +189,8 @@ def locate(document: Document, specs, mapping: Mapping,
                   for spec in wanted if spec.name not in found}
     seen = len(found) + sum(len(cs) == 1 for cs in candidates.values())
     if not wanted or seen < FAMILY_QUORUM * len(wanted):
-        log.info(_("%s: %d of the %d tables of the Kaltim family found: not a report of that "
-                   "family; its SAKIP core is read by meaning"), document.path, seen,
-                 len(wanted))
+        log.info(_("%s: %d of the %d tables of the family %s found: not a report of that "
+                   "family"), document.path, seen, len(wanted), family.name)
         return {}
     for spec in wanted:
         if spec.name not in found:

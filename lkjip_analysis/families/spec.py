@@ -1,5 +1,5 @@
-"""What every table spec shares: the spec itself and a reader that parses cells strictly, each
-cell taken by its column's header name (`columns.locate`), never by its position."""
+"""A family's table spec and the reader its shapes use: cells parsed strictly, each taken by its
+column's header name (`columns.locate`), never by its position."""
 
 from __future__ import annotations
 
@@ -59,8 +59,13 @@ class Reader:
         """True when the row's `no` cell is a row number such as `1` or `1.`."""
         return self.text(row, "no").rstrip(".").isdigit()
 
-    def number(self, row: Row) -> int:
-        return int(self.text(row, "no").rstrip("."))
+    def number(self, row: Row, column: str = "no") -> int:
+        """The row number written in `column` (`1` or `1.`)."""
+        text = self.text(row, column).rstrip(".")
+        if not text.isdigit():
+            raise self.table.error(_("not a row number"), cell=self.cell(row, column),
+                                   column=column, hint=_("Each row of this table is numbered"))
+        return int(text)
 
     def amount(self, row: Row, column: str, optional: bool = False,
                at: int | None = None) -> float:
@@ -115,24 +120,26 @@ class Reader:
         )
 
     def frame(self, records: list[dict], columns: list[str]) -> pd.DataFrame:
-        """Records as a frame in `columns` order, each row marked `dikoreksi` if corrected."""
-        df = pd.DataFrame.from_records(records, columns=columns)
-        df["dikoreksi"] = df["baris_sumber"].isin(self.corrected_lines)
-        return df
+        """Records as a frame in `columns` order (`TableSpec.build` marks `dikoreksi`)."""
+        return pd.DataFrame.from_records(records, columns=columns)
+
+
+Build = Callable[[Reader], dict[str, pd.DataFrame]]
 
 
 @dataclass(frozen=True)
 class TableSpec:
-    """How one report table becomes datasets. `name` is its main dataset; `header` the first
-    header row's names (see `recognition` for how a table is matched); `columns` each column
-    the builder reads, by header path (see `columns`); `caption_words` words its caption must
-    hold where the header alone is not enough."""
+    """How one report table becomes datasets, as its family's file describes it (see
+    `definition`). `name` is the table's name (`tabel.yaml` uses it); `header` the first header
+    row's names (see `recognition` for how a table is matched); `columns` each column the
+    shapes read, by header path (see `columns`); `outputs` the shapes that make its datasets;
+    `caption_words` words its caption must hold where the header alone is not enough."""
 
     name: str
     header: tuple[str, ...]
     header_rows: int
-    build: Callable[[Reader], dict[str, pd.DataFrame]]
     columns: dict[str, str]
+    outputs: tuple[Build, ...]
     caption_words: tuple[str, ...] = ()
 
     def read(self, document: Document, caption: Caption, corrections: Corrections,
@@ -141,6 +148,16 @@ class TableSpec:
         table = document.table(caption, self.header_rows)
         layout = columns.locate(table, self.name, self.columns, overrides or {}, mapping_file)
         return self.build(Reader(table, corrections, layout, mistyped=mistyped))
+
+    def build(self, reader: Reader) -> dict[str, pd.DataFrame]:
+        """Every output's datasets, each row marked `dikoreksi` where a cell of its line was
+        corrected (in any output: the corrections are the table's)."""
+        frames: dict[str, pd.DataFrame] = {}
+        for output in self.outputs:
+            frames.update(output(reader))
+        for frame in frames.values():
+            frame["dikoreksi"] = frame["baris_sumber"].isin(reader.corrected_lines)
+        return frames
 
 
 @dataclass

@@ -11,7 +11,7 @@ import pandas as pd
 from ..errors import NumberFormatError
 from ..i18n import _
 from ..numbers import MAX_DIGITS, is_missing, parse_amount
-from ..reading.source import CHART_CAPTION, Document, caption_title, normalise
+from .source import CHART_CAPTION, Document, caption_title, normalise
 
 log = logging.getLogger("lkjip")
 COLUMNS = ["grafik", "judul", "kategori", "seri", "nilai", "baris_sumber"]

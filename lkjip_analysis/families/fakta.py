@@ -1,6 +1,6 @@
 """Figures stated only in the narrative, found by what they say, not by one sentence.
 
-Each figure is described as data (`lkjip_analysis/narasi.yaml`, which a year may override or
+Each figure is described as data (the family's `narasi.yaml`, which a year may override or
 extend with `data/raw/<year>/narasi.yaml`): the words its paragraph speaks of (`konteks`), how
 the number is written (`unit`: a percentage, an amount of rupiah, or the words after it), and
 the words that mark it (`penanda`). A paragraph is read number by number: each number with a
@@ -29,7 +29,6 @@ from ..reading import yamlfile
 from ..reading.source import CAPTION, Document
 
 log = logging.getLogger("lkjip")
-DESCRIPTIONS = Path(__file__).resolve().parents[1] / "narasi.yaml"
 COLUMNS = ["kunci", "uraian", "subjek", "nilai", "teks", "satuan", "baris_sumber", "kutipan",
            "ditemukan"]
 PERCENT, RUPIAH = "persen", "rupiah"
@@ -84,25 +83,26 @@ class Number:
     unit: str  # PERCENT, RUPIAH, or the unit word as written (lower case)
 
 
-def load_figures(year_file: Path | None = None) -> tuple[Figure, ...]:
-    """The figures of `narasi.yaml`, a year's own file replacing or adding entries."""
-    entries = dict(_entries(DESCRIPTIONS))
+def load_figures(descriptions: Path, year_file: Path | None = None) -> tuple[Figure, ...]:
+    """The figures a family's `descriptions` (its `narasi.yaml`) describes, a year's own file
+    replacing or adding entries; an entry is checked against the file it comes from."""
+    entries = {key: (entry, descriptions)
+               for key, entry in _package_entries(descriptions).items()}
     if year_file is not None and year_file.exists():
-        entries |= _entries(year_file)
-    return tuple(_figure(key, entry, year_file or DESCRIPTIONS) for key, entry in entries.items())
+        entries |= {key: (entry, year_file)
+                    for key, entry in _read_entries(year_file, descriptions).items()}
+    return tuple(_figure(key, entry, path, descriptions)
+                 for key, (entry, path) in entries.items())
 
 
 @cache
 def _package_entries(path: Path) -> dict:
-    return _read_entries(path)
+    return _read_entries(path, path)
 
 
-def _entries(path: Path) -> dict:
-    return _package_entries(path) if path == DESCRIPTIONS else _read_entries(path)
-
-
-def _read_entries(path: Path) -> dict:
-    hint = _("See the format in lkjip_analysis/narasi.yaml: `angka:` then one entry per key")
+def _read_entries(path: Path, descriptions: Path) -> dict:
+    hint = _("See the format at the top of {file}: `angka:` then one entry per key").format(
+        file=descriptions)
     data = yamlfile.read(path, hint)[0]
     if not isinstance(data, dict) or not isinstance(data.get("angka"), dict):
         raise SourceError(_("narasi.yaml must hold `angka:` with one entry per key"),
@@ -118,12 +118,12 @@ _TEXTS = ("uraian", "satuan", "subjek", "pasangan", "uraian_pasangan")
 _KEYS = {"jenis", "unit", *_WORD_LISTS, *_GROUP_LISTS, *_FLAGS, *_TEXTS}
 
 
-def _figure(key: str, entry: object, path: Path) -> Figure:
+def _figure(key: str, entry: object, path: Path, descriptions: Path) -> Figure:
     """One entry, every field checked: a typo or a wrong shape is refused, naming the entry,
     never read as something else."""
     def refuse(message: str) -> SourceError:
         return SourceError(message, file=path, table="Narasi", column=str(key),
-                           hint=_("See the format at the top of lkjip_analysis/narasi.yaml"))
+                           hint=_("See the format at the top of {file}").format(file=descriptions))
 
     if not isinstance(entry, dict) or not {"uraian", "satuan", "jenis"} <= set(entry):
         raise refuse(_("narasi.yaml: the entry {key} needs uraian, satuan and jenis").format(
