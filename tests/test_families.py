@@ -129,7 +129,8 @@ def test_the_kaltim_family_is_its_folder():
 @pytest.mark.parametrize(("change", "problem"), [
     (("kolom: {\"no\": \"No\", indikator:", "kolom: {no: No, indikator:"),
      'tulis "no" dan "No" di antara tanda kutip'),
-    (("target: {jenis: desimal, tertulis: true}", "target: {jenis: angka}"), "jenis 'angka' tidak dikenal"),
+    (("target: {jenis: desimal, tertulis: true}", "target: {jenis: angka}"),
+     "jenis 'angka' tidak dikenal"),
     (("bentuk: lebar", "bentuk: melebar"), "bentuk 'melebar' tidak dikenal"),
     (("indikator: teks, satuan: teks,", "indikator: {jenis: teks, wajar: [0, 1]}, satuan: teks,"),
      "hanya untuk angka"),

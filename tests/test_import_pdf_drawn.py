@@ -220,3 +220,63 @@ def test_a_column_chart_with_turned_data_labels_is_read(tmp_path):
     [chart] = [b for b in read_pdf(path).blocks if isinstance(b, Chart)]
     assert list(chart.categories) == list(values)
     assert chart.series == (("Anggaran", tuple(str(v) for v in values.values())),)
+
+
+def rect_rows(canvas, y: float, rows: list[tuple[list[float], list[str]]],
+              height: float = 18, rule: float = 0.5) -> None:
+    """Rows of cells bordered by thin filled rectangles, each row with its own column edges
+    (a body ruled otherwise than its header, as Nitro writes some tables)."""
+    canvas.setFillColorRGB(0.2, 0.2, 0.2)
+    for i, (edges, _texts) in enumerate(rows):
+        top = y - i * height
+        for left, right in zip(edges, edges[1:], strict=False):
+            canvas.rect(left, top - rule, right - left, rule, stroke=0, fill=1)
+            canvas.rect(left, top - height, right - left, rule, stroke=0, fill=1)
+            canvas.rect(left, top - height, rule, height, stroke=0, fill=1)
+            canvas.rect(right - rule, top - height, rule, height, stroke=0, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFont("Helvetica", 9)
+    for i, (edges, texts) in enumerate(rows):
+        for left, text in zip(edges, texts, strict=False):
+            canvas.drawString(left + 3, y - (i + 1) * height + 5, text)
+
+
+def test_a_table_whose_next_page_rules_its_body_wider_than_its_header_is_one_table(tmp_path):
+    """Sumut's Tabel 3.4: on its second page the Satuan cells are ruled from 20 points left of
+    their header, inside the Indikator column of the first page. The two pages are one table,
+    each cell under its header: the Satuan of every row in the Satuan column."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.core import read_core
+    from lkjip_analysis.impor.model import Table
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+    from lkjip_analysis.reading.source import Document
+
+    ruled = [50, 75, 265, 315, 370, 430]
+    wider = [50, 75, 245, 315, 370, 430]  # Satuan from 245
+    header = (ruled, ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi"])
+    first = [(ruled, [str(k), f"Indikator nomor {k}", "Persen", f"{50 + k}", f"{48 + k}"])
+             for k in range(1, 4)]
+    second = [(wider, [str(k), f"Indikator nomor {k}", "Orang", f"{50 + k}", f"{48 + k}"])
+              for k in range(4, 7)]
+    path = tmp_path / "lebar.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica-Bold", 11)
+    page.drawString(60, 780, "Tabel 3.4 Pengukuran Kinerja")
+    rect_rows(page, 770, [header, *first])
+    page.showPage()
+    rect_rows(page, 800, [header, *second])
+    page.save()
+
+    imported = read_pdf(path)
+    tables = [b for b in imported.blocks if isinstance(b, Table)]
+    assert [t.origin for t in tables] == ["halaman 1–2"]
+    assert len(tables[0].rows) == 1 + 3 + 3  # the header repeated on page 2 written once
+    core = read_core(Document(Path("lebar.md"),
+                              tuple(to_text(imported).text.splitlines()))).capaian_kinerja
+    assert core.indikator_kinerja.tolist() == [f"Indikator nomor {k}" for k in range(1, 7)]
+    assert core.satuan.tolist() == ["Persen"] * 3 + ["Orang"] * 3
+    assert core.target.tolist() == [51, 52, 53, 54, 55, 56]
+    assert core.realisasi.tolist() == [49, 50, 51, 52, 53, 54]

@@ -213,9 +213,9 @@ def _assemble(pages: list[list]) -> Imported:
             if grid is not None and _rides_on(grid, item):
                 riders.append(item)
                 continue
-            mapping = _continuation(grid, item) if grid is not None else None
-            if mapping is not None:
-                grid = _join(grid, item, mapping, imported)
+            carried = _continuation(grid, item) if grid is not None else None
+            if carried is not None:
+                grid = _join(grid, item, carried, imported)
                 continue
             _close(grid, imported, vocabulary, riders)
             grid, riders = item, []
@@ -339,21 +339,79 @@ def _rides_on(grid: Grid, item: Grid) -> bool:
             and grid.columns[0] - 1 <= item.columns[0] and item.columns[-1] <= grid.columns[-1] + 1)
 
 
-def _continuation(grid: Grid, item: Grid) -> list[int] | None:
-    """When `item` starts the next page and carries on `grid`, the column of `grid` each of
-    its columns lies in (a table laid out again on the next page, its columns a few points
-    wider or split); else None. Two cells with text falling into one column: not one table."""
+@dataclass(frozen=True)
+class Continuation:
+    """How the next page's table carries on the open one: the column of the open table each
+    cell of each of its rows goes to, and whether the open table's own cells are laid out
+    again by their boxes (`by_box`) so that both pages follow one rule."""
+
+    placements: list[list[int]]
+    by_box: bool
+
+
+def _continuation(grid: Grid, item: Grid) -> Continuation | None:
+    """When `item` starts the next page and carries on `grid` (a table laid out again on the
+    next page, its columns a few points wider or split), how; else None. Each cell goes to
+    the column its own column lies in; where two cells with text would meet in one column (a
+    body cell ruled wider than its header on that page), every cell of both pages goes where
+    most of its box lies instead. Two cells with text still meeting: not one table."""
     if item.pages[:1] != [grid.pages[-1] + 1] or _own_header(grid, item):
         return None
     mapping = _column_map(grid, item)
     if mapping is None:
         return None
-    for row in item.rows:
-        filled = [column for column, cell in zip(mapping, row, strict=True)
+    by_column = [list(mapping) for _row in item.rows]
+    if _apart(item.rows, by_column):
+        return Continuation(by_column, by_box=False)
+    spans = _spans(grid)
+    by_box = [_by_box(row, mapping, spans) for row in item.rows]
+    return Continuation(by_box, by_box=True) if _apart(item.rows, by_box) else None
+
+
+def _apart(rows: list[list[Cell | None]], placements: list[list[int]]) -> bool:
+    """True when no two cells with text of a row go to one column, and none goes left of the
+    one before it."""
+    for row, placed in zip(rows, placements, strict=True):
+        filled = [column for column, cell in zip(placed, row, strict=True)
                   if cell and cell.pieces]
-        if len(filled) > len(set(filled)):
-            return None
-    return mapping
+        if len(filled) > len(set(filled)) or filled != sorted(filled):
+            return False
+    return True
+
+
+def _by_box(row: list[Cell | None], columns: list[int],
+            spans: list[tuple[float, float]]) -> list[int]:
+    """The column each cell of `row` goes to: a cell with text whose box lies mostly in one
+    of `spans`, that one; any other (a cell spanning several columns), its own (`columns`)."""
+    placed = list(columns)
+    for i, cell in enumerate(row):
+        if cell and cell.pieces and cell.span:
+            left, right = cell.span
+            overlaps = [max(0.0, min(right, b) - max(left, a)) for a, b in spans]
+            best = max(range(len(spans)), key=overlaps.__getitem__)
+            if overlaps[best] > 0.5 * (right - left):
+                placed[i] = best
+    return placed
+
+
+def _laid_out_by_box(grid: Grid) -> list[list[Cell | None]]:
+    """The rows of `grid` with each cell where most of its box lies (a row whose cells would
+    then meet stays as it was)."""
+    spans = _spans(grid)
+    rows = []
+    for row in grid.rows:
+        placed = _by_box(row, list(range(len(row))), spans)
+        rows.append(_in_place(row, placed, len(spans)) if _apart([row], [placed]) else row)
+    return rows
+
+
+def _in_place(row: list[Cell | None], placed: list[int], width: int) -> list[Cell | None]:
+    """`row`'s cells in the columns `placed` gives them, among `width` columns."""
+    laid: list[Cell | None] = [None] * width
+    for column, cell in zip(placed, row, strict=True):
+        if cell is not None and (laid[column] is None or not laid[column].pieces):
+            laid[column] = cell  # `_apart` saw that no two cells with text meet
+    return laid
 
 
 def _own_header(grid: Grid, item: Grid) -> bool:
@@ -400,38 +458,33 @@ def _spans(grid: Grid) -> list[tuple[float, float]] | None:
     return list(zip(edges, edges[1:], strict=False))
 
 
-def _join(grid: Grid, item: Grid, mapping: list[int], imported: Imported) -> Grid:
-    """`grid` with `item`'s rows (laid out in `grid`'s columns by `mapping`): a repeated
-    header dropped, a row broken over the page joined again."""
-    rows, pages = _in_columns(grid, item, mapping, imported), item.pages
-    repeated = _repeated_header(grid.rows, rows)
+def _join(grid: Grid, item: Grid, carried: Continuation, imported: Imported) -> Grid:
+    """`grid` with `item`'s rows (laid out in `grid`'s columns as `carried` says): a
+    repeated header dropped, a row broken over the page joined again."""
+    rows, pages = _in_columns(grid, item, carried.placements, imported), item.pages
+    above = _laid_out_by_box(grid) if carried.by_box else grid.rows
+    repeated = _repeated_header(above, rows)
     rows, pages = rows[repeated:], pages[repeated:]
-    if rows and grid.rows and _broken_row(grid.rows[-1], rows[0]):
-        grid.rows[-1] = [_merge(a, b) for a, b in zip(grid.rows[-1], rows[0], strict=True)]
+    if rows and above and _broken_row(above[-1], rows[0]):
+        above[-1] = [_merge(a, b) for a, b in zip(above[-1], rows[0], strict=True)]
         imported.notes.append(_("pages {first}–{last}: a table row split across the pages was "
                                 "joined; check that row").format(first=grid.pages[-1],
                                                                  last=pages[0]))
         rows, pages = rows[1:], pages[1:]
-    return Grid(grid.rows + rows, grid.columns, grid.top, grid.pages + pages)
+    return Grid(above + rows, grid.columns, grid.top, grid.pages + pages)
 
 
-def _in_columns(grid: Grid, item: Grid, mapping: list[int],
+def _in_columns(grid: Grid, item: Grid, placements: list[list[int]],
                 imported: Imported) -> list[list[Cell | None]]:
     """`item`'s rows in `grid`'s columns (each cell with text in the column it lies in)."""
-    if mapping == list(range(len(mapping))):
+    if all(placed == list(range(len(placed))) for placed in placements):
         return item.rows
     imported.notes.append(_("pages {first}–{last}: a table goes on with other column edges; "
                             "its columns were matched by position on the page").format(
                                 first=grid.pages[-1], last=item.pages[0]))
     width = len(grid.columns) - 1  # a regular grid: `_column_map` checked
-    rows = []
-    for row in item.rows:
-        placed: list[Cell | None] = [None] * width
-        for column, cell in zip(mapping, row, strict=True):
-            if cell is not None and (placed[column] is None or not placed[column].pieces):
-                placed[column] = cell  # `_continuation` saw that no two cells with text meet
-        rows.append(placed)
-    return rows
+    return [_in_place(row, placed, width)
+            for row, placed in zip(item.rows, placements, strict=True)]
 
 
 def _texts(row: list[Cell | None]) -> list[str]:
@@ -466,7 +519,7 @@ def _merge(above: Cell | None, below: Cell | None) -> Cell | None:
     if above is None or below is None or not above.pieces:
         return above or below
     last = replace(above.pieces[-1], spaced=None)
-    return Cell(above.pieces[:-1] + [last] + below.pieces, above.width)
+    return Cell(above.pieces[:-1] + [last] + below.pieces, above.width, above.span)
 
 
 def _close(grid: Grid | None, imported: Imported, vocabulary: Vocabulary,

@@ -48,10 +48,12 @@ class Piece:
 
 @dataclass
 class Cell:
-    """A table cell: its lines, and the room it gives text (its width less its padding)."""
+    """A table cell: its lines, the room it gives text (its width less its padding) and its
+    box's left and right on the page (a merged cell's whole width)."""
 
     pieces: list[Piece]
     width: float
+    span: tuple[float, float] | None = None
 
 
 @dataclass
@@ -233,6 +235,6 @@ def _cell(chars: list[dict], box, spaced: set[int]) -> Cell:
         printed = [c for c in run if c["text"].strip()]
         pieces.append(Piece(turned_text(run), 0.0, 0.0, all(map(_is_bold, printed)), True))
     padding = min((line["x0"] - box[0] for line in found), default=0.0)
-    return Cell(pieces, box[2] - box[0] - 2 * max(padding, 0.0))
+    return Cell(pieces, box[2] - box[0] - 2 * max(padding, 0.0), (box[0], box[2]))
 
 
