@@ -159,6 +159,35 @@ def test_text_set_a_quarter_turn_is_read_in_its_own_direction(tmp_path):
     assert "Nomor Urut\tIndikator\tTarget" in lines
 
 
+def test_text_slanted_across_a_paragraph_is_its_own_line(tmp_path):
+    """A stamp set at 30° over two lines of prose: read whole along its own baseline, the
+    prose it crosses whole too (each of its characters stood on a line of its own, or in the
+    prose, before)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "miring.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 11)
+    prose = ["Capaian kinerja tahun ini lebih baik dari tahun lalu.",
+             "Realisasi anggaran mencapai 93,17 persen dari pagu."]
+    for i, line in enumerate(prose):
+        page.drawString(120, 700 - i * 16, line)
+    page.saveState()
+    page.translate(200, 660)
+    page.rotate(30)
+    page.setFont("Helvetica-Bold", 14)
+    page.drawString(0, 0, "SALINAN SAH 2022")
+    page.restoreState()
+    page.save()
+    lines = to_text(read_pdf(path)).text.splitlines()
+    assert " ".join(prose) in lines
+    assert any("SALINAN SAH 2022" in line for line in lines)
+
+
 def test_a_footer_numbered_in_roman_before_chapter_one_is_left_out(tmp_path):
     """Footers stayed on the pages numbered ii–v (issue 23): a running footer is one line
     whatever numbers its pages, digits or roman."""
@@ -183,10 +212,12 @@ def test_a_footer_numbered_in_roman_before_chapter_one_is_left_out(tmp_path):
     assert all(f"Isi halaman ke-{n} laporan ini." in text for n in range(1, 9))
 
 
-def test_a_column_chart_with_turned_data_labels_is_read(tmp_path):
-    """A budget chart as Word prints it with its data labels turned up along the bars, in
-    the US grouping (`48,512,300,000`: two commas, so never a decimal comma). Before, only
-    level labels were read, and this chart was listed as not read (issue 23)."""
+@pytest.mark.parametrize("angle", [90, 45])
+def test_a_column_chart_with_turned_data_labels_is_read(tmp_path, angle):
+    """A budget chart as Word prints it with its data labels turned up along the bars (a
+    quarter turn, or slanted at 45°), in the US grouping (`48,512,300,000`: two commas, so
+    never a decimal comma). Before, only level labels were read, and this chart was listed
+    as not read (issue 23)."""
     from reportlab.pdfgen import canvas
 
     from lkjip_analysis.impor.model import Chart
@@ -206,8 +237,8 @@ def test_a_column_chart_with_turned_data_labels_is_read(tmp_path):
         page.setFont("Helvetica", 9)
         page.drawCentredString(x + 15, baseline - 14, year)
         page.saveState()
-        page.translate(x + 18, baseline + height + 4)
-        page.rotate(90)
+        page.translate(x + (18 if angle == 90 else 8), baseline + height + 4)
+        page.rotate(angle)
         page.setFont("Helvetica", 8)
         page.drawString(0, 0, f"{value:,}")
         page.restoreState()
