@@ -79,11 +79,17 @@ def test_tables_over_several_pages_come_out_whole(imported):
 
     whole = spanning = 0
     for report in REPORTS:
-        origins = {b.origin for b in imported[report].blocks if isinstance(b, Table)}
+        tables = {b.origin: b for b in imported[report].blocks if isinstance(b, Table)}
         for caption in transcription(report, "captions"):
             if caption["form"] == "text_table" and caption["page"] != caption["page_end"]:
                 spanning += 1
-                whole += f"halaman {caption['page']}–{caption['page_end']}" in origins
+                table = tables.get(f"halaman {caption['page']}–{caption['page_end']}")
+                whole += table is not None
+                said = [tuple(t.text for t in row if t.text) for row in table.rows]
+                page_tops = [i for i in range(1, len(said))
+                             if table.row_origins[i] != table.row_origins[i - 1]]
+                # the header a page repeats is written once
+                assert all(said[i] != said[0] for i in page_tops), (report, table.origin)
     assert spanning == 19 and whole == 19
 
 

@@ -354,14 +354,15 @@ def _continuation(grid: Grid, item: Grid) -> Continuation | None:
     next page, its columns a few points wider or split), how; else None. Each cell goes to
     the column its own column lies in; where two cells with text would meet in one column (a
     body cell ruled wider than its header on that page), every cell of both pages goes where
-    most of its box lies instead. Two cells with text still meeting: not one table."""
+    most of its box lies instead, and so on every later page. Two cells with text still
+    meeting: not one table."""
     if item.pages[:1] != [grid.pages[-1] + 1] or _own_header(grid, item):
         return None
     mapping = _column_map(grid, item)
     if mapping is None:
         return None
     by_column = [list(mapping) for _row in item.rows]
-    if _apart(item.rows, by_column):
+    if not grid.by_box and _apart(item.rows, by_column):
         return Continuation(by_column, by_box=False)
     spans = _spans(grid)
     by_box = [_by_box(row, mapping, spans) for row in item.rows]
@@ -462,7 +463,7 @@ def _join(grid: Grid, item: Grid, carried: Continuation, imported: Imported) -> 
     """`grid` with `item`'s rows (laid out in `grid`'s columns as `carried` says): a
     repeated header dropped, a row broken over the page joined again."""
     rows, pages = _in_columns(grid, item, carried.placements, imported), item.pages
-    above = _laid_out_by_box(grid) if carried.by_box else grid.rows
+    above = _laid_out_by_box(grid) if carried.by_box and not grid.by_box else grid.rows
     repeated = _repeated_header(above, rows)
     rows, pages = rows[repeated:], pages[repeated:]
     if rows and above and _broken_row(above[-1], rows[0]):
@@ -471,7 +472,8 @@ def _join(grid: Grid, item: Grid, carried: Continuation, imported: Imported) -> 
                                 "joined; check that row").format(first=grid.pages[-1],
                                                                  last=pages[0]))
         rows, pages = rows[1:], pages[1:]
-    return Grid(above + rows, grid.columns, grid.top, grid.pages + pages)
+    return Grid(above + rows, grid.columns, grid.top, grid.pages + pages,
+                grid.by_box or carried.by_box)
 
 
 def _in_columns(grid: Grid, item: Grid, placements: list[list[int]],
@@ -492,10 +494,11 @@ def _texts(row: list[Cell | None]) -> list[str]:
 
 
 def _repeated_header(first: list, then: list) -> int:
-    """How many leading rows of `then` repeat the leading rows of `first`."""
+    """How many leading rows of `then` repeat the leading rows of `first` (the same texts in
+    the same order: a header laid out again on the next page, its cells split otherwise)."""
     count = 0
     while (count < len(then) and count < len(first) - 1
-           and _texts(then[count]) == _texts(first[count]) and any(_texts(then[count]))):
+           and _said(then[count]) == _said(first[count]) and _said(then[count])):
         count += 1
     return count
 

@@ -58,12 +58,14 @@ class Cell:
 
 @dataclass
 class Grid:
-    """A ruled table as found on one page (or joined over several)."""
+    """A ruled table as found on one page (or joined over several; `by_box`: its cells laid
+    out where most of their boxes lie, to follow a page ruled otherwise)."""
 
     rows: list[list[Cell | None]]
     columns: tuple[float, ...]
     top: float
     pages: list[int] = field(default_factory=list)
+    by_box: bool = False
 
 
 def page_items(page, number: int) -> list:
