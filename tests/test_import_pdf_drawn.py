@@ -305,6 +305,9 @@ def test_a_table_whose_next_page_rules_its_body_wider_than_its_header_is_one_tab
     tables = [b for b in imported.blocks if isinstance(b, Table)]
     assert [t.origin for t in tables] == ["halaman 1–2"]
     assert len(tables[0].rows) == 1 + 3 + 3  # the header repeated on page 2 written once
+    assert [n for n in imported.notes if n.startswith("halaman 1–2")] == [
+        "halaman 1–2: tabel berlanjut dengan sel bergaris lain dari judulnya; setiap sel "
+        "ditempatkan di kolom tempat sebagian besar kotaknya berada"]
     core = read_core(Document(Path("lebar.md"),
                               tuple(to_text(imported).text.splitlines()))).capaian_kinerja
     assert core.indikator_kinerja.tolist() == [f"Indikator nomor {k}" for k in range(1, 7)]

@@ -462,7 +462,7 @@ def _spans(grid: Grid) -> list[tuple[float, float]] | None:
 def _join(grid: Grid, item: Grid, carried: Continuation, imported: Imported) -> Grid:
     """`grid` with `item`'s rows (laid out in `grid`'s columns as `carried` says): a
     repeated header dropped, a row broken over the page joined again."""
-    rows, pages = _in_columns(grid, item, carried.placements, imported), item.pages
+    rows, pages = _in_columns(grid, item, carried, imported), item.pages
     above = _laid_out_by_box(grid) if carried.by_box and not grid.by_box else grid.rows
     repeated = _repeated_header(above, rows)
     rows, pages = rows[repeated:], pages[repeated:]
@@ -476,14 +476,19 @@ def _join(grid: Grid, item: Grid, carried: Continuation, imported: Imported) -> 
                 grid.by_box or carried.by_box)
 
 
-def _in_columns(grid: Grid, item: Grid, placements: list[list[int]],
+def _in_columns(grid: Grid, item: Grid, carried: Continuation,
                 imported: Imported) -> list[list[Cell | None]]:
     """`item`'s rows in `grid`'s columns (each cell with text in the column it lies in)."""
-    if all(placed == list(range(len(placed))) for placed in placements):
+    placements = carried.placements
+    if not carried.by_box and all(placed == list(range(len(placed))) for placed in placements):
         return item.rows
-    imported.notes.append(_("pages {first}–{last}: a table goes on with other column edges; "
-                            "its columns were matched by position on the page").format(
-                                first=grid.pages[-1], last=item.pages[0]))
+    pages = {"first": grid.pages[-1], "last": item.pages[0]}
+    imported.notes.append(
+        _("pages {first}–{last}: a table goes on with cells ruled otherwise than their header; "
+          "every cell was placed in the column most of its box lies in").format(**pages)
+        if carried.by_box else
+        _("pages {first}–{last}: a table goes on with other column edges; its columns were "
+          "matched by position on the page").format(**pages))
     width = len(grid.columns) - 1  # a regular grid: `_column_map` checked
     return [_in_place(row, placed, width)
             for row, placed in zip(item.rows, placements, strict=True)]
