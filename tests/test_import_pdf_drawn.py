@@ -122,69 +122,66 @@ def test_text_set_a_quarter_turn_is_read_in_its_own_direction(tmp_path):
     """A side label turned left (read bottom to top), one turned right (top to bottom) and a
     table header cell turned left: each read whole, on its own line or in its cell; the
     lines they cross stay whole ("alwenagsgaanr" came of mixing them, issue 23)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
     from lkjip_analysis.impor.pdf import read_pdf
     from lkjip_analysis.impor.text import to_text
 
     path = tmp_path / "putar.pdf"
-    page = canvas.Canvas(str(path), pagesize=A4)
-    page.setFont("Helvetica", 11)
-    prose = ["Capaian kinerja tahun ini lebih baik dari tahun lalu.",
-             "Realisasi anggaran mencapai 93,17 persen dari pagu."]
-    for i, line in enumerate(prose):
-        page.drawString(120, 700 - i * 16, line)
-    for x, y, angle, text in ((90, 640, 90, "Sasaran Strategis 2022"),
-                              (480, 720, -90, "Keterangan Tambahan")):
-        page.saveState()
-        page.translate(x, y)
-        page.rotate(angle)
-        page.drawString(0, 0, text)
-        page.restoreState()
+    page = page_of_prose(path)
+    draw_turned(page, 90, 640, 90, "Sasaran Strategis 2022")
+    draw_turned(page, 480, 720, -90, "Keterangan Tambahan")
     rows = [["", "Indikator", "Target"], ["1", "Indeks kepuasan", "80"],
             ["2", "Nilai SAKIP", "75"]]
     cell_rect_table(page, 60, 560, [40, 200, 60], rows, height=60)
-    page.saveState()
-    page.translate(82, 508)
-    page.rotate(90)
-    page.setFont("Helvetica", 8)
-    page.drawString(0, 0, "Nomor Urut")
-    page.restoreState()
+    draw_turned(page, 82, 508, 90, "Nomor Urut", ("Helvetica", 8))
     page.save()
     text = to_text(read_pdf(path)).text
     lines = text.splitlines()
     assert "Sasaran Strategis 2022" in lines and "Keterangan Tambahan" in lines
-    assert " ".join(prose) in lines  # the paragraph, whole
+    assert " ".join(PROSE) in lines  # the paragraph, whole
     assert "Nomor Urut\tIndikator\tTarget" in lines
+
+
+PROSE = ["Capaian kinerja tahun ini lebih baik dari tahun lalu.",
+         "Realisasi anggaran mencapai 93,17 persen dari pagu."]
+
+
+def page_of_prose(path: Path):
+    """An A4 page (reportlab canvas) with two lines of prose (`PROSE`) at its top."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 11)
+    for i, line in enumerate(PROSE):
+        page.drawString(120, 700 - i * 16, line)
+    return page
+
+
+def draw_turned(page, x: float, y: float, angle: float, text: str,
+                font: tuple[str, float] | None = None) -> None:
+    """`text` drawn from (x, y) turned `angle` degrees counter-clockwise."""
+    page.saveState()
+    page.translate(x, y)
+    page.rotate(angle)
+    if font:
+        page.setFont(*font)
+    page.drawString(0, 0, text)
+    page.restoreState()
 
 
 def test_text_slanted_across_a_paragraph_is_its_own_line(tmp_path):
     """A stamp set at 30° over two lines of prose: read whole along its own baseline, the
     prose it crosses whole too (each of its characters stood on a line of its own, or in the
     prose, before)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
     from lkjip_analysis.impor.pdf import read_pdf
     from lkjip_analysis.impor.text import to_text
 
     path = tmp_path / "miring.pdf"
-    page = canvas.Canvas(str(path), pagesize=A4)
-    page.setFont("Helvetica", 11)
-    prose = ["Capaian kinerja tahun ini lebih baik dari tahun lalu.",
-             "Realisasi anggaran mencapai 93,17 persen dari pagu."]
-    for i, line in enumerate(prose):
-        page.drawString(120, 700 - i * 16, line)
-    page.saveState()
-    page.translate(200, 660)
-    page.rotate(30)
-    page.setFont("Helvetica-Bold", 14)
-    page.drawString(0, 0, "SALINAN SAH 2022")
-    page.restoreState()
+    page = page_of_prose(path)
+    draw_turned(page, 200, 660, 30, "SALINAN SAH 2022", ("Helvetica-Bold", 14))
     page.save()
     lines = to_text(read_pdf(path)).text.splitlines()
-    assert " ".join(prose) in lines
+    assert " ".join(PROSE) in lines
     assert any("SALINAN SAH 2022" in line for line in lines)
 
 
