@@ -187,7 +187,7 @@ def conform(dataset: str, df: pd.DataFrame, origin: str, first_line: int | None 
     df = df.reset_index(drop=True)
     for name, kind in _ALL_COLUMNS[dataset]:
         if kind == TEXT and name in df:
-            df[name] = df[name].fillna("").astype(str)
+            df[name] = df[name].astype(object).fillna("").astype(str)
         if kind in WHOLE and name in df:
             _refuse_fractions(dataset, df, name, origin, first_line)
     from pandera.errors import SchemaErrors
