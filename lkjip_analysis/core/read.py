@@ -342,7 +342,8 @@ def _realign(read: _Read, notes: list[Note]) -> None:
 
 def _note_shifted(table: _Read, notes: list[Note]) -> None:
     """One note for the rows of a table read that stand shifted against its header."""
-    shifted = [row.line for row in table.data if table.aligned(row) < len(row.cells)]
+    shifted = [row.line for row in table.data
+               if table.aligned(row) < len(row.cells) and not _group_heading(table, row)]
     if shifted:
         notes.append(Note(table.block.label, shifted[0], _(
             "{table}: {count} rows (lines {first}–{last}) stand outside the named columns from "
@@ -445,16 +446,24 @@ def _pk_rows(table: _Read, notes: list[Note]) -> list[dict]:
             for row, _misi, sasaran, indicator in _indicator_rows(table)]
 
 
+def _group_heading(table: _Read, row: Row) -> str:
+    """The row's group heading (`Misi 1 : …`, `Sasaran Strategis 2 : …`) where it is a group
+    row, a heading and no target or realisasi, in whichever column it is written; else ""."""
+    text = next((cell.text for cell in row.cells if _GROUP.match(cell.text)), "")
+    if text and not (table.text(row, TARGET) or table.text(row, REALISASI)):
+        return text
+    return ""
+
+
 def _indicator_rows(table: _Read):
     """(row, misi, sasaran, indicator) of each indicator row; group rows and a sasaran written
     once for several indicators carried down."""
     misi = sasaran = ""
     for row in table.data:
         indicator = table.text(row, INDIKATOR)
-        text = next((cell.text for cell in row.cells if _GROUP.match(cell.text)), "")
-        group = _GROUP.match(text)
-        if group and not (table.text(row, TARGET) or table.text(row, REALISASI)):
-            if group.group(1).lower() == "misi":
+        text = _group_heading(table, row)
+        if text:
+            if _GROUP.match(text).group(1).lower() == "misi":
                 misi, sasaran = text, ""
             else:
                 sasaran = text
