@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import families
 from ..audit import SHEET as FINDINGS
 from ..config import Paths, available_years, validate_year
 from ..core.agency import agency_frame
 from ..core.assemble import CORE, completeness, core_datasets
 from ..core.read import Choice
 from ..errors import ParameterError, SourceError
-from ..families import FAMILIES, KALTIM, TABLE_NAMES, Family, Mistyped, load_figures, read_facts
+from ..families import Family, Mistyped, load_figures, read_facts
 from ..i18n import _
 from ..reading.charts import read_charts
 from ..reading.corrections import load_corrections
@@ -42,8 +43,6 @@ WORKBOOK_DATASETS = tuple(n for n in DOCUMENT_DATASETS
                           if n not in ("koreksi", "kelengkapan", "catatan_baca"))
 SOURCES = ("auto", "document", "workbook", "processed")
 TABLE_SOURCE_COLUMNS = ["dataset", "tabel", "judul", "baris_sumber"]
-# what tabel.yaml may name: the families' tables and the SAKIP core's budget
-MAPPED_DATASETS = [*TABLE_NAMES, "realisasi_anggaran"]
 
 
 class Datasets(Mapping[str, pd.DataFrame]):
@@ -243,8 +242,9 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     else:
         _check_year_stated(paths, agency, paths.document, "Narasi",
                            int(agency.baris_sumber.iloc[0]))
-    mapping = load_mapping(paths.table_mapping, MAPPED_DATASETS)
-    family, captions = locate(document, FAMILIES, mapping, paths.table_mapping)
+    # what tabel.yaml may name: the families' tables and the SAKIP core's budget
+    mapping = load_mapping(paths.table_mapping, [*families.TABLE_NAMES, "realisasi_anggaran"])
+    family, captions = locate(document, families.FAMILIES, mapping, paths.table_mapping)
     corrections = load_corrections(paths.corrections)
     corrections.check_against(document)
     frames, tables = _family_frames(document, family, captions, corrections, mapping, paths)
@@ -351,9 +351,10 @@ def _budget_from_family(frames: dict[str, pd.DataFrame], labels: dict[str, str])
     -> its table's label, from `tabel_sumber`)."""
     if not frames["realisasi_anggaran"].empty:
         return
-    filled = {name: frames[name] for name in KALTIM.budget_tables if not frames[name].empty}
+    kaltim = families.KALTIM
+    filled = {name: frames[name] for name in kaltim.budget_tables if not frames[name].empty}
     filled |= {f"{name}_total": frames[f"{name}_total"] for name in list(filled)}
-    budget = KALTIM.core_budget(filled, {name: labels.get(name, name) for name in filled})
+    budget = kaltim.core_budget(filled, {name: labels.get(name, name) for name in filled})
     if budget is not None:
         lines, totals = budget
         frames["realisasi_anggaran"] = _shaped("realisasi_anggaran", lines)

@@ -10,13 +10,11 @@ the file, the table and the key, never read as something else.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import pandas as pd
-
+from ..core.assemble import FamilyBudget
 from ..errors import SourceError
 from ..i18n import _
 from ..reading import yamlfile
@@ -27,8 +25,6 @@ DEFINITION = "keluarga.yaml"
 _FAMILY_KEYS = {"nama", "narasi", "anggaran_inti", "tabel"}
 _TABLE_KEYS = {"nama", "judul_kolom", "baris_judul", "kata_judul", "kolom", "hasil"}
 _FIELD_KEYS = {"jenis", "kolom", "boleh_kosong", "wajar", "tertulis", "nama"}
-Budget = Callable[[dict[str, pd.DataFrame], dict[str, str]],
-                  tuple[pd.DataFrame, pd.DataFrame] | None]
 
 
 @dataclass(frozen=True)
@@ -41,7 +37,7 @@ class Family:
     specs: tuple[TableSpec, ...]
     narrative: Path | None
     budget_tables: tuple[str, ...]
-    core_budget: Budget | None
+    core_budget: FamilyBudget | None
 
 
 def load_family(folder: Path) -> Family:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from itertools import groupby
+from typing import NamedTuple
 
 SLANT = math.tan(math.radians(5))  # a baseline more than 5° off level is turned
 
@@ -18,35 +19,62 @@ def turned(char: dict) -> bool:
     return abs(b) > SLANT * abs(a)
 
 
+class _Placed(NamedTuple):
+    """A turned character where it stands: its baseline's direction (whole degrees), how far
+    across and along that baseline its origin lies, and its size on the page."""
+
+    angle: int
+    across: float
+    along: float
+    em: float
+    char: dict
+
+
 def turned_runs(chars: list[dict]) -> list[list[dict]]:
     """Characters set at an angle, as runs of text in reading order: the characters of one
     angle whose baselines lie on one line, read along it (bottom to top when turned left, top
     to bottom when turned right), a gap of more than two characters starting another run.
     Never mixed with the lines they cross."""
-    runs = [run for _direction, same in groupby(sorted(chars, key=_angle), key=_angle)
+    placed = sorted(map(_placed, chars), key=lambda p: (p.angle, p.across))
+    runs = [[p.char for p in run]
+            for _angle, same in groupby(placed, key=lambda p: p.angle)
             for line in _baselines(list(same)) for run in _split(line)]
     found = [run for run in runs if "".join(c["text"] for c in run).strip()]
-    return sorted(found, key=lambda run: (turned_bounds(run)[2], turned_bounds(run)[0]))
+    return sorted(found, key=_top_left)
 
 
-def _baselines(chars: list[dict]) -> list[list[dict]]:
-    """Characters of one angle grouped by the line their origins lie on, each read along it."""
-    lines: list[list[dict]] = []
-    for char in sorted(chars, key=_across):
-        if lines and _across(char) - _across(lines[-1][-1]) <= 0.3 * _em(char):
-            lines[-1].append(char)
+def _top_left(run: list[dict]) -> tuple[float, float]:
+    x0, _x1, top, _bottom = turned_bounds(run)
+    return top, x0
+
+
+def _placed(char: dict) -> _Placed:
+    a, b, *_scale, x, y = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    angle = round(math.degrees(math.atan2(b, a))) % 360
+    u, v = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    em = max(char["x1"] - char["x0"], char["bottom"] - char["top"], 1.0)
+    return _Placed(angle, -x * v + y * u, x * u + y * v, em, char)
+
+
+def _baselines(placed: list[_Placed]) -> list[list[_Placed]]:
+    """Characters of one angle, in order across, grouped by the line their origins lie on
+    (page space, y up), each read along it."""
+    lines: list[list[_Placed]] = []
+    for entry in placed:
+        if lines and entry.across - lines[-1][-1].across <= 0.3 * entry.em:
+            lines[-1].append(entry)
         else:
-            lines.append([char])
-    return [sorted(line, key=_along) for line in lines]
+            lines.append([entry])
+    return [sorted(line, key=lambda p: p.along) for line in lines]
 
 
-def _split(line: list[dict]) -> list[list[dict]]:
+def _split(line: list[_Placed]) -> list[list[_Placed]]:
     """A line's runs: a gap of more than two characters between origins starts another."""
     runs = [[line[0]]]
-    for before, char in zip(line, line[1:], strict=False):
-        if _along(char) - _along(before) > 2 * _em(before):
+    for before, entry in zip(line, line[1:], strict=False):
+        if entry.along - before.along > 2 * before.em:
             runs.append([])
-        runs[-1].append(char)
+        runs[-1].append(entry)
     return runs
 
 
@@ -59,33 +87,3 @@ def turned_bounds(run: list[dict]) -> tuple[float, float, float, float]:
 def turned_text(run: list[dict]) -> str:
     """A turned run's text, its spaces as printed."""
     return " ".join("".join(c["text"] for c in run).split())
-
-
-def _angle(char: dict) -> int:
-    """The baseline's direction, in whole degrees (counter-clockwise from level)."""
-    a, b = (char.get("matrix") or (1, 0, 0, 1, 0, 0))[:2]
-    return round(math.degrees(math.atan2(b, a))) % 360
-
-
-def _unit(char: dict) -> tuple[float, float]:
-    radians = math.radians(_angle(char))
-    return math.cos(radians), math.sin(radians)
-
-
-def _along(char: dict) -> float:
-    """How far along its baseline the character's origin lies (page space, y up)."""
-    x, y = (char.get("matrix") or (1, 0, 0, 1, 0, 0))[4:6]
-    u, v = _unit(char)
-    return x * u + y * v
-
-
-def _across(char: dict) -> float:
-    """How far across its baseline the character's origin lies: one line, one offset."""
-    x, y = (char.get("matrix") or (1, 0, 0, 1, 0, 0))[4:6]
-    u, v = _unit(char)
-    return -x * v + y * u
-
-
-def _em(char: dict) -> float:
-    """The character's size on the page, whatever its angle."""
-    return max(char["x1"] - char["x0"], char["bottom"] - char["top"], 1.0)
