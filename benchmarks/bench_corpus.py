@@ -17,6 +17,7 @@ convention (`printed` below), not by the code under test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import math
 import re
@@ -45,10 +46,8 @@ def interpretations(token: str) -> set[float]:
     for group, decimal in ((".", ","), (",", ".")):
         text = body.replace(group, "")
         if text.count(decimal) <= 1:
-            try:
+            with contextlib.suppress(ValueError):
                 values.add(float(text.replace(decimal, ".")))
-            except ValueError:
-                pass
     return values
 
 

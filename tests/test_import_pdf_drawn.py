@@ -311,3 +311,56 @@ def test_a_table_whose_next_page_rules_its_body_wider_than_its_header_is_one_tab
     assert core.satuan.tolist() == ["Persen"] * 3 + ["Orang"] * 3
     assert core.target.tolist() == [51, 52, 53, 54, 55, 56]
     assert core.realisasi.tolist() == [49, 50, 51, 52, 53, 54]
+
+
+def test_a_shape_filled_with_a_pattern_is_drawn_not_read_as_a_colour(tmp_path):
+    """Four real Jawa Barat reports fill a shape with a pattern (`/Pattern cs /P9 scn`), whose
+    colour pdfplumber gives by its name: the import stopped (`could not convert string to
+    float: 'P9'`). The page's table and text are read, and the review names the shape."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "pola.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.saveState()
+    page._code.append("/Pattern cs /P9 scn 60 700 300 80 re f")  # the producer's own operators
+    page.restoreState()
+    page.setFont("Helvetica", 11)
+    page.drawString(60, 660, "Sampul laporan kinerja di atas bentuk berpola.")
+    cell_rect_table(page, 60, 620, [40, 200, 80], [["No", "Indikator", "Target"],
+                                                    ["1", "Indeks kepuasan", "82,5"]])
+    page.save()
+    imported = read_pdf(path)
+    text = to_text(imported).text
+    assert "Sampul laporan kinerja di atas bentuk berpola." in text
+    assert "1\tIndeks kepuasan\t82,5" in text
+    assert any("page 1: 1 shapes filled with a pattern" in note or "halaman 1: 1 bentuk" in note
+               for note in imported.notes), imported.notes
+
+
+def test_a_page_whose_layout_fails_still_gives_its_text(tmp_path, monkeypatch):
+    """An object the reader does not understand (here: the table finder made to fail) never
+    loses the page: its text is written as plain lines and the review says so."""
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor import pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "gagal.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("Helvetica", 11)
+    page.drawString(60, 700, "Baris pertama halaman ini.")
+    page.drawString(60, 680, "Target 2016 sebesar 85,50 persen.")
+    page.save()
+
+    def fails(page, number):
+        raise ValueError("an object of an unknown kind")
+
+    monkeypatch.setattr(pdf, "page_items", fails)
+    imported = pdf.read_pdf(path)
+    text = to_text(imported).text
+    assert "Baris pertama halaman ini." in text and "Target 2016 sebesar 85,50 persen." in text
+    assert any("an object of an unknown kind" in note for note in imported.notes)

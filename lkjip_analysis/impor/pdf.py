@@ -22,11 +22,12 @@ from pathlib import Path
 from ..core.values import well_formed
 from ..i18n import _
 from ..reading.source import CAPTION, CHART_CAPTION
+from .colour import is_pattern
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Text
 from .pdfbudget import PAGE_OBJECTS, PAGE_SECONDS, PageTooBusy, lay_out, visible_page
 from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
 from .pdfchart import Drawn
-from .pdfpage import Cell, Grid, Line, digits_lost, page_items
+from .pdfpage import Cell, Grid, Line, digits_lost, page_items, plain_lines
 
 MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(
@@ -132,10 +133,16 @@ def _page(page, number: int, notes: list) -> list:
     if unseen:
         notes.append(_("page {page}: {count} characters that cannot be seen (white on white, "
                        "or outside the page) were not read").format(page=number, count=unseen))
+    patterned = sum(is_pattern(shape) for shape in (*seen.rects, *seen.curves)
+                    if shape.get("fill"))
+    if patterned:
+        notes.append(_("page {page}: {count} shapes filled with a pattern (no one colour) were "
+                       "taken as drawn, never as a chart's bars").format(page=number,
+                                                                       count=patterned))
     unmapped = sum(char["text"].startswith("(cid:") for char in seen.chars)
     if unmapped:
         notes.append(Unmapped(number, unmapped, len(seen.chars)))
-    items = page_items(seen, number)
+    items = _items(seen, number, notes)
     lost = digits_lost(seen.chars, items)
     if lost:
         notes.append(_("page {page}: {count} digits of its text are {how} in the copy: check "
@@ -143,6 +150,18 @@ def _page(page, number: int, notes: list) -> list:
                            page=number, count=abs(lost),
                            how=_("missing") if lost > 0 else _("repeated")))
     return items
+
+
+def _items(page, number: int, notes: list) -> list:
+    """The page's lines, tables and charts; a page whose layout the reader cannot follow (an
+    object of a kind it does not know) still gives its text, as plain lines, and says so."""
+    try:
+        return page_items(page, number)
+    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError, AttributeError) as exc:
+        notes.append(_("page {page}: its tables and charts could not be laid out ({kind}: "
+                       "{cause}): its text is written as plain lines; check this page against "
+                       "the PDF").format(page=number, kind=type(exc).__name__, cause=exc))
+        return plain_lines(page, number)
 
 
 def _declared_pages(pdf) -> int:

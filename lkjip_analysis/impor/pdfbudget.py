@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import time
 
+from .colour import fill_colour, is_white
+
 PAGE_OBJECTS = 50_000  # glyphs, paths, images and forms on one page (a dense page: ~10 000)
 PAGE_FORMS = 5_000  # forms and images entered on one page (each costs a content stream's parse)
 PAGE_SECONDS = 20.0
 _CHECK_EVERY = 4096
-_WHITE = 0.95
 
 
 class PageTooBusy(Exception):
@@ -91,7 +92,7 @@ def _visible(char: dict, page, backgrounds: list[dict]) -> bool:
     x0, top, x1, bottom = page.bbox
     if not (x0 <= x <= x1 and top <= y <= bottom):
         return False
-    if not _is_white(char.get("non_stroking_color")):
+    if not is_white(fill_colour(char)):
         return True
     return any(b["x0"] <= x <= b["x1"] and b["top"] <= y <= b["bottom"] for b in backgrounds)
 
@@ -100,14 +101,5 @@ def _dark_under(obj: dict) -> bool:
     """An image, or a filled shape that is not white: white text on it can be seen."""
     if obj.get("object_type") == "image":
         return True
-    return bool(obj.get("fill")) and not _is_white(obj.get("non_stroking_color"))
+    return bool(obj.get("fill")) and not is_white(fill_colour(obj))
 
-
-def _is_white(colour) -> bool:
-    if not isinstance(colour, tuple | list) or not colour:
-        return False
-    if not all(isinstance(c, int | float) for c in colour):
-        return False
-    if len(colour) == 4:  # CMYK: no ink
-        return all(c <= 1 - _WHITE for c in colour)
-    return all(c >= _WHITE for c in colour)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..i18n import _
+from .colour import fill_colour
 from .model import Chart, Picture
 from .turned import turned, turned_bounds, turned_runs, turned_text
 
@@ -103,15 +104,16 @@ def find_charts(page, number: int, boxes: list, text: list[Run]) -> list[Drawn]:
 
 def _filled(page) -> list[Bar]:
     shapes = [*page.rects, *(c for c in page.curves if len(c.get("pts", ())) <= 6)]
+    """The shapes filled with a plain colour, neither white nor black (a pattern has no one
+    colour: not a bar)."""
     return [Bar(s["x0"], s["x1"], s["top"], s["bottom"], _colour(s)) for s in shapes
-            if s.get("fill") and _colour(s) not in ((1.0, 1.0, 1.0), (1.0,), (0.0,),
+            if s.get("fill") and _colour(s) not in (None, (1.0, 1.0, 1.0), (1.0,), (0.0,),
                                                      (0.0, 0.0, 0.0))]
 
 
-def _colour(shape) -> tuple:
-    colour = shape.get("non_stroking_color")
-    return tuple(round(float(v), 3) for v in colour) if isinstance(colour, list | tuple) \
-        else (round(float(colour or 0), 3),)
+def _colour(shape) -> tuple | None:
+    colour = fill_colour(shape)
+    return tuple(round(v, 3) for v in colour) if colour else None
 
 
 def _inside(bar: Bar, box) -> bool:

@@ -90,6 +90,14 @@ def page_items(page, number: int) -> list:
     return sorted(lines + grids + charts + pictures, key=lambda item: item.top)
 
 
+def plain_lines(page, number: int) -> list:
+    """The page's text as plain lines, tables and charts not looked for: what a page whose
+    layout could not be understood still gives."""
+    spaced = _spaced(page.chars)
+    return [_line(found, number, spaced, page.height)
+            for found in page.extract_text_lines(return_chars=True) if found["text"].strip()]
+
+
 def digits_lost(chars: list[dict], items: list) -> int:
     """The page's own check that nothing was lost or doubled: the digits of its visible text
     layer less those of what was made of it (lines, cells, the text of charts). Zero when
