@@ -12,8 +12,11 @@ koleksi/
   status/<instansi>_<tahun>.json      each report's last outcome: what a rerun skips
 ```
 
-The collection holds exactly the reports whose last run ended `selesai`: a report that
-failed, or is no longer in the source, leaves it. Nothing here imports Dask.
+The collection holds the reports whose last run ended `selesai`: a report the batch refused
+(`gagal`), or no longer in the source, leaves it; one cut short by a passing error
+(`terhenti`: a disk full, a worker lost) keeps its earlier parts until its new ones are
+written. A rerun trusts a status record only with its parts present. Nothing here imports
+Dask.
 """
 
 from __future__ import annotations
@@ -91,15 +94,26 @@ def write_parts(out: Path, slug: str, year: int, instansi: str,
         write_bytes(part_file(out, dataset, year, slug), buffer.getvalue())
 
 
+def has_parts(out: Path, slug: str, year: int) -> bool:
+    """Whether every part of the report is in the collection."""
+    return all(part_file(out, dataset, year, slug).is_file() for dataset in COLLECTED)
+
+
 def remove_parts(out: Path, slug: str, year: int) -> None:
     """The report leaves the collection (it was not read this time)."""
     for dataset in COLLECTED:
         part_file(out, dataset, year, slug).unlink(missing_ok=True)
 
 
-def prune(out: Path, kept: set[tuple[int, str]]) -> None:
-    """Parts and status records of reports not in `kept` ((year, slug) of each report read
-    this run) leave the collection; nothing else under `out` is touched, no link followed."""
+def prune(out: Path, kept: set[tuple[int, str]], listed: set[str]) -> None:
+    """Parts of reports not in `kept` ((year, slug) of each report the collection holds) and
+    status records of reports not in `listed` (the names of the source's reports) leave the
+    collection; nothing else under `out` is touched, no link followed."""
+    status = out / "status"
+    if status.is_dir() and not status.is_symlink():
+        for record in status.glob("*.json"):
+            if record.stem not in listed and not record.is_symlink():
+                record.unlink()
     root = out / "inti"
     for dataset in COLLECTED:
         folder = root / f"{dataset}.parquet"

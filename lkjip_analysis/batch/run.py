@@ -35,7 +35,7 @@ from ..safety.lock import year_lock
 from . import collection
 from .collection import DONE, GAGAL, SELESAI, TERHENTI
 from .sources import Report, SourceListError, discover
-from .task import Job, failed, process
+from .task import Job, cut_short, failed, process
 
 log = logging.getLogger("lkjip")
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
@@ -76,6 +76,10 @@ def run_batch(source: str | Path, out: str | Path = "koleksi", scheduler: str | 
     _check_folders(source_path, out_path)
     scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or None
     reports = discover(source_path)
+    if not reports:
+        raise BatchError(_("{source} holds no report (an empty or unmounted folder?): "
+                                "the collection {out} is left as it was").format(
+                                    source=source_path, out=out_path))
     with year_lock(out_path / ".batch.lock"):
         refuse_outside_links(out_path, out_path)  # nothing written through a planted link
         outcome = Outcome(out_path)
@@ -126,12 +130,20 @@ def _jobs(reports: list[Report], out: Path, with_report: bool, force: bool,
         key = _report_key(code, digest, report, with_report, earlier.get(report.slug, ""))
         earlier[report.slug] = key
         last = collection.read_status(out, report.name)
-        if not force and last and last["kunci"] == key and last["status"] in DONE:
+        if not force and last and last["kunci"] == key and _still_true(last, out, report):
             outcome.rows.append({**last, "diproses": False})
             outcome.unchanged += 1
             continue
         jobs.append(Job(report, out, key, digest, with_report))
     return jobs
+
+
+def _still_true(last: dict, out: Path, report: Report) -> bool:
+    """Whether a report's last outcome still stands: refused, or read with every part of it
+    still in the collection (a part removed meanwhile is read again)."""
+    if last["status"] == SELESAI:
+        return collection.has_parts(out, report.slug, report.tahun)
+    return last["status"] in DONE
 
 
 def _report_key(code: str, digest: str, report: Report, with_report: bool,
@@ -211,21 +223,11 @@ def _run_jobs(client, jobs: list[Job], outcome: Outcome, progress: bool | None,
             try:
                 row = future.result()
             except Exception as exc:  # the worker was lost too often, or the task cancelled
-                row = _cut_short(job, exc)
+                row = cut_short(job, exc)
             outcome.rows.append(row)
             bar.advance(row)
             if waiting:
                 submit_next()
-
-
-def _cut_short(job: Job, exc: Exception) -> dict:
-    message = _("the worker running it stopped ({kind}: {message}); the next run tries again")
-    row = failed(job.report, job.sha256, TERHENTI, message.format(
-        kind=type(exc).__name__, message=printable(exc)))
-    row["detik"] = None
-    collection.remove_parts(job.out, job.report.slug, job.report.tahun)
-    collection.write_status(job.out, job.report.name, row | {"kunci": job.key})
-    return row
 
 
 class _Progress:
@@ -269,8 +271,11 @@ def _finish(outcome: Outcome) -> None:
     from .page import write_page
 
     out = outcome.out
-    kept = {(row["tahun"], agency_slug(row["instansi"]))
-            for row in outcome.rows if row["status"] == SELESAI}
-    collection.prune(out, kept)
+    kept = {(row["tahun"], agency_slug(row["instansi"])) for row in outcome.rows
+            if row["status"] == SELESAI or (row["status"] == TERHENTI and collection.has_parts(
+                out, agency_slug(row["instansi"]), row["tahun"]))}
+    listed = {f"{agency_slug(row['instansi'])}_{row['tahun'] or 'tanpa_tahun'}"
+              for row in outcome.rows}
+    collection.prune(out, kept, listed)
     collection.write_ringkasan(out, outcome.rows)
     write_page(out, outcome.rows)

@@ -6,6 +6,8 @@ function of plain data, whatever the report does it returns its row of `ringkasa
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import math
 import tempfile
@@ -20,11 +22,14 @@ from ..i18n import _
 from ..markup import printable
 from ..safety.hashing import sha256
 from . import collection
-from .collection import GAGAL, SELESAI
+from .collection import GAGAL, SELESAI, TERHENTI
 from .sources import Report
 
 log = logging.getLogger("lkjip")
 MESSAGE_CHARACTERS = 500
+PASSING_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.ENOMEM, errno.EAGAIN,
+                  errno.EBUSY, errno.ETIMEDOUT, errno.ESTALE, errno.EROFS, errno.EMFILE,
+                  errno.ENFILE}
 
 
 @dataclass(frozen=True)
@@ -49,17 +54,52 @@ def process(job: Job, document: bytes | None = None, after: dict | None = None) 
     try:
         with _kept_notes(notes):
             row = _run(job, document)
-    except LkjipError as exc:
-        row = failed(job.report, job.sha256, GAGAL, printable(exc))
     except Exception as exc:  # a report's own problem never stops the batch
-        log.exception("%s", job.report.name)
-        row = failed(job.report, job.sha256, GAGAL, _("unexpected error {kind}: {message}")
-                     .format(kind=type(exc).__name__, message=printable(exc)))
+        if passing(exc):
+            return cut_short(job, exc)
+        if not isinstance(exc, LkjipError):
+            log.exception("%s", job.report.name)
+        row = failed(job.report, job.sha256, GAGAL, printable(exc) if isinstance(
+            exc, LkjipError) else _("unexpected error {kind}: {message}").format(
+                kind=type(exc).__name__, message=printable(exc)))
     row["detik"] = round(time.monotonic() - started, 1)
     if row["status"] != SELESAI:
         collection.remove_parts(job.out, job.report.slug, job.report.tahun)
     collection.write_status(job.out, job.report.name,
                             row | {"kunci": job.key, "catatan_proses": notes})
+    return row
+
+
+def passing(exc: BaseException) -> bool:
+    """Whether `exc`, or what caused it, is an error of the moment (a disk full, memory short,
+    a storage or network failure) that a later run would not meet: the report is cut short and
+    tried again, never counted as refused."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, MemoryError | TimeoutError | ConnectionError):
+            return True
+        if isinstance(exc, OSError) and exc.errno in PASSING_ERRNOS:
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def cut_short(job: Job, exc: BaseException) -> dict:
+    """The row of a report cut short by a passing error: `terhenti`, tried again by the next
+    run. Its earlier status record and parts stay as they were (its new ones were not all
+    written), so the collection holds its last good reading until a run replaces it."""
+    kept = collection.has_parts(job.out, job.report.slug, job.report.tahun)
+    message = _("cut short by a passing error ({kind}: {message}); the next run tries again")
+    if kept:
+        message += _("; its earlier reading stays in the collection")
+    row = failed(job.report, job.sha256, TERHENTI, message.format(
+        kind=type(exc).__name__, message=printable(exc)))
+    row["detik"] = None
+    last = collection.read_status(job.out, job.report.name)
+    if last is None or last["status"] != SELESAI:
+        with contextlib.suppress(OSError):  # the disk may still be full
+            collection.write_status(job.out, job.report.name, row | {"kunci": job.key})
     return row
 
 
