@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_batch import CONTOH, DRAWN, drawn_pdf
 from test_any_agency import capaian_word
+from test_batch import CONTOH, DRAWN, drawn_pdf
 
 from lkjip_analysis import load_collection
 from lkjip_analysis.cli import main
