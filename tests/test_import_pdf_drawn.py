@@ -364,3 +364,83 @@ def test_a_page_whose_layout_fails_still_gives_its_text(tmp_path, monkeypatch):
     text = to_text(imported).text
     assert "Baris pertama halaman ini." in text and "Target 2016 sebesar 85,50 persen." in text
     assert any("an object of an unknown kind" in note for note in imported.notes)
+
+
+def stacked_page(path: Path, stacked: bool = True) -> None:
+    """One measurement table whose second row stacks three commodities, one per line, beside
+    their targets and realisations stacked the same way (Padi / Palawija / Sayuran: 32 /
+    29,40 / 29); its sasaran and its own capaian printed once for the three. With `stacked`
+    off, the same row carries one indicator whose name wraps over two lines."""
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path))
+    page.setFont("Helvetica", 9)
+    xs = [40, 60, 170, 350, 400, 460, 520]
+    header = ["No", "Sasaran", "Indikator", "Target", "Realisasi", "Capaian"]
+    top = 760
+    for j, text in enumerate(header):
+        page.drawString(xs[j] + 3, top - 12, text)
+    body = [(top - 18, top - 70)]
+    for upper, lower in [(top, top - 18), *body]:
+        for j in range(len(header)):
+            page.rect(xs[j], lower, xs[j + 1] - xs[j], upper - lower, stroke=1, fill=0)
+    page.drawString(xs[0] + 3, top - 30, "1.")
+    page.drawString(xs[1] + 3, top - 30, "Meningkatnya produksi")
+    page.drawString(xs[5] + 3, top - 30, "97,50")
+    lines = [("Margin Padi", "32", "31"), ("Margin Palawija", "29,40", "29,10"),
+             ("Margin Sayuran", "29", "30")] if stacked else [
+        ("Persentase kabupaten/kota yang telah", "", ""), ("membentuk POKJA PUG", "", "")]
+    for i, (name, target, real) in enumerate(lines):
+        y = top - 30 - 12 * i
+        page.drawString(xs[2] + 3, y, name)
+        page.drawString(xs[3] + 3, y, target)
+        page.drawString(xs[4] + 3, y, real)
+    if not stacked:
+        page.drawString(xs[3] + 3, top - 30, "75")
+        page.drawString(xs[4] + 3, top - 30, "80")
+    page.save()
+
+
+def test_stacked_cells_are_one_row_per_line_and_never_one_glued_number(tmp_path):
+    """A cell that stacks items one per line beside values stacked the same way is one row per
+    line, under a row of what was printed once for them; `32` + `29,40` is never `3229,4029`
+    (issue 33). The review says how many rows were split."""
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "bertumpuk.pdf"
+    stacked_page(path)
+    imported = read_pdf(path)
+    text = to_text(imported).text
+    assert "1.\tMeningkatnya produksi\t\t\t\t97,50" in text
+    assert "\t\tMargin Padi\t32\t31\t" in text
+    assert "\t\tMargin Palawija\t29,40\t29,10\t" in text
+    assert "\t\tMargin Sayuran\t29\t30\t" in text
+    assert "3229" not in text and "32 29,40" not in text
+    assert any("1 rows stack one item per line" in n or "1 baris" in n for n in imported.notes)
+
+
+def test_a_name_wrapped_beside_one_value_stays_one_row(tmp_path):
+    """An indicator wrapped over two lines, its values on the first: one row, the name whole."""
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "terbungkus.pdf"
+    stacked_page(path, stacked=False)
+    text = to_text(read_pdf(path)).text
+    assert ("1.\tMeningkatnya produksi\tPersentase kabupaten/kota yang telah membentuk POKJA "
+            "PUG\t75\t80\t97,50") in text
+
+
+def test_two_numbers_on_two_lines_of_a_full_cell_are_never_glued():
+    """The joining rule alone: a full line ending in a whole number and a next line starting
+    with one stay apart; a wrapped amount (`23.531.589.17` + `6`) is mended."""
+    from lkjip_analysis.impor.pdfcells import Vocabulary, cell_text
+    from lkjip_analysis.impor.pdfpage import Cell, Piece
+
+    words = Vocabulary(set(), set())
+    glued = Cell([Piece("32", 20, 5, False, False), Piece("29,40", 20, 5, False, False)], 20)
+    assert cell_text(glued, words).text == "32 29,40"
+    amount = Cell([Piece("23.531.589.17", 60, 5, False, False), Piece("6", 5, 5, False, False)],
+                  60)
+    assert cell_text(amount, words).text == "23.531.589.176"

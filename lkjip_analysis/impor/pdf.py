@@ -28,6 +28,7 @@ from .pdfbudget import PAGE_OBJECTS, PAGE_SECONDS, PageTooBusy, lay_out, visible
 from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
 from .pdfchart import Drawn
 from .pdfpage import Cell, Grid, Line, digits_lost, page_items, plain_lines
+from .stacked import split_stacked
 
 MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(
@@ -559,9 +560,14 @@ def _close(grid: Grid | None, imported: Imported, vocabulary: Vocabulary,
 def _write(grid: Grid | None, imported: Imported, vocabulary: Vocabulary) -> None:
     if grid is None or not grid.rows:
         return
-    rows = tuple(tuple(cell_text(cell, vocabulary) for cell in row) for row in grid.rows)
+    cells, pages, split = split_stacked(grid.rows, grid.pages)
+    rows = tuple(tuple(cell_text(cell, vocabulary) for cell in row) for row in cells)
     first, last = grid.pages[0], grid.pages[-1]
     origin = f"halaman {first}" + (f"–{last}" if last != first else "")
-    imported.blocks.append(Table(rows, origin, tuple(f"halaman {p}" for p in grid.pages)))
+    imported.blocks.append(Table(rows, origin, tuple(f"halaman {p}" for p in pages)))
+    if split:
+        imported.notes.append(_("table on {pages}: {count} rows stack one item per line beside "
+                                "their values, each written as one row per line").format(
+                                    pages=origin, count=split))
 
 

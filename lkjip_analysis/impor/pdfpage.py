@@ -44,6 +44,8 @@ class Piece:
     first_char: float
     bold: bool
     spaced: bool | None  # None where unknown: the last line before a page break
+    top: float | None = None  # the line's top on its page; None for turned text
+    bottom: float | None = None
 
 
 @dataclass
@@ -240,7 +242,8 @@ def _cell(chars: list[dict], box, spaced: set[int]) -> Cell:
         if printed:
             pieces.append(Piece(" ".join(line["text"].split()), line["x1"] - line["x0"],
                                  printed[0]["x1"] - printed[0]["x0"],
-                                 all(map(_is_bold, printed)), id(printed[-1]) in spaced))
+                                 all(map(_is_bold, printed)), id(printed[-1]) in spaced,
+                                 line["top"], line["bottom"]))
     for run in turned_runs([c for c in chars if turned(c)]):
         printed = [c for c in run if c["text"].strip()]
         pieces.append(Piece(turned_text(run), 0.0, 0.0, all(map(_is_bold, printed)), True))
