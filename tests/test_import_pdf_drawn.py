@@ -432,15 +432,53 @@ def test_a_name_wrapped_beside_one_value_stays_one_row(tmp_path):
             "PUG\t75\t80\t97,50") in text
 
 
-def test_two_numbers_on_two_lines_of_a_full_cell_are_never_glued():
-    """The joining rule alone: a full line ending in a whole number and a next line starting
-    with one stay apart; a wrapped amount (`23.531.589.17` + `6`) is mended."""
-    from lkjip_analysis.impor.pdfcells import Vocabulary, cell_text
-    from lkjip_analysis.impor.pdfpage import Cell, Piece
+def test_numbers_stacked_right_aligned_are_never_glued(tmp_path):
+    """Values aligned to the right of their cell (as Word prints amounts) with no names beside
+    them: the cell's room is measured from the side its lines are aligned to, so `32` over
+    `29,40` is never taken for a wrapped amount (`3229,4029`)."""
+    from reportlab.pdfgen import canvas
 
-    words = Vocabulary(set(), set())
-    glued = Cell([Piece("32", 20, 5, False, False), Piece("29,40", 20, 5, False, False)], 20)
-    assert cell_text(glued, words).text == "32 29,40"
-    amount = Cell([Piece("23.531.589.17", 60, 5, False, False), Piece("6", 5, 5, False, False)],
-                  60)
-    assert cell_text(amount, words).text == "23.531.589.176"
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "kanan.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("Helvetica", 9)
+    xs = [60, 200, 250, 300]
+    for upper, lower in [(760, 742), (742, 700)]:
+        for j in range(3):
+            page.rect(xs[j], lower, xs[j + 1] - xs[j], upper - lower, stroke=1, fill=0)
+    for j, text in enumerate(["Komoditas", "Target", "Realisasi"]):
+        page.drawString(xs[j] + 3, 748, text)
+    page.drawString(xs[0] + 3, 730, "Margin padi, palawija, sayuran")
+    for i, (target, real) in enumerate([("32", "31"), ("29,40", "29,10"), ("29", "30")]):
+        page.drawRightString(xs[2] - 3, 730 - 12 * i, target)
+        page.drawRightString(xs[3] - 3, 730 - 12 * i, real)
+    page.save()
+    text = to_text(read_pdf(path)).text
+    assert "Margin padi, palawija, sayuran\t32 29,40 29\t31 29,10 30" in text
+
+
+def test_text_over_stripes_that_are_no_chart_is_read(tmp_path):
+    """A cover drawn with coloured stripes standing on one line (Word's page borders, a
+    template's bands) looks like a column chart to the chart finder; it is not read as one, so
+    the title printed over it stays the page's text: `LAPORAN KINERJA` was written `RAN
+    KINERJA` (dpmdesa_jabar_2016, issue 33)."""
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    path = tmp_path / "sampul.pdf"
+    page = canvas.Canvas(str(path))
+    for i, shade in enumerate((0.2, 0.4, 0.6)):
+        page.setFillColorRGB(shade, 0.3, 0.8)
+        page.rect(20 + 25 * i, 100, 20, 600, stroke=0, fill=1)
+    page.setFillColorRGB(0, 0, 0)
+    page.setFont("Helvetica-Bold", 20)
+    page.drawString(40, 600, "LAPORAN KINERJA INSTANSI PEMERINTAH")
+    page.drawString(40, 570, "TAHUN 2016")
+    page.save()
+    imported = read_pdf(path)
+    text = to_text(imported).text
+    assert "LAPORAN KINERJA INSTANSI PEMERINTAH" in text and "TAHUN 2016" in text

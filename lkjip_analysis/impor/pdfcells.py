@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from ..core.values import well_formed
 from .model import Text
 from .pdfpage import Cell, Grid, Line, Piece
 
@@ -78,9 +77,9 @@ def _glue(before: Piece, piece: Piece, room: float, text: str,
     hang unseen past the edge) can have broken inside a token too long for the cell: then a
     number goes on; so do words where the halves make a beginning of a word of the document
     (on a line of several tokens, only when the head is no word of it), and, on a line of one
-    token, where the head is no word of the document and the tail no word of its prose. Two
-    numbers are one only where the head alone is no whole number and the two make one
-    (`23.531.589.17` + `6`); `32` + `29,40` stay two.
+    token, where the head is no word of the document and the tail no word of its prose. Only a
+    line filled to the cell's edge goes on (`23.531.589.17` + `6`): numbers stacked in a column
+    (`32` over `29,40`) leave room, whichever side they are aligned to (see `pdfpage._cell`).
     """
     if before.spaced:
         return " "
@@ -91,8 +90,8 @@ def _glue(before: Piece, piece: Piece, room: float, text: str,
         return " " if text[-2:-1] == " " else ""  # a free-standing dash or slash is spaced
     head = text.rsplit(" ", 1)[-1]
     tail = piece.text.split(" ", 1)[0]
-    if _NUMBER_PART.match(head) and tail[:1].isdigit():  # a wrapped amount, never two values
-        return "" if not well_formed(head) and well_formed(head + tail) else " "
+    if _NUMBER_PART.match(head) and tail[:1].isdigit():
+        return ""
     if (head[-1] in ",;:)" and tail[:1].isalnum()) or (tail[:1] == "(" and head[-1].isalnum()):
         return " "  # no line breaks there inside a token: a space stood there
     if tail[:1] in ",.;:)":

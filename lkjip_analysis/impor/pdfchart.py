@@ -145,7 +145,8 @@ def _chart(columns: list[Bar], shapes: list[Bar], text: list[Run], number: int) 
         block = Chart(*_read(columns, keys, inside, baseline, size), origin)
     except _NotRead as reason:
         block = Picture(_("chart not read: {reason}").format(reason=reason), origin)
-    return Drawn(box[1], box, number, block)
+    # the text over a chart not read stays the page's text (a cover's stripes are no chart)
+    return Drawn(box[1], box, number, block, holds_text=isinstance(block, Chart))
 
 
 class _NotRead(Exception):

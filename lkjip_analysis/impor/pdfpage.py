@@ -75,11 +75,11 @@ def page_items(page, number: int) -> list:
     found = [(t, [c for c in page.chars if _within(c, t.bbox)]) for t in page.find_tables()]
     tables = [(t, chars) for t, chars in found if _cells_with_text(t, chars) >= 2]
     charts = find_charts(page, number, [t.bbox for t, _ in tables], runs(page.chars))
-    tables = [(t, chars) for t, chars in tables
-              if not any(_overlap(t.bbox, c.box) for c in charts)]
+    read = [chart.box for chart in charts if chart.holds_text]
+    tables = [(t, chars) for t, chars in tables if not any(_overlap(t.bbox, c) for c in read)]
     boxes = [t.bbox for t, _ in tables]
     spaced = _spaced(page.chars)
-    taken = boxes + [chart.box for chart in charts]
+    taken = boxes + read
     outside = page.filter(lambda obj: obj.get("object_type") != "char"
                           or (not turned(obj) and not any(_within(obj, box) for box in taken)))
     lines = [_line(found, number, spaced, page.height)
@@ -247,7 +247,14 @@ def _cell(chars: list[dict], box, spaced: set[int]) -> Cell:
     for run in turned_runs([c for c in chars if turned(c)]):
         printed = [c for c in run if c["text"].strip()]
         pieces.append(Piece(turned_text(run), 0.0, 0.0, all(map(_is_bold, printed)), True))
-    padding = min((line["x0"] - box[0] for line in found), default=0.0)
-    return Cell(pieces, box[2] - box[0] - 2 * max(padding, 0.0), (box[0], box[2]))
+    return Cell(pieces, box[2] - box[0] - 2 * _padding(found, box), (box[0], box[2]))
+
+
+def _padding(found: list[dict], box) -> float:
+    """The cell's padding: the least gap between its text and either side of its box. The
+    side its lines are aligned to shows it; the other side's gap is room left (right-aligned
+    `32` over `29,40` do not fill their cell, and never run together)."""
+    gaps = [min(line["x0"] - box[0], box[2] - line["x1"]) for line in found]
+    return max(min(gaps, default=0.0), 0.0)
 
 

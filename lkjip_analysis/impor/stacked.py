@@ -3,12 +3,13 @@ beside value cells stacked the same way (a commodity list: Padi / Palawija / Say
 target per line), is several rows, never one row whose cells run their lines together.
 
 The evidence is the page's own: value cells whose every line is one whole number (a value
-`(101%)` printed under its number belongs to it), the same count of lines in each, on the same
-baselines; and a cell of names whose lines fall on those baselines. Each line band becomes a
-row; a name wrapped within its band stays whole. A cell is split only where each of its
-items starts on its values' line and none goes on from the band above in small letters. Cells printed once for all the bands (the number, the
-sasaran, a sasaran's own capaian, a text wrapped over the bands at its own pitch) go into a row
-of their own above them: the group they were printed in.
+`(101%)` printed under its number belongs to it) and none filled to the cell's edge (where a
+wrapped amount goes on), the same count of lines in each, on the same baselines; and a cell
+of names whose lines fall on those baselines. Each line band becomes a row; a name wrapped
+within its band stays whole. A cell is split only where each of its items starts on its
+values' line and none goes on from the band above in small letters. Cells printed once for all
+the bands (the number, the sasaran, a sasaran's own capaian, a text wrapped over the bands at
+its own pitch) go into a row of their own above them: the group they were printed in.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 import statistics
 
 from ..core.values import well_formed
+from .pdfcells import full
 from .pdfpage import Cell, Piece
 
 BAND_SLACK = 0.6  # share of a line's height by which two lines' tops may differ and align
@@ -89,7 +91,10 @@ def _value_lines(cell: Cell) -> list[Piece] | None:
             return None
         lines.append(piece)
     tops = [p.top for p in lines]
-    return lines if tops == sorted(tops) else None
+    if tops != sorted(tops) or any(full(a, b, cell.width) for a, b in zip(
+            cell.pieces, cell.pieces[1:], strict=False)):
+        return None  # a line filled to the cell's edge goes on below: one value wrapped
+    return lines
 
 
 def _numbers(text: str) -> list[str]:
