@@ -19,7 +19,6 @@ import pandas as pd
 from .. import families
 from ..audit import SHEET as FINDINGS
 from ..config import Paths, available_years, validate_year
-from ..core.agency import agency_frame
 from ..core.assemble import CORE, completeness, core_datasets
 from ..core.read import Choice
 from ..errors import ParameterError, SourceError
@@ -209,6 +208,29 @@ def _agency_assumed(paths: Paths) -> pd.DataFrame:
     return frame(name, paths.year, 0, "")
 
 
+def _agency_stated(paths: Paths, document) -> pd.DataFrame | None:
+    """The agency and year the document states. Only a cover naming another year stops the
+    extraction (the document lies in the wrong folder); a sentence naming another year is said
+    and the folder's year kept; a sentence the tables contradict is said (None: none stated)."""
+    from ..core.agency import COVER, TABLES, agency_statement, frame
+
+    stated = agency_statement(document)
+    if stated is None:
+        return None
+    agency = frame(stated.name, stated.year, stated.line, stated.quote)
+    if stated.where == TABLES:
+        log.warning(_("%s line %d says the year %d, but its tables measure %d: %d is used"),
+                    paths.document, stated.line, stated.stated_year, stated.year, stated.year)
+    if stated.where == COVER:
+        _check_year_stated(paths, agency, paths.document, "Narasi", stated.line)
+    elif stated.year != paths.year:
+        log.warning(_("%s line %d names the year %d in a sentence, not on a cover: the "
+                      "folder's year %d is used"), paths.document, stated.line, stated.year,
+                    paths.year)
+        agency = frame(stated.name, paths.year, stated.line, stated.quote)
+    return agency
+
+
 def _check_year_stated(paths: Paths, agency: pd.DataFrame, source: Path, table: str,
                        line: int) -> None:
     """The report year a source states must be its folder's (a workbook not filled yet
@@ -235,13 +257,10 @@ def _source_files(paths: Paths, source: str) -> list[Path]:
 
 def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     document = read_document(paths.document)
-    agency = agency_frame(document)
+    agency = _agency_stated(paths, document)
     if agency is None:
         given = _agency_given(paths)
         agency = given if given is not None else _agency_assumed(paths)
-    else:
-        _check_year_stated(paths, agency, paths.document, "Narasi",
-                           int(agency.baris_sumber.iloc[0]))
     # what tabel.yaml may name: the families' tables and the SAKIP core's budget
     mapping = load_mapping(paths.table_mapping, [*families.TABLE_NAMES, "realisasi_anggaran"])
     family, captions = locate(document, families.FAMILIES, mapping, paths.table_mapping)
