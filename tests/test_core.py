@@ -298,23 +298,41 @@ def test_a_group_row_written_left_of_the_numbers_is_a_group_not_a_shifted_row():
     assert core.notes == []
 
 
-def test_two_columns_of_one_meaning_are_not_read_and_said():
+def test_two_columns_of_one_meaning_and_the_same_qualifiers_are_not_read_and_said():
     core = read_core(document(
-        "Tabel 3.4 Perbandingan", "",
-        "No\tIndikator Kinerja\tTarget\tRealisasi\t\t",
-        "\t\t\t2022\t2021\t2020",
-        "1\tMaturitas SPIP\t3\t3,1\t3,3\t3,0"))
+        "Tabel 3.4 Pengukuran", "",
+        "No\tIndikator Kinerja\tTarget\tRealisasi\tRealisasi",
+        "1\tMaturitas SPIP\t3\t3,1\t3,3"), year=2022)
     assert core.capaian_kinerja.empty
     assert [str(note) for note in core.notes] == [
-        "Tabel 3.4 (baris 1): tidak dibaca: beberapa kolom bermakna realisasi; sebutkan yang "
-        "dibaca di tabel.yaml"]
-    untitled = read_core(document(
-        "No\tIndikator Kinerja\tTarget\tRealisasi\t\t",
-        "\t\t\t2022\t2021\t2020",
-        "1\tMaturitas SPIP\t3\t3,1\t3,3\t3,0"))
-    assert [str(note) for note in untitled.notes] == [  # its line named once
-        "tabel pada baris 1: tidak dibaca: beberapa kolom bermakna realisasi; sebutkan yang "
-        "dibaca di tabel.yaml"]
+        "Tabel 3.4 (baris 1): tidak dibaca: 'Realisasi' dan 'Realisasi' sama-sama bermakna "
+        "realisasi, dengan keterangan yang sama; sebutkan yang dibaca di tabel.yaml"]
+
+
+def test_the_year_beside_earlier_years_is_a_comparison_not_the_core():
+    """Jombang's Tabel 3.4 puts the year's realisation beside 2021 and 2020: a comparison of
+    Bab III, said, never a table refused for two `realisasi` columns."""
+    text = ("Tabel 3.4 Perbandingan", "",
+            "No\tIndikator Kinerja\tTarget\tRealisasi\t\t",
+            "\t\t\t2022\t2021\t2020",
+            "1\tMaturitas SPIP\t3\t3,1\t3,3\t3,0")
+    core = read_core(document(*text), year=2022)
+    assert core.capaian_kinerja.empty
+    assert [str(note) for note in core.notes] == [
+        "Tabel 3.4 (baris 1): tidak dibaca ke inti: tabel perbandingan Bab III (tahun laporan "
+        "di samping Realisasi > 2021, Realisasi > 2020)"]
+
+
+def test_the_years_own_column_is_the_core_whatever_the_other_columns_say():
+    """`Realisasi > 2016` beside `Target Akhir Renstra` and `Rata-rata Capaian`: the plan's end
+    and an aggregate are qualifiers, not a second realisation."""
+    core = read_core(document(
+        "Tabel 3.2 Pengukuran", "",
+        "No\tIndikator Kinerja\tTarget 2016\tRealisasi 2016\tCapaian thd Target (%)\t"
+        "Rata-rata Capaian",
+        "1\tIndeks kepuasan\t80\t84\t105\t101,2"), year=2016)
+    assert core.capaian_kinerja[["target", "realisasi", "persen"]].values.tolist() == [
+        [80.0, 84.0, 105.0]]
 
 
 def test_a_report_without_a_performance_agreement_says_so():
@@ -427,12 +445,35 @@ def test_tables_and_charts_printed_as_pictures_are_listed_by_caption(imported):
 @pytest.mark.parametrize("header, meaning", [
     ("Pagu Anggaran (Rp)", "anggaran"), ("Sisa Anggaran", None), ("Selisih (Rp)", None),
     ("Realisasi > %", "capaian"), ("Capaian Kinerja (%)", "capaian"),
-    ("Target Akhir Renstra", "target_akhir"), ("Indikator Kinerja Utama", "indikator"),
+    ("Target Akhir Renstra", "target"), ("Indikator Kinerja Utama", "indikator"),
+    ("Capaian thd Target (%)", "capaian"), ("Nomor Indikator", "no"),
 ])
 def test_a_column_means_what_its_header_words_say(header, meaning):
     from lkjip_analysis.core.meaning import meaning_of
 
     assert meaning_of(header) == meaning
+
+
+@pytest.mark.parametrize("header, qualifiers", [
+    ("Realisasi > 2016", ("realisasi", 2016, "", "", "", "", "")),
+    ("Target 2018 (RPJMD)", ("target", 2018, "", "rencana", "", "", "")),
+    ("Target Akhir Renstra", ("target", None, "", "rencana", "", "", "")),
+    ("Capaian thd Target Renstra (%)", ("capaian", None, "", "rencana", "", "", "")),
+    ("Rata-rata Capaian", ("capaian", None, "", "", "agregat", "", "")),
+    ("Realisasi Fisik (%)", ("realisasi", None, "", "", "", "fisik", "")),
+    ("Realisasi > Keuangan > (%)", ("capaian", None, "", "", "", "keuangan", "")),
+    ("Realisasi Keuangan (Rp)", ("realisasi", None, "", "", "", "keuangan", "")),
+    ("Standar Nasional", ("target", None, "", "", "", "", "nasional")),
+    ("Capaian Thn Lalu", ("capaian", None, "lalu", "", "", "", "")),
+    ("Realisasi S/D Tahun 2016", ("realisasi", 2016, "", "kumulatif", "", "", "")),
+    ("Capaian Tahun2016 > (%)", ("capaian", 2016, "", "", "", "", "")),
+])
+def test_a_column_is_a_meaning_and_its_qualifiers(header, qualifiers):
+    """DESIGN.md's table of header paths, each read as a meaning and its qualifiers."""
+    from lkjip_analysis.core.meaning import column_of
+
+    column = column_of(header)
+    assert (column.meaning, *column.qualifiers()) == qualifiers
 
 
 def test_a_budget_table_with_its_remainder_is_read():

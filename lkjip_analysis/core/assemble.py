@@ -51,12 +51,14 @@ FamilyBudget = Callable[[dict[str, pd.DataFrame], dict[str, str]],
 def core_datasets(document: Document, family: dict[str, pd.DataFrame],
                   family_labels: dict[str, str], family_budget: FamilyBudget,
                   declared_absent: frozenset[str], choices: dict[str, Choice] | None = None,
-                  pages: dict[int, int] | None = None) -> dict[str, pd.DataFrame]:
-    """The core datasets, `kelengkapan` and `catatan_baca` of `document`, given what its
-    family read (`family`: dataset -> frame; `family_labels`: dataset -> caption label) and
-    what tabel.yaml chooses for the core (`choices`; `pages`: each line's page)."""
+                  pages: dict[int, int] | None = None, year: int | None = None
+                  ) -> dict[str, pd.DataFrame]:
+    """The core datasets, `kelengkapan` and `catatan_baca` of `document` (the report of
+    `year`), given what its family read (`family`: dataset -> frame; `family_labels`: dataset
+    -> caption label) and what tabel.yaml chooses for the core (`choices`; `pages`: each
+    line's page)."""
     core = read_core(document, {name: choice for name, choice in (choices or {}).items()
-                                if name not in family}, pages)
+                                if name not in family}, pages, year)
     claimed = set(family_labels.values())
     frames = {name: _own_rows(getattr(core, name), claimed) for name in CORE}
     frames[BUDGET_TOTAL] = _own_rows(core.realisasi_anggaran_total, claimed)

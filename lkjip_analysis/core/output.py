@@ -53,7 +53,7 @@ def write_core(year: int, data_dir: str | Path | None = None) -> Summary:
     from .audit import audit_core
 
     paths = Paths.for_year(validate_year(year, data_dir), data_dir)
-    core = read_core(read_document(paths.document))
+    core = read_core(read_document(paths.document), year=paths.year)
     findings = audit_core(core)
     folder = paths.data_dir / "processed" / "inti" / str(paths.year)
     files = {f"{name}.csv": people_csv_bytes(getattr(core, name)) for name in DATASETS}

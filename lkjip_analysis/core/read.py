@@ -22,18 +22,24 @@ import pandas as pd
 from ..i18n import _
 from ..reading import columns
 from ..reading.source import Caption, Document, Row, Table, normalise
+from .agency import agency_statement, measured_year
 from .blocks import Block, blocks
 from .meaning import (
     ANGGARAN,
     CAPAIAN,
+    EFISIENSI,
+    FINANCIAL,
     INDIKATOR,
     KODE,
     NO,
+    PERFORMANCE,
     REALISASI,
     SASARAN,
     SATUAN,
     TARGET,
     URAIAN,
+    Column,
+    column_of,
     meaning_of,
 )
 from .values import convention, read_number
@@ -60,6 +66,9 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _ROW_NUMBER = re.compile(r"^(\d{1,4})\.?$")
 PERCENT_LIMIT = 1000.0  # a percentage beyond ±1000 is no capaian or serapan: left empty
 _FINANCING = re.compile(r"\bpembiayaan\b", re.I)
+_MEASURES = (TARGET, REALISASI, CAPAIAN)  # the columns whose qualifiers choose the core one
+# a measurement beside other years, the plan's end, the nation or the budget (Bab III)
+COMPARISON = "perbandingan"
 _UNITS = re.compile(r"\b(?:opd|skpd|perangkat daerah|satuan kerja|unit kerja)\b", re.I)
 
 
@@ -99,6 +108,10 @@ class _Read:
     data: list[Row]
     paths: list[tuple[str, ...]] = field(default_factory=list)  # each column's header names
     named: set[int] = field(default_factory=set)  # the columns whose header has a name
+    # every meaning a column has, whatever its qualifiers: meaning -> its columns
+    meanings: dict[str, list[int]] = field(default_factory=dict)
+    # the measures beside the core ones: another year's, the plan's, the nation's, the budget's
+    compared: list[int] = field(default_factory=list)
     # a text column's merged header spans the unnamed columns to its right: meaning -> those
     spanned: dict[str, list[int]] = field(default_factory=dict)
 
@@ -157,17 +170,27 @@ COLUMN_MEANINGS = {"no": NO, "sasaran_strategis": SASARAN, "indikator_kinerja": 
 
 
 def read_core(document: Document, choices: dict[str, Choice] | None = None,
-              pages: dict[int, int] | None = None) -> Core:
-    """The SAKIP core of `document`; a dataset tabel.yaml chooses tables for (`choices`) is
-    read from those alone, its columns as named there (`pages`: a line's page)."""
+              pages: dict[int, int] | None = None, year: int | None = None) -> Core:
+    """The SAKIP core of `document` for the report `year` (by default the year the document
+    states); a dataset tabel.yaml chooses tables for (`choices`) is read from those alone, its
+    columns as named there (`pages`: a line's page)."""
     choices, pages = choices or {}, pages or {}
     _check_choices(choices)
+    year = year or report_year(document)
     pk, capaian, anggaran, totals, notes = [], [], [], [], []
     for block in blocks(document):
         page = pages.get(block.rows[0].line) if block.rows else None
         chosen = next((name for name, c in choices.items() if c.names(block, page)), None)
-        table = _columns(document, block, notes, choices[chosen] if chosen else None)
+        table = _columns(document, block, notes, choices[chosen] if chosen else None, year)
         kind = chosen or (_kind(table) if table is not None else None)
+        if kind == COMPARISON:
+            notes.append(Note(block.label, block.line, _(
+                "{table}: a comparison of Bab III (the year beside {others}): not read into "
+                "the core").format(table=_where(block), others=", ".join(
+                    " > ".join(table.paths[i]) for i in table.compared))))
+            continue
+        if table is not None and kind is None and INDIKATOR in table.meanings:
+            _note_bab3(block, table.paths, table.meanings, notes)
         if table is None or kind is None:
             continue
         if kind in choices and chosen != kind:
@@ -190,6 +213,12 @@ def read_core(document: Document, choices: dict[str, Choice] | None = None,
                 pd.DataFrame(totals, columns=ANGGARAN_COLUMNS), notes)
 
 
+def report_year(document: Document) -> int | None:
+    """The year the document reports on (its cover, sentence or tables), or None."""
+    stated = agency_statement(document)
+    return stated.year if stated is not None else measured_year(document)
+
+
 def _check_choices(choices: dict[str, Choice]) -> None:
     """Each choice names its table: columns alone say nothing of which table they are in."""
     from ..errors import SourceError
@@ -206,9 +235,10 @@ def _check_choices(choices: dict[str, Choice]) -> None:
 def _kind(table: _Read) -> str | None:
     """The core dataset a table's columns make it: a measurement, an agreement, a budget."""
     has = set(table.single)
-    if {INDIKATOR, TARGET, REALISASI} <= has:
-        return "capaian_kinerja"
-    if {INDIKATOR, TARGET} <= has:
+    if {INDIKATOR, TARGET} <= has and has & {REALISASI, CAPAIAN}:
+        return COMPARISON if table.compared else "capaian_kinerja"
+    if {INDIKATOR, TARGET} <= has and not set(table.meanings) & {REALISASI, CAPAIAN} \
+            and len(table.meanings[TARGET]) == 1:  # a plan's targets year by year: no PK
         return "perjanjian_kinerja"
     if {URAIAN, ANGGARAN, REALISASI} <= has:
         return "realisasi_anggaran"
@@ -220,35 +250,55 @@ def _kind(table: _Read) -> str | None:
 # --- columns ----------------------------------------------------------------------------------
 
 def _columns(document: Document, block: Block, notes: list[Note],
-             choice: Choice | None = None) -> _Read | None:
+             choice: Choice | None = None, year: int | None = None) -> _Read | None:
     """The block's header rows and the column of each meaning (those `choice` names taken as
-    named); None when it holds no core meaning or two columns claim one (said in
+    named): of the measures, the plain annual column of the report `year` (another year's,
+    the plan's, an aggregate, a national figure or another kind are not the core); None when
+    it holds no core meaning or two columns mean the same with the same qualifiers (said in
     `notes`)."""
     header = _header_rows(block.rows)
     if not header:
         return None
     table = Table(Caption(block.label or "", block.title, block.line), tuple(header), (),
                   document.path)
-    found: dict[str, list[int]] = {}
     paths = columns.header_paths(table)
-    for index, path in enumerate(paths):
-        meaning = meaning_of(" > ".join(path)) if path else None
-        if meaning is not None:
-            found.setdefault(meaning, []).append(index)
-    if choice is not None:
-        found |= _chosen_columns(choice, block, paths)
-    core = {INDIKATOR, TARGET, ANGGARAN}
-    if not core & set(found):
-        return None
-    doubled = sorted(m for m, where in found.items() if len(where) > 1 and m != NO)
-    read = _Read(block, {m: where[0] for m, where in found.items()}, [], paths,
-                 {index for index, path in enumerate(paths) if path})
+    meant = [column_of(" > ".join(path)) if path else Column(None) for path in paths]
+    found: dict[str, list[int]] = {}
+    for index, column in enumerate(meant):
+        if column.meaning is not None:
+            found.setdefault(column.meaning, []).append(index)
+    chosen = _chosen_columns(choice, block, paths) if choice is not None else {}
+    named = set(found) | set(chosen)
+    if not ({INDIKATOR, TARGET} <= named or {URAIAN, TARGET} <= named or ANGGARAN in named):
+        if INDIKATOR in named:
+            _note_bab3(block, paths, found, notes)
+        return None  # no measurement, agreement or budget
+    kinds = ("", PERFORMANCE) if INDIKATOR in found else ("", FINANCIAL)
+    single, doubled = {}, []
+    for meaning, where in found.items():
+        if meaning in chosen:
+            single[meaning] = chosen[meaning][0]
+            continue
+        plain = where[:1] if meaning == NO else [
+            i for i in where if meaning not in _MEASURES or meant[i].of_year(year, kinds)]
+        if len(plain) > 1 and meaning in _MEASURES:  # `Realisasi` beside `Realisasi 2016`
+            plain = [i for i in plain if meant[i].year == year] or plain
+        if len(plain) > 1:
+            doubled.append((meaning, plain[:2]))
+        elif plain:
+            single[meaning] = plain[0]
+    read = _Read(block, single, [], paths,
+                 {index for index, path in enumerate(paths) if path}, found,
+                 [i for m in _MEASURES for i in found.get(m, ())
+                  if i not in single.values() and not meant[i].statistic])
     if doubled:
-        where = (_("{table} (line {line})").format(table=block.label, line=block.line)
-                 if block.label else read.tabel)  # an unlabelled table is named by its line
+        where = _where(block)
+        said = "; ".join(_("{first!r} and {second!r} both mean {meaning}").format(
+            first=" > ".join(paths[a]), second=" > ".join(paths[b]), meaning=meaning)
+            for meaning, (a, b) in doubled)
         notes.append(Note(block.label, block.line, _(
-            "{where}: not read: several columns are {meanings}; name the one to read in "
-            "tabel.yaml").format(where=where, meanings=", ".join(doubled))))
+            "{where}: not read: {said}, with the same qualifiers; name the one to read in "
+            "tabel.yaml").format(where=where, said=said)))
         return None
     keys = {_key(row) for row in header}
     read.data = [row for row in block.rows[len(header):]
@@ -257,6 +307,25 @@ def _columns(document: Document, block: Block, notes: list[Note],
     _realign(read, notes)
     _span(read)
     return read
+
+
+def _note_bab3(block: Block, paths: list[tuple[str, ...]], found: dict[str, list[int]],
+               notes: list[Note]) -> None:
+    """A note for a table of indicators with measures that is no core table (a comparison
+    with the plan, an efficiency table): not read, and which columns it has."""
+    measures = [i for m in (TARGET, REALISASI, CAPAIAN, EFISIENSI) for i in found.get(m, ())]
+    if any(m in found for m in (REALISASI, CAPAIAN, EFISIENSI)):
+        notes.append(Note(block.label, block.line, _(
+            "{where}: not read: a table of Bab III ({headers}) the reader does not read "
+            "yet").format(where=_where(block), headers=", ".join(
+                " > ".join(paths[i]) for i in sorted(measures)))))
+
+
+def _where(block: Block) -> str:
+    """A table as a note names it: its label and line, or its line (an unlabelled one)."""
+    if block.label:
+        return _("{table} (line {line})").format(table=block.label, line=block.line)
+    return _("table at line {line}").format(line=block.line)
 
 
 def _span(read: _Read) -> None:
@@ -352,7 +421,8 @@ def _note_shifted(table: _Read, notes: list[Note]) -> None:
 
 
 def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
-    """The leading rows that name columns (the numbering row and blank rows among them)."""
+    """The leading rows that name columns (the numbering row and blank rows among them): most
+    of their cells name a meaning, or, printed in bold as a header is, at least two do."""
     header = []
     for row in rows[:_MAX_HEADER_ROWS]:
         texts = [cell.text for cell in row.cells if cell.text]
@@ -362,8 +432,10 @@ def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
         years = bool(texts) and all(_YEAR.match(t) for t in texts) and header
         if any(_GROUP_HEADING.match(t) for t in texts):
             break
+        bold = bool(texts) and all(c.bold for c in row.cells if c.text)
         if not (numbered or years or not texts or _continues(row, header) or (
-                named and named * 2 >= len(texts) and not numeric)):
+                named and (named * 2 >= len(texts) or (bold and named >= 2))
+                and not numeric)):
             break
         header.append(row)
     while header and not any(c.text for c in header[-1].cells):

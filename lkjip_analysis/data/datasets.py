@@ -272,7 +272,8 @@ def _from_document(paths: Paths) -> tuple[dict[str, pd.DataFrame], str]:
     origins = line_origins(paths.originals / ORIGINS_FILE, document.lines)
     budget = family.core_budget if family and family.core_budget else _no_budget
     frames.update(core_datasets(document, frames, labels, budget, mapping.absent,
-                                _core_choices(mapping, paths), line_pages(origins)))
+                                _core_choices(mapping, paths), line_pages(origins),
+                                int(agency.tahun.iloc[0])))
     _say_absent(frames["kelengkapan"], paths)
     sources = [{"dataset": name, "tabel": caption.label, "judul": caption.title,
                 "baris_sumber": caption.line} for name, caption in tables.items()]

@@ -27,6 +27,7 @@ from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Te
 from .pdfbudget import PAGE_OBJECTS, PAGE_SECONDS, PageTooBusy, lay_out, visible_page
 from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
 from .pdfchart import Drawn
+from .pdfcolumns import drawn_columns
 from .pdfpage import Cell, Grid, Line, digits_lost, page_items, plain_lines
 from .stacked import split_stacked
 
@@ -560,7 +561,7 @@ def _close(grid: Grid | None, imported: Imported, vocabulary: Vocabulary,
 def _write(grid: Grid | None, imported: Imported, vocabulary: Vocabulary) -> None:
     if grid is None or not grid.rows:
         return
-    cells, pages, split = split_stacked(grid.rows, grid.pages)
+    cells, pages, split = split_stacked(drawn_columns(grid.rows), grid.pages)
     rows = tuple(tuple(cell_text(cell, vocabulary) for cell in row) for row in cells)
     first, last = grid.pages[0], grid.pages[-1]
     origin = f"halaman {first}" + (f"–{last}" if last != first else "")
