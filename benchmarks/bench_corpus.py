@@ -58,7 +58,7 @@ def printed(text: str) -> float | None:
     body = body.removesuffix(",-").strip()
     if not re.fullmatch(r"-?\d[\d.,]*", body):
         return None
-    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", body):
+    if re.fullmatch(r"-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?", body):  # `0,315` is a decimal
         return float(body.replace(",", ""))
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", body):
         return float(body.replace(".", "").replace(",", "."))
@@ -127,19 +127,23 @@ def compared(core, rows_by_kind: dict[str, list[dict]]) -> tuple[int, int]:
     """(values equal to the transcription, transcribed values): a number where the cell is
     plainly one, else the text as written; rows matched by their name, in order."""
     same = total = 0
+    used: set[int] = set()
     for kind, rows in rows_by_kind.items():
         dataset, name, our_name, fields = KINDS[kind]
         ours = defaultdict(list)
         for row in getattr(core, dataset).to_dict("records"):
             ours[key(row[our_name])].append(row)
+            ours[(key(row["tabel"]), key(row[our_name]))].append(row)
         for row in rows:
             if kind == "anggaran" and row.get("tingkat") in ("total", "subtotal", "unit"):
                 continue
             if kind == "capaian" and row.get("jenis", "pengukuran") not in (
                     "pengukuran", "capaian_iku", "indikator", ""):
                 continue
-            match = ours.get(key(row[name])) or [None]
-            mine = match.pop(0) if match != [None] else None
+            candidates = [*ours.get((key(row["tabel"]), key(row[name])), ()),
+                          *ours.get(key(row[name]), ())]  # its own table's row first
+            mine = next((r for r in candidates if id(r) not in used), None)
+            used.add(id(mine))
             for theirs, our_column in fields:
                 cell = row.get(theirs, "").strip()
                 if not cell:

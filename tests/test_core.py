@@ -607,3 +607,40 @@ def test_no_page_is_broken_into_letters(imported):
         lines = to_text(imported[report]).text.splitlines()
         short = [line for line in lines if 0 < len("".join(line.split())) <= 2]
         assert len(short) < 60, report
+
+
+def test_round_amounts_and_footnote_marks_are_plain_numbers():
+    """bkpd_jabar_2016 prints amounts as `3.600.000.000,-`; disperindag a realisation
+    `203,440*` with its footnote mark (its column groups by commas: `1,309`... is settled by
+    the table's `6,831,222`)."""
+    core = read_core(document(
+        "Tabel 5 Realisasi Anggaran", "",
+        "No\tKegiatan\tAnggaran (Rp.)\tRealisasi (Rp.)",
+        "1.\tRTM OPD Penguatan Ketersediaan\t3.600.000.000,-\t3.463.967.029,-"), year=2016)
+    assert core.realisasi_anggaran[["anggaran", "realisasi"]].values.tolist() == [
+        [3_600_000_000.0, 3_463_967_029.0]]
+
+
+def test_an_open_form_is_settled_by_its_table_else_its_document_never_by_a_mixed_one():
+    """`202,955` (one group) is grouping where the table shows commas group (`6,831,222`);
+    in a table showing no convention, the document's tables settle it; a table mixing both
+    (`2.050` beside `4,341,614`) leaves it empty."""
+    rows = ("No\tIndikator Kinerja\tTarget\tRealisasi",
+            "1\tUnit usaha IKM\t202,955\t203,440*",
+            "2\tUTTP\t6,831,222\t4,341,614")
+    core = read_core(document("Tabel 3.2 Pengukuran", "", *rows), year=2016)
+    assert core.capaian_kinerja[["target", "realisasi"]].values.tolist() == [
+        [202_955.0, 203_440.0], [6_831_222.0, 4_341_614.0]]
+    by_document = read_core(document(
+        "Tabel 3.1 Pengukuran", "", "No\tIndikator Kinerja\tTarget\tRealisasi",
+        "1\tUnit usaha IKM\t202,955\t203,440", "",
+        "Tabel 3.7 Anggaran", "", "No\tKegiatan\tAnggaran\tRealisasi",
+        "1\tPengembangan IKM\t4,775,000,000.00\t3,878,831,648.00"), year=2016)
+    assert by_document.capaian_kinerja[["target", "realisasi"]].values.tolist() == [
+        [202_955.0, 203_440.0]]
+    mixed = read_core(document(
+        "Tabel 3.2 Pengukuran", "", "No\tIndikator Kinerja\tTarget\tRealisasi\tKeterangan",
+        "1\tKonsumsi energi\t2.050\t2.165,5\t4,341,614", "2\tKonsumsi protein\t56\t60,5\t"),
+        year=2016)
+    assert math.isnan(mixed.capaian_kinerja.target.iloc[0])
+    assert mixed.capaian_kinerja.realisasi.tolist() == [2165.5, 60.5]

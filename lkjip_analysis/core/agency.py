@@ -126,10 +126,11 @@ def _cover(document: Document) -> Statement | None:
         return None
     text = " ".join(line for _, line in lines)
     found = _match(text)
-    return None if found is None else Statement(*found, lines[0][0], found_quote(text), COVER)
+    return None if found is None else Statement(*found, lines[0][0], _quote(text), COVER)
 
 
-def found_quote(text: str) -> str:
+def _quote(text: str) -> str:
+    """The words of the first statement in `text`, spaced once."""
     match = next(m for s in STATEMENTS if (m := s.search(text)))
     return " ".join(match.group(0).split())
 
@@ -139,7 +140,7 @@ def _sentences(document: Document):
         text = _plain(line)
         found = _match(text)
         if found is not None:
-            yield Statement(*found, number, found_quote(text), SENTENCE)
+            yield Statement(*found, number, _quote(text), SENTENCE)
 
 
 def _match(text: str) -> tuple[str, int] | None:

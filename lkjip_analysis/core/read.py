@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -42,7 +43,7 @@ from .meaning import (
     column_of,
     meaning_of,
 )
-from .values import convention, read_number
+from .values import convention, conventions, read_number
 
 CORE_DATASETS = ("perjanjian_kinerja", "capaian_kinerja", "realisasi_anggaran")
 PK_COLUMNS = ["tabel", "no", "sasaran_strategis", "indikator_kinerja", "satuan", "target",
@@ -112,6 +113,9 @@ class _Read:
     meanings: dict[str, list[int]] = field(default_factory=dict)
     # the measures beside the core ones: another year's, the plan's, the nation's, the budget's
     compared: list[int] = field(default_factory=list)
+    # the number convention that settles a form its column leaves open (`113.889`): the one
+    # the table shows, else, where the table shows none, the document's; None where mixed
+    convention: str | None = None
     # a text column's merged header spans the unnamed columns to its right: meaning -> those
     spanned: dict[str, list[int]] = field(default_factory=dict)
 
@@ -306,6 +310,7 @@ def _columns(document: Document, block: Block, notes: list[Note],
                  and not columns.is_numbering(row)]
     _realign(read, notes)
     _span(read)
+    read.convention = _settled([c.text for row in read.data for c in row.cells], document)
     return read
 
 
@@ -319,6 +324,21 @@ def _note_bab3(block: Block, paths: list[tuple[str, ...]], found: dict[str, list
             "{where}: not read: a table of Bab III ({headers}) the reader does not read "
             "yet").format(where=_where(block), headers=", ".join(
                 " > ".join(paths[i]) for i in sorted(measures)))))
+
+
+def _settled(texts: list[str], document: Document) -> str | None:
+    """The convention a table shows, else (it shows none) the one the document's tables show;
+    None where either mixes both."""
+    shown = conventions(texts)
+    if not shown:
+        shown = _document_conventions(document)
+    return next(iter(shown)) if len(shown) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _document_conventions(document: Document) -> frozenset[str]:
+    return frozenset(conventions([cell for line in document.lines if "\t" in line
+                                  for cell in line.split("\t")]))
 
 
 def _where(block: Block) -> str:
@@ -466,7 +486,7 @@ def _numbers(table: _Read, meaning: str, *alike: str) -> dict[int, tuple[float |
         return {}
     texts = [table.text(row, meaning) for row in table.data]
     seen = convention(texts) or convention(
-        [table.text(row, other) for other in alike for row in table.data])
+        [table.text(row, other) for other in alike for row in table.data]) or table.convention
     readings = [read_number(text, seen) for text in texts]
     return {row.line: (reading.value, reading.doubt)
             for row, reading in zip(table.data, readings, strict=True)}

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from ..i18n import _
 
 ID, EN = "id", "en"
-_AFFIXES = re.compile(r"^(?:rp\.?)\s*|\s*%$", re.I)
+# `Rp`, `%`, the round amount's `,-` (`3.600.000.000,-`) and a footnote's `*` (`203,440*`)
+_AFFIXES = re.compile(r"^(?:rp\.?)\s*|\s*(?:%|[,.]-|\*+)$", re.I)
 _INTEGER = re.compile(r"^-?\d{1,18}$")
 _ID_DECIMAL = re.compile(r"^-?\d{1,18},(?:\d{1,2}|\d{4,8})$")
 _EN_DECIMAL = re.compile(r"^-?\d{1,18}\.(?:\d{1,2}|\d{4,8})$")
@@ -43,6 +44,12 @@ class Reading:
 def convention(texts: list[str]) -> str | None:
     """The number convention a column's cells show with certainty (ID or EN), or None when
     they show none or both."""
+    shown = conventions(texts)
+    return shown.pop() if len(shown) == 1 else None
+
+
+def conventions(texts: list[str]) -> set[str]:
+    """The number conventions the cells show with certainty (ID, EN, both or none)."""
     shown = set()
     for text in texts:
         body = _body(text)
@@ -50,7 +57,7 @@ def convention(texts: list[str]) -> str | None:
             shown.add(ID)
         elif _EN_GROUPED.match(body):
             shown.add(EN)
-    return shown.pop() if len(shown) == 1 else None
+    return shown
 
 
 def read_number(text: str, column_convention: str | None = None) -> Reading:
