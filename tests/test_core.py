@@ -456,7 +456,8 @@ def test_a_column_means_what_its_header_words_say(header, meaning):
 
 @pytest.mark.parametrize("header, qualifiers", [
     ("Realisasi > 2016", ("realisasi", 2016, "", "", "", "", "")),
-    ("Target 2018 (RPJMD)", ("target", 2018, "", "rencana", "", "", "")),
+    ("Target 2018 (RPJMD)", ("target", 2018, "", "", "", "", "")),  # 2018's, not 2016's
+    ("Target P.RPJMD", ("target", None, "", "", "", "", "")),  # the plan's for the year
     ("Target Akhir Renstra", ("target", None, "", "rencana", "", "", "")),
     ("Capaian thd Target Renstra (%)", ("capaian", None, "", "rencana", "", "", "")),
     ("Rata-rata Capaian", ("capaian", None, "", "", "agregat", "", "")),

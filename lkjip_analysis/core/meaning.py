@@ -11,6 +11,9 @@ realisation under a spanning "Anggaran" is the realisation). Its qualifiers say 
 | `year` | a year it names | `Realisasi > 2016`, `Capaian Tahun 2015` |
 | `relative` | `lalu` for last year named without its number | `Capaian Thn Lalu` |
 | `horizon` | `rencana` (plan's end), `kumulatif` (`s.d.`), `awal` | `Target Akhir Renstra` |
+
+A plan named without its end (`Target P.RPJMD`, `Target RPJMD 2016`) is the plan's target for
+that year: a year other than the report's keeps it out of the core (`Target 2018 (RPJMD)`).
 | `statistic` | `agregat` | `Rata-rata Capaian`, `Jumlah` |
 | `kind` | `fisik`, `keuangan`, `kinerja` | `Realisasi Keuangan (Rp)`, `FISIK %` |
 | `scope` | `nasional` | `Standar Nasional`, `Capaian Nasional` |
@@ -54,8 +57,10 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (NO, ("no", "nomor"), ()),
 )
 _QUALIFIERS: tuple[tuple[str, str, re.Pattern], ...] = (
-    ("horizon", PLAN, re.compile(r"\b(?:akhir|renstra|rpjmd|rpjmn|rpjm|jangka menengah)"
-                                 r"(?![a-z])")),
+    # the plan's end: `Akhir`, or measured against the plan; a plan's own target for a year
+    # (`Target P.RPJMD`, `Target RPJMD 2016`) is that year's target
+    ("horizon", PLAN, re.compile(r"\b(?:akhir|jangka menengah)\b|\b(?:thd|thdp|terhadap)\b.*"
+                                 r"\b(?:renstra|rpjmd|rpjmn|rpjm)(?![a-z])")),
     ("horizon", CUMULATIVE, re.compile(r"\bs\s*[./]?\s*d\b|\bsampai\b")),
     ("horizon", BASELINE, re.compile(r"\bkondisi awal\b|\bbaseline\b")),
     ("statistic", AGGREGATE, re.compile(r"\brata\W*rata\b|\bjumlah\b|\btotal\b")),

@@ -448,7 +448,10 @@ def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
         texts = [cell.text for cell in row.cells if cell.text]
         numbered = columns.is_numbering(row) and header
         named = sum(meaning_of(t) is not None for t in texts)
-        numeric = any(_NUMERIC.match(t) and not _YEAR.match(t) for t in texts)
+        # a number among header words: data, unless it is the first cell of a row whose other
+        # cells name three meanings or more (a `No` header printed as `1`)
+        numeric = any(_NUMERIC.match(t) and not _YEAR.match(t)
+                      for t in (texts[1:] if named >= 3 else texts))
         years = bool(texts) and all(_YEAR.match(t) for t in texts) and header
         if any(_GROUP_HEADING.match(t) for t in texts):
             break
