@@ -645,3 +645,15 @@ def test_an_open_form_is_settled_by_its_table_else_its_document_never_by_a_mixed
         year=2016)
     assert math.isnan(mixed.capaian_kinerja.target.iloc[0])
     assert mixed.capaian_kinerja.realisasi.tolist() == [2165.5, 60.5]
+
+
+@pytest.mark.parametrize("printed, computed, agrees", [
+    ("98,30%", 98.26, False),  # two decimals printed: 98,26 is not 98,30 (issue 34)
+    ("106%", 106.05, True),  # Sumut p72: 96,51 / 91 printed to the unit
+    ("100,20", 100.196, True), ("0,315", 0.3149, True), ("0,315", 0.3142, False),
+])
+def test_a_capaian_is_compared_at_the_decimals_it_is_printed_with(printed, computed, agrees):
+    from lkjip_analysis.core.audit import fits
+    from lkjip_analysis.core.values import read_number
+
+    assert fits(read_number(printed).value, computed, printed) is agrees

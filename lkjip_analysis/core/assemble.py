@@ -38,8 +38,10 @@ PARTS: dict[str, str] = {  # data, in the report's language (not the user's: see
 }
 NOT_HELD = "tidak ada dalam laporan ini"
 DECLARED_ABSENT = "tidak ada dalam laporan ini (menurut tabel.yaml)"
-NOT_READ = ("tidak dibaca: untuk laporan bersusunan lain hanya inti SAKIP yang dibaca "
-            "(perjanjian kinerja, pengukuran kinerja, realisasi anggaran)")
+UNREAD = "tidak terbaca: tabelnya ada ({tables}) tetapi tidak dapat dibaca (lihat catatan baca)"
+# the parts PermenPAN-RB 53/2014 asks of any LKjIP: the core and the rest of Bab III
+LKJIP_PARTS = ("perjanjian_kinerja", "capaian_kinerja", BUDGET, "kinerja_historis",
+               "kemajuan_renstra", "efisiensi")
 CORE = ("perjanjian_kinerja", "capaian_kinerja", BUDGET)
 KELENGKAPAN_COLUMNS = ["dataset", "bagian", "ada", "tabel", "baris", "keterangan"]
 NOTE_COLUMNS = ["tabel", "baris_sumber", "catatan"]
@@ -73,7 +75,8 @@ def core_datasets(document: Document, family: dict[str, pd.DataFrame],
         if name == BUDGET:
             frames[BUDGET_TOTAL] = frames[BUDGET_TOTAL].iloc[0:0]
     frames["kelengkapan"] = completeness({**family, **frames}, family_labels, declared_absent,
-                                         only_core=not family_labels)
+                                         only_core=not family_labels,
+                                         unread=_unread_parts(core.notes))
     frames["catatan_baca"] = _notes(core, claimed)
     return frames
 
@@ -84,29 +87,43 @@ def _own_rows(frame: pd.DataFrame, claimed: set[str]) -> pd.DataFrame:
 
 
 def completeness(frames: dict[str, pd.DataFrame], family_labels: dict[str, str] | None = None,
-                 declared_absent: frozenset[str] = frozenset(),
-                 only_core: bool = False) -> pd.DataFrame:
-    """One row per part of an LKjIP: held or not, from which tables, how many rows
-    (`only_core`: the report was read for its core alone, the other parts not looked for)."""
-    family_labels = family_labels or {}
+                 declared_absent: frozenset[str] = frozenset(), only_core: bool = False,
+                 unread: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per part of an LKjIP: held or not, from which tables, how many rows. A report
+    read for its core alone (`only_core`, no family) lists the parts PermenPAN-RB 53/2014 asks
+    of any LKjIP, not a family's own tables; a part whose table the text holds but the reader
+    could not read (`unread`: part -> why) is `tidak terbaca`, not absent."""
+    family_labels, unread = family_labels or {}, unread or {}
     rows = []
     for name, part in PARTS.items():
+        if only_core and name not in LKJIP_PARTS:
+            continue
         frame = frames.get(name)
         held = frame is not None and not frame.empty
         if held:
             said = ""
         elif name in declared_absent:
             said = DECLARED_ABSENT
-        elif name in CORE or not only_core:
-            said = NOT_HELD
+        elif name in unread:
+            said = unread[name]
         else:
-            said = NOT_READ
+            said = NOT_HELD
         tables = sorted(set(frame.tabel), key=_label_order) if held and "tabel" in frame \
             else [family_labels[name]] if held and name in family_labels else []
         rows.append({"dataset": name, "bagian": part, "ada": held,
                      "tabel": ", ".join(t or "tabel tanpa judul" for t in tables),
                      "baris": len(frame) if held else 0, "keterangan": said})
     return pd.DataFrame(rows, columns=KELENGKAPAN_COLUMNS)
+
+
+def _unread_parts(notes: list) -> dict[str, str]:
+    """Part -> why it is not read: the tables of it the reader could not read, named."""
+    tables: dict[str, list[str]] = {}
+    for note in notes:
+        if note.part:
+            tables.setdefault(note.part, []).append(note.tabel or f"baris {note.line}")
+    return {part: UNREAD.format(tables=", ".join(dict.fromkeys(found)))
+            for part, found in tables.items()}
 
 
 def _label_order(label: str) -> tuple:

@@ -102,13 +102,35 @@ def _name(label: str, line: int) -> str:
     return label or f"Tabel tanpa judul (baris {line})"
 
 
-def fits(stated: float, computed: float) -> bool:
-    """`stated` is `computed` rounded or cut to the stated figure's own decimals."""
+def fits(stated: float, computed: float, printed: str = "") -> bool:
+    """`stated` is `computed` rounded or cut to the stated figure's own decimals: those it is
+    `printed` with where its text is at hand (`98,30` has two, `106%` none), else those its
+    value shows."""
     if not math.isfinite(computed):
         return False
-    decimals = precision(stated, computed)
+    shown = printed_decimals(printed)
+    decimals = shown if shown is not None else precision(stated, computed)
     cut = Decimal(repr(float(computed))).quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN)
     return agrees(stated, computed, decimals) or abs(float(cut) - stated) < 10 ** -(decimals + 3)
+
+
+_DECIMAL_PART = re.compile(r"^-?\d[\d.,]*?[.,](\d{1,2}|\d{4,8})$")  # a decimal mark's digits
+_WHOLE = re.compile(r"^-?\d{1,3}(?:[.,]\d{3})*$")
+
+
+def printed_decimals(text: str) -> int | None:
+    """The decimals a printed number shows (`98,30` → 2, `106%` → 0, `1.234.567` → 0); None
+    where its text does not say (empty, or one group of three: `1,500`)."""
+    body = text.strip().removesuffix("%").strip()
+    if re.fullmatch(r"-?0[.,]\d+", body):  # `0,315`: a group never starts with 0
+        return len(body) - body.index(body.lstrip("-")[1]) - 1
+    decimal = _DECIMAL_PART.match(body)
+    if decimal:
+        return len(decimal.group(1))
+    if re.fullmatch(r"-?\d+", body) or (_WHOLE.match(body) and body.count(".") + body.count(",")
+                                         > 1):
+        return 0
+    return None
 
 
 def money_sum(values) -> float:
@@ -131,8 +153,9 @@ def _check_capaian(findings: Findings, row, polarity: str | None) -> None:
     higher = realisasi / target * 100
     lower = [(2 - realisasi / target) * 100, target / realisasi * 100 if realisasi else math.nan]
     lower_known = polarity == MINIMAL
-    fits_higher = fits(row.persen, higher)
-    fits_lower = [candidate for candidate in lower if fits(row.persen, candidate)]
+    fits_higher = fits(row.persen, higher, row.persen_tertulis)
+    fits_lower = [candidate for candidate in lower
+                  if fits(row.persen, candidate, row.persen_tertulis)]
     if lower_known:
         computed, ok = (fits_lower[0], True) if fits_lower else (lower[0], False)
         note = ("" if ok else "Dihitung seolah makin tinggi makin baik (realisasi / target × "
@@ -223,11 +246,11 @@ def _check_budget_lines(findings: Findings, lines: pd.DataFrame) -> None:
         if not any(math.isnan(v) for v in (line.anggaran, line.realisasi, line.persen)) \
                 and line.anggaran:
             computed = line.realisasi / line.anggaran * 100
+            ok = fits(line.persen, computed, line.persen_tertulis)
             findings.record(_name(line.tabel, line.baris_sumber),
                           f"% {line.uraian} = realisasi / anggaran × 100", line.persen,
-                          computed, fits(line.persen, computed), line.baris_sumber,
-                          "" if fits(line.persen, computed) else
-                          "Persentase tidak sama dengan realisasi / anggaran.")
+                          computed, ok, line.baris_sumber,
+                          "" if ok else "Persentase tidak sama dengan realisasi / anggaran.")
     _check_parent(findings, program, children)
 
 
@@ -265,4 +288,4 @@ def _check_total(findings: Findings, total, lines: pd.DataFrame) -> None:
         computed = total.realisasi / total.anggaran * 100
         findings.record(_name(total.tabel, total.baris_sumber),
                       f"% {total.uraian} = realisasi / anggaran × 100", total.persen, computed,
-                      fits(total.persen, computed), total.baris_sumber, "")
+                      fits(total.persen, computed, total.persen_tertulis), total.baris_sumber, "")

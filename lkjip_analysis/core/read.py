@@ -28,12 +28,14 @@ from .blocks import Block, blocks
 from .meaning import (
     ANGGARAN,
     CAPAIAN,
+    CUMULATIVE,
     EFISIENSI,
     FINANCIAL,
     INDIKATOR,
     KODE,
     NO,
     PERFORMANCE,
+    PLAN,
     REALISASI,
     SASARAN,
     SATUAN,
@@ -74,11 +76,13 @@ _UNITS = re.compile(r"\b(?:opd|skpd|perangkat daerah|satuan kerja|unit kerja)\b"
 
 
 class Note(NamedTuple):
-    """What the reader could not read, and why: the table's label, its line, the sentence."""
+    """What the reader could not read, and why: the table's label, its line, the sentence,
+    and the part of an LKjIP the table holds, where the note is of a whole table not read."""
 
     tabel: str
     line: int
     text: str
+    part: str = ""
 
     def __str__(self) -> str:
         return self.text
@@ -191,7 +195,8 @@ def read_core(document: Document, choices: dict[str, Choice] | None = None,
             notes.append(Note(block.label, block.line, _(
                 "{table}: a comparison of Bab III (the year beside {others}): not read into "
                 "the core").format(table=_where(block), others=", ".join(
-                    " > ".join(table.paths[i]) for i in table.compared))))
+                    " > ".join(table.paths[i]) for i in table.compared)),
+                _bab3_part(table.paths, table.compared)))
             continue
         if table is not None and kind is None and INDIKATOR in table.meanings:
             _note_bab3(block, table.paths, table.meanings, notes)
@@ -302,7 +307,8 @@ def _columns(document: Document, block: Block, notes: list[Note],
             for meaning, (a, b) in doubled)
         notes.append(Note(block.label, block.line, _(
             "{where}: not read: {said}, with the same qualifiers; name the one to read in "
-            "tabel.yaml").format(where=where, said=said)))
+            "tabel.yaml").format(where=where, said=said),
+            "capaian_kinerja" if INDIKATOR in found else "realisasi_anggaran"))
         return None
     keys = {_key(row) for row in header}
     read.data = [row for row in block.rows[len(header):]
@@ -323,7 +329,22 @@ def _note_bab3(block: Block, paths: list[tuple[str, ...]], found: dict[str, list
         notes.append(Note(block.label, block.line, _(
             "{where}: not read: a table of Bab III ({headers}) the reader does not read "
             "yet").format(where=_where(block), headers=", ".join(
-                " > ".join(paths[i]) for i in sorted(measures)))))
+                " > ".join(paths[i]) for i in sorted(measures))),
+            _bab3_part(paths, measures)))
+
+
+def _bab3_part(paths: list[tuple[str, ...]], measures: list[int]) -> str:
+    """The part of Bab III a table's measures beside the year's show: efficiency (a budget's
+    realisation or an efficiency column), progress against the plan, earlier years; else the
+    measurement itself."""
+    shown = [column_of(" > ".join(paths[i])) for i in measures]
+    if any(c.meaning == EFISIENSI or c.kind == FINANCIAL for c in shown):
+        return "efisiensi"
+    if any(c.horizon in (PLAN, CUMULATIVE) for c in shown):
+        return "kemajuan_renstra"
+    if any(c.year is not None or c.relative for c in shown):
+        return "kinerja_historis"
+    return "capaian_kinerja"
 
 
 def _settled(texts: list[str], document: Document) -> str | None:
