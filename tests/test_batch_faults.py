@@ -113,3 +113,77 @@ def test_a_disk_full_cuts_a_report_short_keeps_its_earlier_reading_and_is_tried_
     again = run_batch(source, out, workers=1, progress=False)
     assert statuses(again)[DRAWN] == ("selesai", True)
     pd.testing.assert_frame_equal(load_collection(out, "capaian_kinerja"), earlier)
+
+
+def test_agencies_whose_names_share_their_first_60_characters_never_share_a_key(tmp_path):
+    """`… Kabupaten Bandung` and `… Kabupaten Bandung Barat` were one key (the folder name cut
+    at 60 characters): the same year refused as a second report. A non-Latin name keeps its
+    letters (it was `dokumen` for every one)."""
+    from lkjip_analysis.batch.sources import discover
+
+    names = ["Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Bandung",
+             "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Bandung Barat",
+             "社会局", "دائرة الشؤون الاجتماعية"]
+    for name in names:
+        (tmp_path / name / "2022").mkdir(parents=True)
+        (tmp_path / name / "2022" / "lkjip.pdf").write_bytes(b"%PDF-1.7\n")
+    reports = discover(tmp_path)
+    assert [r.problem for r in reports] == ["", "", "", ""]
+    assert len({r.name for r in reports}) == 4
+    assert all(len(r.slug) <= 60 for r in reports)
+    assert {"社会局_2022", "دائرة_الشؤون_الاجتماعية_2022"} <= {r.name for r in reports}
+
+
+def test_pipes_links_to_pipes_and_huge_files_are_refused_at_once(tmp_path):
+    """A `.pdf` that is a pipe, or a link to one, would hang the driver as it hashes the
+    file; a sparse file declaring more than the import takes was hashed (twice) before its
+    refusal. Each is refused with its reason, nothing read, within seconds."""
+    import os
+    import signal
+
+    from lkjip_analysis.batch.run import run_batch
+    from lkjip_analysis.reading.limits import IMPORT_BYTES
+
+    src = tmp_path / "sumber"
+    for agency in ("Dinas Pipa", "Dinas Tautan", "Dinas Besar"):
+        (src / agency / "2022").mkdir(parents=True)
+    os.mkfifo(src / "Dinas Pipa" / "2022" / "lkjip.pdf")
+    (src / "Dinas Tautan" / "2022" / "lkjip.pdf").symlink_to(src / "Dinas Pipa" / "2022" /
+                                                             "lkjip.pdf")
+    with (src / "Dinas Besar" / "2022" / "lkjip.pdf").open("wb") as huge:
+        huge.truncate(IMPORT_BYTES + 1)  # sparse: nothing written
+    signal.alarm(30)  # a hang fails the test instead of holding the suite
+    try:
+        outcome = run_batch(src, tmp_path / "koleksi", workers=1, progress=False)
+    finally:
+        signal.alarm(0)
+    said = {row["instansi"]: (row["status"], row["pesan"]) for row in outcome.rows}
+    assert {status for status, _ in said.values()} == {"gagal"}
+    assert "bukan berkas biasa" in said["Dinas Pipa"][1]
+    assert "bukan berkas biasa" in said["Dinas Tautan"][1]
+    assert "lebih besar dari" in said["Dinas Besar"][1]
+    assert outcome.dashboard == ""  # no cluster started for them
+
+
+def test_a_malformed_scheduler_address_is_a_usage_error_at_once(source, tmp_path):
+    import time
+
+    start = time.monotonic()
+    assert main(["batch", str(source), "--out", str(tmp_path / "k"), "--scheduler",
+                 "tcp//tempat salah"]) == 2
+    assert time.monotonic() - start < 5
+    assert not (tmp_path / "k").exists()
+
+
+def test_a_scheduler_without_workers_is_waited_for_a_bounded_time(source, tmp_path,
+                                                                   monkeypatch):
+    from distributed import LocalCluster
+
+    from lkjip_analysis.batch import run
+    from lkjip_analysis.batch.run import BatchError, run_batch
+
+    monkeypatch.setattr(run, "WORKER_SECONDS", 2)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as cluster:
+        with pytest.raises(BatchError, match="tidak punya pekerja"):
+            run_batch(source, tmp_path / "koleksi", scheduler=cluster.scheduler_address,
+                      progress=False)

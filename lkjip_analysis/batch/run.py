@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,9 @@ log = logging.getLogger("lkjip")
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 IN_FLIGHT_PER_THREAD = 2
 CONNECT_SECONDS = 30  # an existing scheduler that does not answer in this time is unreachable
+WORKER_SECONDS = 120  # an existing scheduler with no worker for this long cannot run the batch
+# a scheduler's address: `tcp://HOST:PORT` (or tls, ws, wss, ucx, inproc), or `HOST:PORT`
+_ADDRESS = re.compile(r"^(?:(?:tcp|tls|ws|wss|ucx|inproc)://\S+|[\w.\-]+:\d{1,5})$")
 
 
 class BatchError(LkjipError):
@@ -75,6 +79,9 @@ def run_batch(source: str | Path, out: str | Path = "koleksi", scheduler: str | 
     out_path = resolved(out)
     _check_folders(source_path, out_path)
     scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or None
+    if scheduler is not None and not _ADDRESS.match(scheduler.strip()):
+        raise SourceListError(_("{address} is no Dask scheduler address: give it as "
+                                "tcp://HOST:8786").format(address=printable(scheduler)))
     reports = discover(source_path)
     if not reports:
         raise BatchError(_("{source} holds no report (an empty or unmounted folder?): "
@@ -126,6 +133,12 @@ def _jobs(reports: list[Report], out: Path, with_report: bool, force: bool,
         if report.problem:
             outcome.rows.append(failed(report, "", GAGAL, report.problem) | {"diproses": False})
             continue
+        size = report.document.stat().st_size  # the size a file declares, before reading it
+        if size > IMPORT_BYTES:
+            outcome.rows.append(failed(report, "", GAGAL, _(
+                "{name} is larger than {limit} MiB: not read").format(
+                    name=report.document.name, limit=IMPORT_BYTES >> 20)) | {"diproses": False})
+            continue
         digest = sha256(report.document)
         key = _report_key(code, digest, report, with_report, earlier.get(report.slug, ""))
         earlier[report.slug] = key
@@ -168,6 +181,8 @@ def _run_on_dask(jobs: list[Job], outcome: Outcome, scheduler: str | None,
             silence_logs=logging.ERROR)
         try:
             with _client(scheduler, cluster) as client:
+                if scheduler:
+                    _wait_for_workers(client, scheduler)
                 outcome.dashboard = client.dashboard_link
                 log.info(_("Dask dashboard: %s"), outcome.dashboard)
                 _run_jobs(client, jobs, outcome, progress, travel=scheduler is not None)
@@ -187,6 +202,17 @@ def _client(scheduler: str | None, cluster):
         raise BatchError(_("cannot reach the Dask scheduler {address} ({error}): start it, "
                            "or leave --scheduler out to run on this machine").format(
                                address=printable(scheduler), error=printable(exc))) from None
+
+
+def _wait_for_workers(client, scheduler: str) -> None:
+    """An existing scheduler's first worker, waited for `WORKER_SECONDS` at most."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_SECONDS)
+    except (TimeoutError, OSError):
+        raise BatchError(_("the Dask scheduler {address} has had no worker for {seconds} s: "
+                           "start one (dask worker {address}), then run the batch "
+                           "again").format(address=printable(scheduler),
+                                           seconds=WORKER_SECONDS)) from None
 
 
 def _run_jobs(client, jobs: list[Job], outcome: Outcome, progress: bool | None,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -179,14 +180,25 @@ def _named(root: Path, path: Path) -> Report:
 
 
 def _checked(root: Path, report: Report) -> Report:
-    """A report whose document or side file is a link leading out of the source folder is
-    not read."""
+    """A report whose document or side file is a link leading out of the source folder, or
+    is no regular file (a pipe, a device: reading it could wait for ever), is not read."""
     for path in (report.document, *report.side_files.values()):
         if not path.resolve().is_relative_to(root):
             return report.refused(_(
                 "{name} is a link leading out of the source folder: not read").format(
                     name=_shown(root, path)))
+        if not _regular(path):
+            return report.refused(_(
+                "{name} is no regular file (a pipe, a device or a broken link): not "
+                "read").format(name=_shown(root, path)))
     return report
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _unique(reports: list[Report]) -> list[Report]:
@@ -205,8 +217,10 @@ def _unique(reports: list[Report]) -> list[Report]:
 
 
 def _is_document(path: Path) -> bool:
+    """A file named as a document: a regular one, or anything else so named (a link, a pipe),
+    which `_checked` then refuses with its reason rather than dropping it unsaid."""
     return path.suffix.lower() in DOCUMENT_SUFFIXES and not path.name.startswith(".") and (
-        path.is_file() or path.is_symlink())
+        path.is_symlink() or (path.exists() and not path.is_dir()))
 
 
 def _shown(root: Path, path: Path) -> str:

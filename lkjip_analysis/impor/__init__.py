@@ -8,9 +8,11 @@ original is kept beside the text (`data/raw/<year>/asli/`), where the manifest h
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,9 +197,21 @@ def _agency(text: str, given: str | None, source: Path,
         line=stated.baris_sumber.iloc[0])
 
 
+SLUG_CHARACTERS = 60
+
+
 def agency_slug(name: str) -> str:
-    """The agency's name as a file-name part (`dinas_sosial_provinsi_kalimantan_timur`)."""
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:60] or "dokumen"
+    """The agency's name as a file-name part (`dinas_sosial_provinsi_kalimantan_timur`): its
+    letters and digits, any script's, lower case. One too long for a file name keeps its start
+    and a digest of the whole name, so that two agencies never share one (`… Kabupaten
+    Bandung` and `… Kabupaten Bandung Barat`) and one agency always has the same."""
+    slug = re.sub(r"[\W_]+", "_", unicodedata.normalize("NFKC", name).lower()).strip("_")
+    if not slug:
+        return "dokumen"
+    if len(slug) <= SLUG_CHARACTERS:
+        return slug
+    digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:10]
+    return f"{slug[:SLUG_CHARACTERS - 11].rstrip('_')}_{digest}"
 
 
 def review_lines(imported: Imported, source: Path, target: Path, extract: str) -> list[str]:
