@@ -183,7 +183,7 @@ def test_a_scheduler_without_workers_is_waited_for_a_bounded_time(source, tmp_pa
     from lkjip_analysis.batch.run import BatchError, run_batch
 
     monkeypatch.setattr(run, "WORKER_SECONDS", 2)
-    with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as cluster:
-        with pytest.raises(BatchError, match="tidak punya pekerja"):
-            run_batch(source, tmp_path / "koleksi", scheduler=cluster.scheduler_address,
-                      progress=False)
+    with (LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as cluster,
+          pytest.raises(BatchError, match="tidak punya pekerja")):
+        run_batch(source, tmp_path / "koleksi", scheduler=cluster.scheduler_address,
+                  progress=False)
