@@ -474,7 +474,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, capsy
     assert "256,0 MiB" in refused(path, tmp_path / "data", capsys)
 
 
-@pytest.mark.parametrize("case", ["types laughs", "macro", "missing chart part", "no types"])
+@pytest.mark.parametrize("case", ["types laughs", "missing chart part", "no types"])
 def test_parts_the_reader_does_not_need_never_stop_it(tmp_path, case):
     path = tmp_path / "t.docx"
     if case == "missing chart part":
@@ -486,7 +486,6 @@ def test_parts_the_reader_does_not_need_never_stop_it(tmp_path, case):
         path = tmp_path / "u.docx"
     else:
         parts = {"types laughs": {"[Content_Types].xml": _laughs("Types") + "<Types>&a9;</Types>"},
-                 "macro": {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 makro"},
                  "no types": {}}[case]
         write_docx(path, para("Grafik 1. Anggaran"), parts=parts)
         if case == "no types":
@@ -534,3 +533,23 @@ def test_private_use_bullets_are_written_as_the_reader_sees_them():
 
     imported = Imported([Paragraph(Text("\uf0b7 Peningkatan kapasitas \uf0fc"))])
     assert to_text(imported).text == "• Peningkatan kapasitas ✓\n"
+
+
+@pytest.mark.parametrize("macro", ["word/vbaProject.bin", "types"])
+def test_a_macro_enabled_word_file_renamed_docx_is_refused(tmp_path, word, capsys, macro):
+    """A .docm (its VBA project, or only its macro-enabled content type) renamed .docx: what
+    a reader of the document cannot see is not imported (issue 35)."""
+    path = tmp_path / "makro.docx"
+    with zipfile.ZipFile(word) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if macro == "types" and item.filename == "[Content_Types].xml":
+                data = data.replace(b"/>", b"><Override PartName=\"/word/document.xml\" "
+                                    b"ContentType=\"application/vnd.ms-word.document."
+                                    b"macroEnabled.main+xml\"/></Types>")
+            target.writestr(item, data)
+        if macro != "types":
+            target.writestr(macro, b"\xd0\xcf\x11\xe0 VBA")
+    root = tmp_path / "data"
+    assert "makro" in refused(path, root, capsys)
+    assert not (root / "raw" / "2021").exists() or not any((root / "raw" / "2021").iterdir())

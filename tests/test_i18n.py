@@ -129,3 +129,29 @@ def test_the_lock_message_names_the_year(tmp_path):
     with year_lock(lock), pytest.raises(BusyError, match="proses lkjip lain untuk tahun 2021"), \
             year_lock(lock):
         pass
+
+
+def test_the_audit_summary_line_goes_through_the_catalog(monkeypatch):
+    """`LANGUAGE=en lkjip audit` printed `141 pemeriksaan: 99 cocok, 42 tidak cocok`: the line
+    was written in Indonesian by hand (issue 35)."""
+    import pandas as pd
+
+    from lkjip_analysis.audit import summary
+
+    findings = pd.DataFrame({"status": ["cocok", "cocok", "tidak_cocok", "tidak_disebut"]})
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    assert summary(findings) == "3 pemeriksaan: 2 cocok, 1 tidak cocok; 1 angka tidak lagi " \
+                                "disebut narasi"
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert summary(findings) == ("3 checks: 2 agree, 1 do not agree; 1 figures the narrative "
+                                 "no longer states")
+
+
+def test_reading_the_narrative_needs_the_family_s_figures():
+    """`read_facts(document)` raised a TypeError from its own default (`load_figures()`
+    needs the family's file): the figures are a required argument, named in its signature."""
+    import inspect
+
+    from lkjip_analysis.families.fakta import read_facts
+
+    assert inspect.signature(read_facts).parameters["figures"].default is inspect.Parameter.empty

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.provenance import with_pages
+from ..i18n import _
 from .anggaran import check_apbd, check_apbn
 from .findings import (
     COCOK,
@@ -139,9 +140,10 @@ def summary(findings: pd.DataFrame) -> str:
     states, when there are any)."""
     agree = int((findings.status == COCOK).sum())
     absent = int((findings.status == TIDAK_DISEBUT).sum())
-    line = (f"{len(findings) - absent} pemeriksaan: {agree} cocok, "
-            f"{len(findings) - absent - agree} tidak cocok")
-    return line + (f"; {absent} angka tidak lagi disebut narasi" if absent else "")
+    line = _("{checks} checks: {agree} agree, {disagree} do not agree").format(
+        checks=len(findings) - absent, agree=agree, disagree=len(findings) - absent - agree)
+    return line + (_("; {absent} figures the narrative no longer states").format(
+        absent=absent) if absent else "")
 
 
 def findings_csv_bytes(findings: pd.DataFrame) -> bytes:

@@ -178,10 +178,9 @@ def _words(value, field: str, key: str, refuse) -> tuple[str, ...]:
 
 # --- reading ---------------------------------------------------------------------------------
 
-def read_facts(document: Document, figures: tuple[Figure, ...] | None = None) -> pd.DataFrame:
-    """Every narrative figure the document states (a row per statement, in document order),
-    and a row without value for each figure it does not state."""
-    figures = figures or load_figures()
+def read_facts(document: Document, figures: tuple[Figure, ...]) -> pd.DataFrame:
+    """Every narrative figure of `figures` (a family's, `load_figures`) the document states (a
+    row per statement, in document order), and a row without value for each it does not."""
     records = []
     for line, text in _paragraphs(document):
         present = [f for f in figures if _speaks_of(text, f)]

@@ -16,6 +16,7 @@ from ..i18n import _
 from .model import ImportRefused
 
 MAX_MEMBERS = 10_000
+_TYPES_BYTES = 1 << 20  # a [Content_Types].xml larger than this is no Word file's
 PART_BYTES = 64 << 20  # one XML part, inflated (a 300-page report's body is some 20 MiB)
 CHART_BYTES = 8 << 20  # a chart part, inflated
 MARKUP = 6_000_000  # '<' in one part: elements and end tags (some 2 million elements)
@@ -49,6 +50,27 @@ def check_word_file(path: Path) -> None:
     if not zipfile.is_zipfile(path):
         raise ImportRefused(_("{name} is not a Word file (.docx), whatever its name says").format(
             name=path.name))
+    if _holds_macros(path):
+        raise ImportRefused(_("{name} holds macros (a macro-enabled .docm, whatever its name "
+                              "says): save it as a plain Word document (.docx) and import "
+                              "that").format(name=path.name))
+
+
+def _holds_macros(path: Path) -> bool:
+    """Whether the package carries a VBA project (what a reader of the document cannot see
+    and a macro-enabled file runs): its `vbaProject.bin` part, or a macro content type."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = [n.lower() for n in package.namelist()[:MAX_MEMBERS]]
+            if any(n.endswith("vbaproject.bin") or n.endswith("vbadata.xml") for n in names):
+                return True
+            types = package.getinfo("[Content_Types].xml")
+            if types.file_size > _TYPES_BYTES:
+                return False  # the package's own check refuses it
+            return b"macroenabled" in package.read(types).lower()
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
+            RuntimeError, NotImplementedError):  # damaged, locked: the reader refuses it
+        return False
 
 
 def _head_of(path: Path) -> bytes:
