@@ -93,7 +93,8 @@ def test_the_reader_sees_words_not_code_names(built):
     """Issue 26: code names of narrative figures, a line inside a correction's reason, raw
     column names as headers and the project's own text file on the cover are the auditor's."""
     reader = visible_text(built / "laporan_2020.html")
-    for internal in ("uep_sasaran", "kube_mandiri", "baris 680", "persen populasi pmks",
+    for internal in ("uep_sasaran", "kube_mandiri", "baris 680", "baris 714",
+                     "persen populasi pmks",
                      "predikat dihitung", "no program", "lkjip_2020_dinsos_kaltim.md"):
         assert internal not in reader, internal
     assert "% populasi PMKS" in reader and "Sumber: teks laporan (SHA-256" in reader

@@ -16,9 +16,11 @@ BOTH_VERSIONS = "LKJIP_DUA_VERSI"
 TRACE_COLUMNS = frozenset({"baris_sumber", "halaman", "baris_rumus", "baris_sumber_kategori",
                            "sumber", "sumber_pembanding", "berkas", "kutipan"})
 _FOR_AUDITOR = re.compile(r"\[\[(.*?)(?:\|\|(.*?))?\]\]", re.S)
-# a line reference inside text from data (`(baris 287)`, `Tabel 14 baris 680`)
+# a line reference inside text from data (`(baris 287)`, `Tabel 14 baris 680`, a correction's
+# reason naming another's line: `bersama koreksi baris 714`)
 _LINE_REFERENCE = re.compile(r"\s*\(baris \d+(?:[–-]\d+)?\)|(?<=\bTabel \d\d) baris \d+"
                              r"|(?<=\bTabel \d) baris \d+|,\s*baris \d+(?=\))"
+                             r"|(?<=[^\W\d]) baris \d+(?:[–-]\d+)?"  # `koreksi baris 714`
                              r"|\s*\([a-z][a-z0-9]*(?:_[a-z0-9]+)+\)")  # a figure's code name
 
 
