@@ -110,7 +110,7 @@ def one_round() -> dict[str, tuple[float, int]]:
     build = fresh_root()
     args = ["build", "--year", "2020", "--data-dir", str(build / "data"), "--reports-dir",
             str(build / "reports")]
-    phases = build / "waktu.json"  # where the cold build's time goes (lkjip_analysis.build.timing)
+    phases = build / "waktu.json"  # where the cold build's time goes (pipeline/timing.py)
     results["cold"] = timed([*LKJIP, *args, "--force"], {"LKJIP_TIMINGS": str(phases)})
     PHASES.append(json.loads(phases.read_text(encoding="utf-8")))
     results["cached"] = timed([*LKJIP, *args])

@@ -96,7 +96,7 @@ cmd_audit.options = [
             "reports/<year>/failed/.\n\nExample: lkjip run --year 2020 --notebook 03_anggaran "
             "-p year 2020"))
 def cmd_run(args: argparse.Namespace) -> int:
-    from .build.pipeline import run
+    from .pipeline.pipeline import run
 
     executed = run(args.year, args.data_dir, args.reports_dir, args.notebook,
                    _parameters(args.parameter), args.jobs)
@@ -117,7 +117,7 @@ cmd_run.options = [
             "for\nreaders (no code) and laporan_<year>_audit.html (with code), both "
             "self-contained.\n\nExample: lkjip export --year 2020 --pdf"))
 def cmd_export(args: argparse.Namespace) -> int:
-    from .build.pipeline import export
+    from .pipeline.pipeline import export
 
     for path in export(args.year, args.data_dir, args.reports_dir, args.pdf):
         log.info(_("wrote %s"), path)
@@ -145,7 +145,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                           _parameters(args.parameter), args.force, args.jobs, args.wait)
         log.info(_("every year ready: %s"), index)
         return 0
-    from .build.pipeline import build
+    from .pipeline.pipeline import build
 
     folder = build(args.year, args.data_dir, args.reports_dir, args.pdf,
                    _parameters(args.parameter), args.force, args.jobs, args.wait)
@@ -300,8 +300,8 @@ cmd_batch.options = [
             "\nreports/<year>/manifest.json. Exits 4 when anything differs.\n\nExample: "
             "lkjip verify --year 2020"))
 def cmd_verify(args: argparse.Namespace) -> int:
-    from .build.manifest import ManifestError
-    from .build.verify import AGREE, reproduced, status_line, verify, verify_summary
+    from .pipeline.manifest import ManifestError
+    from .pipeline.verify import AGREE, reproduced, status_line, verify, verify_summary
 
     details: dict[str, str] = {}
     try:
@@ -330,7 +330,7 @@ def _parameters(pairs: list[list[str]]) -> dict:
     parameter cells; values read as YAML scalars (2020 is a number, abc a text)."""
     import yaml
 
-    from .build.parameters import check_parameters
+    from .pipeline.parameters import check_parameters
     from .reading.yamlfile import scalar
 
     try:

@@ -192,8 +192,8 @@ def show_table(frame: pd.DataFrame, selection: Selection) -> None:
 
 def record(selection: Selection, paths: Paths) -> pd.DataFrame:
     """What a saved workbook holds: the selection, the source document and the build."""
-    from .build.buildinfo import package_build
     from .data.provenance import source_line
+    from .pipeline.buildinfo import package_build
 
     rows = [(_("Report year"), str(selection.year)), (_("Source of funds"), selection.fund),
             (_("Level"), selection.level_name), (_("Measure"), _(MEASURES[selection.measure])),

@@ -30,7 +30,7 @@ def data_root(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """A whole build of 2020 in a temporary folder: reports/2020 (data beside it)."""
-    from lkjip_analysis.build import pipeline
+    from lkjip_analysis.pipeline import pipeline
 
     root = tmp_path_factory.mktemp("build")
     shutil.copytree(RAW, root / "data" / "raw")

@@ -206,7 +206,7 @@ def test_the_headline_budget_is_each_tables_grand_total_never_a_subtotal(d2020):
 
 
 def test_the_notebooks_say_what_they_need():
-    from lkjip_analysis.build.pipeline import notebook_needs
+    from lkjip_analysis.pipeline.pipeline import notebook_needs
 
     assert notebook_needs("01_sdm") == ["sdm", "sdm_total"]
     assert notebook_needs("00_ringkasan") == notebook_needs("05_audit") == []

@@ -440,7 +440,7 @@ def test_a_link_planted_in_the_collection_is_neither_followed_nor_written_throug
 
 
 def test_in_a_browser_a_column_title_sorts_the_table_and_nothing_is_fetched(batch):
-    from lkjip_analysis.build.printing import LAUNCH_ARGS, find_chromium
+    from lkjip_analysis.pipeline.printing import LAUNCH_ARGS, find_chromium
 
     chromium = find_chromium()
     if chromium is None:

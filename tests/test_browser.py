@@ -6,7 +6,7 @@ changes with each Chromium version) is never taken for the report's. Needs Debia
 
 import pytest
 
-from lkjip_analysis.build.printing import LAUNCH_ARGS, find_chromium
+from lkjip_analysis.pipeline.printing import LAUNCH_ARGS, find_chromium
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(

@@ -49,8 +49,8 @@ def test_strict_audit_exits_3_on_disagreement(data_root, tmp_path, capsys):
 
 
 def test_notebook_parameters_are_read_as_yaml_scalars(monkeypatch):
-    from lkjip_analysis.build import parameters
     from lkjip_analysis.cli import _parameters
+    from lkjip_analysis.pipeline import parameters
 
     monkeypatch.setattr(parameters, "notebook_parameters",
                         lambda: {"top": "int", "label": "str", "flag": "bool"})

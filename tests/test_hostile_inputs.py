@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from lkjip_analysis import load
-from lkjip_analysis.build.manifest import input_files
 from lkjip_analysis.cli import main
 from lkjip_analysis.config import Paths, available_years, validate_year
 from lkjip_analysis.data.workbook import MAX_ROWS
@@ -26,6 +25,7 @@ from lkjip_analysis.errors import (
     WorkbookError,
 )
 from lkjip_analysis.newyear import init_year, write_template
+from lkjip_analysis.pipeline.manifest import input_files
 from lkjip_analysis.reading.corrections import load_corrections
 from lkjip_analysis.reading.recognition import load_mapping
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from helpers import edit_line
 
-from lkjip_analysis.build.printing import find_chromium, print_pdf
 from lkjip_analysis.config import PROJECT_ROOT
 from lkjip_analysis.markup import escape
+from lkjip_analysis.pipeline.printing import find_chromium, print_pdf
 
 RAW = PROJECT_ROOT / "data" / "raw"
 IMG = "<img src=x onerror=alert(1)>"

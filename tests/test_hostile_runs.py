@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_analysis.build import manifest, pipeline
 from lkjip_analysis.cli import main
 from lkjip_analysis.config import Paths
 from lkjip_analysis.errors import LkjipError, NotebookError
 from lkjip_analysis.lintas_tahun.build import build_all
+from lkjip_analysis.pipeline import manifest, pipeline
 from lkjip_analysis.safety.hashing import sha256
 from lkjip_analysis.safety.lock import BusyError, year_lock
 

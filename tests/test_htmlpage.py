@@ -6,7 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 
-from lkjip_analysis.build import htmlpage, pipeline
+from lkjip_analysis.pipeline import htmlpage, pipeline
 
 
 def elements(page: str) -> list[tuple]:

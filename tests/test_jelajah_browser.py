@@ -20,9 +20,9 @@ import nbformat
 import pytest
 
 from lkjip_analysis import jelajah, load
-from lkjip_analysis.build.printing import find_chromium
 from lkjip_analysis.config import NOTEBOOKS_DIR
 from lkjip_analysis.jelajah import Selection
+from lkjip_analysis.pipeline.printing import find_chromium
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(

@@ -8,8 +8,8 @@ import nbformat
 import papermill as pm
 import pytest
 
-from lkjip_analysis.build.kernels import ENGINE, warm_kernels
-from lkjip_analysis.build.pipeline import KERNEL, KERNEL_ARGUMENTS, NOTEBOOKS_DIR
+from lkjip_analysis.pipeline.kernels import ENGINE, warm_kernels
+from lkjip_analysis.pipeline.pipeline import KERNEL, KERNEL_ARGUMENTS, NOTEBOOKS_DIR
 
 
 def notebook(path, *sources: str):
@@ -62,7 +62,7 @@ def test_a_failing_cell_fails_the_run_as_with_papermill(tmp_path, kernels):
 
 
 def test_a_warm_kernel_runs_a_report_both_versions_written(tmp_path, kernels, monkeypatch):
-    from lkjip_analysis.build.audiences import BOTH_VERSIONS
+    from lkjip_analysis.pipeline.audiences import BOTH_VERSIONS
 
     monkeypatch.delenv(BOTH_VERSIONS, raising=False)
     book = run(notebook(tmp_path / "versi.ipynb", f"import os\nos.environ.get({BOTH_VERSIONS!r})"),
@@ -78,8 +78,8 @@ def test_the_engine_module_imports_before_or_after_papermill():
 
     check = ("from papermill.engines import papermill_engines\n"
              "assert papermill_engines.get_engine('lkjip') is m.WarmEngine\n")
-    for first in ("import lkjip_analysis.build.papermill_engine as m\nimport papermill\n",
-                  "import papermill\nimport lkjip_analysis.build.papermill_engine as m\n"):
+    for first in ("import lkjip_analysis.pipeline.papermill_engine as m\nimport papermill\n",
+                  "import papermill\nimport lkjip_analysis.pipeline.papermill_engine as m\n"):
         done = subprocess.run([sys.executable, "-c", first + check], capture_output=True,
                               text=True, timeout=120)
         assert done.returncode == 0, done.stderr

@@ -11,9 +11,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkjip_analysis.build import pipeline
 from lkjip_analysis.config import NOTEBOOKS_DIR, PROJECT_ROOT
 from lkjip_analysis.errors import NotebookError
+from lkjip_analysis.pipeline import pipeline
 
 FIGURES = {
     "sdm_jenis_kelamin", "sdm_golongan", "sdm_pendidikan", "iku_target_realisasi",
@@ -195,7 +195,7 @@ def test_an_unchanged_build_is_skipped_and_a_changed_notebook_reruns_alone(
 
 
 def test_verify_reproduces_and_names_a_tampered_output(built):
-    from lkjip_analysis.build.verify import reproduced, verify
+    from lkjip_analysis.pipeline.verify import reproduced, verify
 
     data = built.parent.parent / "data"
     audit_csv = built / "temuan_audit.csv"
@@ -261,7 +261,7 @@ def test_a_changed_number_is_named_in_the_log(built, tmp_path, caplog):
 
 
 def test_the_changes_between_two_builds():
-    from lkjip_analysis.build.changes import since
+    from lkjip_analysis.pipeline.changes import since
 
     header = "id,tabel,uraian,dilaporkan,dihitung,selisih,status,baris_sumber,halaman,catatan\n"
     old = (header + "T14-01,Tabel 14,Jumlah,10,10,0,cocok,680,,\n"
@@ -292,7 +292,7 @@ def test_executed_notebooks_record_their_final_path(built):
     ({"inputs": {}}, b"\xff\xfe"),
 ])
 def test_an_unreadable_last_build_is_said_not_compared(record, findings):
-    from lkjip_analysis.build.changes import since
+    from lkjip_analysis.pipeline.changes import since
 
     new = b"id,tabel,uraian,dilaporkan,dihitung,selisih,status,baris_sumber,halaman,catatan\n"
     assert since(record, {}, findings, new).lines() == [

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from lkjip_analysis.build.printing import LAUNCH_ARGS, find_chromium, print_pdf
+from lkjip_analysis.pipeline.printing import LAUNCH_ARGS, find_chromium, print_pdf
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
 SCROLLING = """() => [...document.querySelectorAll("body *")].filter(e => {

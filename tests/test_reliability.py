@@ -16,11 +16,11 @@ import pytest
 from helpers import edit_line
 
 from lkjip_analysis import load
-from lkjip_analysis.build.printing import find_chromium
 from lkjip_analysis.cli import COMMANDS, first_sentence, main
 from lkjip_analysis.config import PROJECT_ROOT, Paths
 from lkjip_analysis.errors import CorrectionError, SourceError
 from lkjip_analysis.i18n import _
+from lkjip_analysis.pipeline.printing import find_chromium
 
 CLI = [sys.executable, "-m", "lkjip_analysis.cli"]
 
@@ -152,7 +152,7 @@ def test_usage_errors_exit_2_before_any_kernel(tmp_path, args, message):
 
 
 def test_a_parameter_of_the_wrong_type_exits_2(monkeypatch, capsys):
-    from lkjip_analysis.build import parameters
+    from lkjip_analysis.pipeline import parameters
 
     monkeypatch.setattr(parameters, "notebook_parameters", lambda: {"top": "int"})
     assert main(["run", "-p", "top", "abc"]) == 2

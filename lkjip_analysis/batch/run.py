@@ -109,8 +109,8 @@ def _check_folders(source: Path, out: Path) -> None:
 
 def code_key(with_report: bool) -> str:
     """The hash of the code a report's outcome depends on (the notebooks too, with reports)."""
-    from ..build.manifest import code_files, hashes
     from ..config import NOTEBOOKS_DIR
+    from ..pipeline.manifest import code_files, hashes
 
     files = code_files()
     if with_report:

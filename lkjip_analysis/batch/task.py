@@ -143,7 +143,7 @@ def _run(job: Job, document: bytes | None) -> dict:
                                  agency=report.instansi, agency_if_unnamed=True)
     _copy_side_files(report, data)
     if job.with_report:
-        from ..build.pipeline import build
+        from ..pipeline.pipeline import build
 
         build(report.tahun, data, reports, jobs=1)
     else:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..build import manifest
 from ..config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, SeriesPaths
 from ..errors import LkjipError
 from ..i18n import _
+from ..pipeline import manifest
 from ..safety.atomic import replace_directory, write_bytes
 from ..safety.lock import holding, year_locks
 from .years import report_years
@@ -30,7 +30,7 @@ def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: di
     A year that fails is named and the others are still built; the cross-year outputs are
     then left as they were. Every lock the run needs is taken before anything is touched
     (waiting at most `wait` seconds for another run): two overlapping runs never interleave."""
-    from ..build.pipeline import build_locked, default_jobs, warm
+    from ..pipeline.pipeline import build_locked, default_jobs, warm
     from ..safety.recovery import recover
 
     where = SeriesPaths.under(data_dir, reports_dir)
@@ -100,10 +100,10 @@ def build_series(where: SeriesPaths, years: list[int], force: bool = False,
 
 
 def _write_series(where: SeriesPaths, years: list[int], shared=None) -> None:
-    from ..build.htmlpage import notebook_html
-    from ..build.pipeline import agency_name, combine, execute_notebook, kernels_for, staged
     from ..data.datasets import csv_bytes
     from ..data.schemas import SERIES_NAMES
+    from ..pipeline.htmlpage import notebook_html
+    from ..pipeline.pipeline import agency_name, combine, execute_notebook, kernels_for, staged
     from . import series_of
     from .temuan import findings_csv_bytes, summary
 

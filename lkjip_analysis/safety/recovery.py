@@ -7,9 +7,9 @@ from __future__ import annotations
 import logging
 import shutil
 
-from ..build import manifest
 from ..config import Paths
 from ..i18n import _
+from ..pipeline import manifest
 from .atomic import recover_swap, swap_directory
 
 log = logging.getLogger("lkjip")
