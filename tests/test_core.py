@@ -657,3 +657,16 @@ def test_a_capaian_is_compared_at_the_decimals_it_is_printed_with(printed, compu
     from lkjip_analysis.core.values import read_number
 
     assert fits(read_number(printed).value, computed, printed) is agrees
+
+
+def test_a_number_printed_before_the_indicator_is_the_rows_number():
+    """disperindag's PK writes `1. Pertumbuhan Industri Manufaktur …` in its indicator cell."""
+    core = read_core(document(
+        "Tabel 2.2 Perjanjian Kinerja", "",
+        "Sasaran Strategis\tIndikator Kinerja\tTarget",
+        "Meningkatnya industri\t1. Pertumbuhan Industri Manufaktur\t185,80",
+        "\t2. Peningkatan Jumlah unit usaha IKM\t202.955"), year=2016)
+    pk = core.perjanjian_kinerja
+    assert pk[["no", "indikator_kinerja", "target"]].values.tolist() == [
+        [1, "Pertumbuhan Industri Manufaktur", 185.8],
+        [2, "Peningkatan Jumlah unit usaha IKM", 202955.0]]

@@ -67,6 +67,7 @@ _LEVELS = (("sub_kegiatan", re.compile(r"^\s*sub\s*kegiatan\b", re.I)),
 _NUMERIC = re.compile(r"^(?=.*\d)[\d.,%\s()+-]+$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _ROW_NUMBER = re.compile(r"^(\d{1,4})\.?$")
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(?=\D)")
 PERCENT_LIMIT = 1000.0  # a percentage beyond ±1000 is no capaian or serapan: left empty
 _FINANCING = re.compile(r"\bpembiayaan\b", re.I)
 _MEASURES = (TARGET, REALISASI, CAPAIAN)  # the columns whose qualifiers choose the core one
@@ -538,9 +539,9 @@ def _row_number(table: _Read, row: Row) -> int | None:
 def _capaian_rows(table: _Read, notes: list[Note]) -> list[dict]:
     numbers = {m: _numbers(table, m) for m in (TARGET, REALISASI, CAPAIAN)}
     records = []
-    for row, misi, sasaran, indicator in _indicator_rows(table):
+    for row, misi, sasaran, indicator, number in _indicator_rows(table):
         records.append({
-            "tabel": table.block.label, "no": _row_number(table, row), "misi": misi,
+            "tabel": table.block.label, "no": number, "misi": misi,
             "sasaran_strategis": sasaran,
             "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
             "target": _value(numbers[TARGET], row, notes, table, TARGET),
@@ -554,12 +555,12 @@ def _capaian_rows(table: _Read, notes: list[Note]) -> list[dict]:
 
 def _pk_rows(table: _Read, notes: list[Note]) -> list[dict]:
     numbers = _numbers(table, TARGET)
-    return [{"tabel": table.block.label, "no": _row_number(table, row),
+    return [{"tabel": table.block.label, "no": number,
              "sasaran_strategis": sasaran,
              "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
              "target": _value(numbers, row, notes, table, TARGET),
              "target_tertulis": table.text(row, TARGET), "baris_sumber": row.line}
-            for row, _misi, sasaran, indicator in _indicator_rows(table)]
+            for row, _misi, sasaran, indicator, number in _indicator_rows(table)]
 
 
 def _group_heading(table: _Read, row: Row) -> str:
@@ -572,8 +573,9 @@ def _group_heading(table: _Read, row: Row) -> str:
 
 
 def _indicator_rows(table: _Read):
-    """(row, misi, sasaran, indicator) of each indicator row; group rows and a sasaran written
-    once for several indicators carried down."""
+    """(row, misi, sasaran, indicator, number) of each indicator row; group rows and a
+    sasaran written once for several indicators carried down; a number printed before the
+    indicator's name in its cell is the row's number, not part of the name."""
     misi = sasaran = ""
     for row in table.data:
         indicator = table.text(row, INDIKATOR)
@@ -588,7 +590,9 @@ def _indicator_rows(table: _Read):
         if not indicator and table.text(row, NO) and table.stray_text(row):
             indicator = table.stray_text(row)  # a shifted row: kept, its values not read
         if indicator:
-            yield row, misi, sasaran, indicator
+            number = _ITEM_NUMBER.match(indicator)  # `1. Pertumbuhan …`: the row's number
+            yield (row, misi, sasaran, indicator[number.end():] if number else indicator,
+                   _row_number(table, row) or (int(number.group(1)) if number else None))
 
 
 # --- budget -----------------------------------------------------------------------------------
