@@ -187,3 +187,24 @@ def test_a_scheduler_without_workers_is_waited_for_a_bounded_time(source, tmp_pa
           pytest.raises(BatchError, match="tidak punya pekerja")):
         run_batch(source, tmp_path / "koleksi", scheduler=cluster.scheduler_address,
                   progress=False)
+
+
+def test_the_local_cluster_and_its_dashboard_listen_on_this_machine_only(source, tmp_path,
+                                                                         monkeypatch):
+    """The dashboard listened on all interfaces while printing 127.0.0.1 (issue 36): the local
+    cluster is asked to bind its scheduler and dashboard to the loopback address, and the
+    printed link is that address."""
+    import distributed
+
+    asked = {}
+    real = distributed.LocalCluster
+
+    def recording(*args, **kwargs):
+        asked.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(distributed, "LocalCluster", recording)
+    outcome = run(source, tmp_path / "koleksi")
+    assert asked["host"] == "127.0.0.1"
+    assert asked["dashboard_address"].startswith("127.0.0.1:")
+    assert outcome.dashboard.startswith("http://127.0.0.1:")

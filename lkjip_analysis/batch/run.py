@@ -42,6 +42,7 @@ log = logging.getLogger("lkjip")
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 IN_FLIGHT_PER_THREAD = 2
 CONNECT_SECONDS = 30  # an existing scheduler that does not answer in this time is unreachable
+LOCAL_HOST = "127.0.0.1"
 WORKER_SECONDS = 120  # an existing scheduler with no worker for this long cannot run the batch
 # a scheduler's address: `tcp://HOST:PORT` (or tls, ws, wss, ucx, inproc), or `HOST:PORT`
 _ADDRESS = re.compile(r"^(?:(?:tcp|tls|ws|wss|ucx|inproc)://\S+|[\w.\-]+:\d{1,5})$")
@@ -176,9 +177,10 @@ def _run_on_dask(jobs: list[Job], outcome: Outcome, scheduler: str | None,
     # a document travels inside its task, as large as `lkjip import` accepts
     travelling = {"distributed.admin.large-graph-warning-threshold": IMPORT_BYTES + (1 << 20)}
     with dask.config.set(travelling):
+        # the local cluster and its dashboard listen on this machine only, where it prints
         cluster = None if scheduler else LocalCluster(
             n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-            silence_logs=logging.ERROR)
+            silence_logs=logging.ERROR, host=LOCAL_HOST, dashboard_address=f"{LOCAL_HOST}:0")
         try:
             with _client(scheduler, cluster) as client:
                 if scheduler:
