@@ -181,7 +181,8 @@ def test_the_collection_holds_what_the_single_report_commands_write(batch, tmp_p
         (reports / "2023" / "temuan_audit.csv").read_bytes()
     single = load(2023, data, source="processed")
     collected = load_collection(out, "capaian_kinerja")
-    rows = collected[collected.instansi == CONTOH].drop(columns=["instansi", "tahun"])
+    rows = collected[collected.instansi == CONTOH].drop(
+        columns=["instansi", "nama_instansi", "tahun"])
     pd.testing.assert_frame_equal(rows.reset_index(drop=True), single.capaian_kinerja)
 
 
@@ -468,11 +469,30 @@ def test_in_a_browser_a_column_title_sorts_the_table_and_nothing_is_fetched(batc
         finally:
             browser.close()
     rows = ringkasan(out)
-    by_name = sorted(rows.values(), key=lambda r: (r["instansi"].lower(), r["tahun"]))
-    assert first == [["urut-instansi", [r["instansi"] for r in by_name]]]
+
+    def named(r):  # the agency its document names, else (not read) the collection's key
+        return r["nama_instansi"] or r["instansi"]
+
+    by_name = sorted(rows.values(), key=lambda r: (named(r).lower(), r["tahun"]))
+    assert first == [["urut-instansi", [named(r) for r in by_name]]]
     read = [r for r in rows.values() if r["indikator_diukur"] not in ("", "0")]
     best = min(read, key=lambda r: (-int(r["indikator_tercapai"]) / int(r["indikator_diukur"]),
-                                    r["instansi"].lower()))  # ties: by name
-    assert then[0][0] == "urut-capaian" and then[0][1][0] == best["instansi"] and len(then) == 1
+                                    named(r).lower()))  # ties: by name
+    assert then[0][0] == "urut-capaian" and then[0][1][0] == named(best) and len(then) == 1
     assert wide <= 390  # on a phone the table scrolls inside its box, not the page
     assert requested == [page_url]
+
+
+def test_the_collection_shows_the_agency_its_document_names_beside_its_key(batch):
+    """A flat file `Pemprov_Sumut_2021.pdf` keys the collection as `Pemprov Sumut` (the file's
+    words, issue 35); the agency its cover names is stored and shown beside it."""
+    if not SUMUT.exists():
+        pytest.skip("the Sumut report is not here")
+    _, out, _ = batch
+    row = ringkasan(out)[("Pemprov Sumut", "2021")]
+    assert row["nama_instansi"] == "Pemerintah Provinsi Sumatera Utara"
+    parts = load_collection(out, "capaian_kinerja")
+    sumut = parts[parts.instansi == "Pemprov Sumut"]
+    assert set(sumut.nama_instansi) == {"Pemerintah Provinsi Sumatera Utara"}
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<td>Pemerintah Provinsi Sumatera Utara</td>" in page

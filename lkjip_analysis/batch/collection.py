@@ -36,7 +36,7 @@ DONE = (SELESAI, GAGAL)  # outcomes a rerun of the same input would only repeat
 COLLECTED = ("perjanjian_kinerja", "capaian_kinerja", "realisasi_anggaran",
              "realisasi_anggaran_total", "temuan_audit", "catatan_baca")
 RINGKASAN_COLUMNS = (
-    "instansi", "tahun", "berkas", "sha256", "status", "halaman", "dataset_ada",
+    "instansi", "nama_instansi", "tahun", "berkas", "sha256", "status", "halaman", "dataset_ada",
     "dataset_tidak_ada", "temuan_cocok", "temuan_tidak_cocok", "temuan_tidak_disebut",
     "indikator_diukur", "indikator_tercapai", "tabel_anggaran", "anggaran", "realisasi",
     "serapan", "tidak_terbaca", "detik", "diproses", "pesan")
@@ -84,11 +84,14 @@ def write_status(out: Path, name: str, record: dict) -> None:
 
 
 def write_parts(out: Path, slug: str, year: int, instansi: str,
-                frames: dict[str, pd.DataFrame]) -> None:
-    """The report's core datasets, each as its part of the collection (written whole)."""
+                frames: dict[str, pd.DataFrame], name: str = "") -> None:
+    """The report's core datasets, each as its part of the collection (written whole), with
+    its key (`instansi`) and the agency as the document names it (`nama_instansi`)."""
     for dataset in COLLECTED:
         frame = frames[dataset].copy()
         frame.insert(0, "instansi", pd.Series(instansi, index=frame.index, dtype="str"))
+        frame.insert(1, "nama_instansi", pd.Series(name or instansi, index=frame.index,
+                                                   dtype="str"))
         buffer = io.BytesIO()
         frame.to_parquet(buffer, index=False)
         write_bytes(part_file(out, dataset, year, slug), buffer.getvalue())
@@ -147,7 +150,8 @@ def load_collection(out: str | Path = "koleksi", dataset: str | None = None) -> 
         if not path.is_file():
             raise CollectionError(_("{path} not found: run `lkjip batch SOURCE --out {out}` "
                                     "first").format(path=path, out=out))
-        return pd.read_csv(path, dtype={"sha256": "str", "berkas": "str", "pesan": "str"}
+        return pd.read_csv(path, dtype={"sha256": "str", "berkas": "str", "pesan": "str",
+                                        "nama_instansi": "str"}
                            | {column: "Int64" for column in COUNT_COLUMNS})
     if dataset not in COLLECTED:
         raise CollectionError(_("{dataset} is not in the collection; it holds {names}").format(

@@ -118,7 +118,7 @@ def _row(out: Path, row: dict) -> str:
         cells = (f'<td class="angka">{escape(capaian)}</td><td class="angka">{serapan}</td>'
                  f'<td class="angka">{escape(format_number(row.get("temuan_tidak_cocok")))}'
                  "</td>")
-    return (f"<tr><td>{escape(row['instansi'])}</td><td>{escape(row['tahun'] or '–')}</td>"
+    return (f"<tr><td>{escape(_shown_name(row))}</td><td>{escape(row['tahun'] or '–')}</td>"
             f"{cells}<td{css}>{escape(status)}</td><td>{_links(out, row)}</td></tr>")
 
 
@@ -170,7 +170,7 @@ def _unread(out: Path, rows: list[dict]) -> str:
             key = (row["instansi"], row["tahun"])
             said += [escape(note) for note in notes.get(key, [])]
         if said:
-            items.append(f"<li><strong>{escape(row['instansi'])} {escape(row['tahun'] or '')}"
+            items.append(f"<li><strong>{escape(_shown_name(row))} {escape(row['tahun'] or '')}"
                          f"</strong><ul>{''.join(f'<li>{s}</li>' for s in said)}</ul></li>")
     return f"<ul>{''.join(items)}</ul>" if items else "<p>Semua laporan terbaca utuh.</p>"
 
@@ -184,8 +184,13 @@ def _reading_notes(out: Path) -> dict[tuple, list[str]]:
             for key, group in notes.groupby(["instansi", "tahun"], sort=False)}
 
 
-def _by_name(row: dict) -> tuple[str, int]:
-    return row["instansi"].lower(), row["tahun"] or 0
+def _shown_name(row: dict) -> str:
+    """The agency as its document names it, else (not read) the collection's key."""
+    return row.get("nama_instansi") or row["instansi"]
+
+
+def _by_name(row: dict) -> tuple[str, str, int]:
+    return _shown_name(row).lower(), row["instansi"].lower(), row["tahun"] or 0
 
 
 def _share(row: dict) -> float:

@@ -200,15 +200,17 @@ def _outcome(job: Job, data: Path, reports: Path, pages: int) -> dict:
                            dtype={"id": "str", "halaman": "Int64"}, keep_default_na=False,
                            na_values=[""])
     frames = {name: d[name] for name in collection.COLLECTED if name != "temuan_audit"}
+    named = str(d.instansi.nama.iloc[0]) if not d.instansi.empty else ""
     collection.write_parts(job.out, report.slug, report.tahun, report.instansi,
-                           frames | {"temuan_audit": findings})
+                           frames | {"temuan_audit": findings}, named)
     held = d.kelengkapan[d.kelengkapan.ada.astype(bool)]
     lacking = d.kelengkapan[~d.kelengkapan.ada.astype(bool)]
     top = headline(d, findings)
     budget = top.budgets[0] if top.budgets else None
     counts = findings.status.value_counts()
     return {
-        "instansi": report.instansi, "tahun": report.tahun, "berkas": report.document.name,
+        "instansi": report.instansi, "nama_instansi": named or report.instansi,
+        "tahun": report.tahun, "berkas": report.document.name,
         "sha256": job.sha256, "status": SELESAI, "halaman": pages or None,
         "dataset_ada": " ".join(held.dataset), "dataset_tidak_ada": " ".join(lacking.dataset),
         "temuan_cocok": int(counts.get("cocok", 0)),
