@@ -127,9 +127,9 @@ def compared(core, rows_by_kind: dict[str, list[dict]]) -> tuple[int, int]:
     """(values equal to the transcription, transcribed values): a number where the cell is
     plainly one, else the text as written; rows matched by their name, in order."""
     same = total = 0
-    used: set[int] = set()
     for kind, rows in rows_by_kind.items():
         dataset, name, our_name, fields = KINDS[kind]
+        used: set[int] = set()  # ids of this kind's rows, alive while `ours` is
         ours = defaultdict(list)
         for row in getattr(core, dataset).to_dict("records"):
             ours[key(row[our_name])].append(row)

@@ -94,7 +94,7 @@ def run_batch(source: str | Path, out: str | Path = "koleksi", scheduler: str | 
         jobs = _jobs(reports, out_path, with_report, force, outcome)
         if jobs:
             _run_on_dask(jobs, outcome, scheduler, workers, progress)
-        _finish(outcome)
+        _finish(outcome, {report.name for report in reports})
     return outcome
 
 
@@ -294,16 +294,15 @@ class _Progress:
             log.info("%s", line)
 
 
-def _finish(outcome: Outcome) -> None:
-    """`ringkasan.csv`, the collection pruned to the reports read, the cross-agency page."""
+def _finish(outcome: Outcome, listed: set[str]) -> None:
+    """`ringkasan.csv`, the collection pruned to the reports read (and the status records to
+    the source's reports, `listed` by name), the cross-agency page."""
     from .page import write_page
 
     out = outcome.out
     kept = {(row["tahun"], agency_slug(row["instansi"])) for row in outcome.rows
             if row["status"] == SELESAI or (row["status"] == TERHENTI and collection.has_parts(
                 out, agency_slug(row["instansi"]), row["tahun"]))}
-    listed = {f"{agency_slug(row['instansi'])}_{row['tahun'] or 'tanpa_tahun'}"
-              for row in outcome.rows}
     collection.prune(out, kept, listed)
     collection.write_ringkasan(out, outcome.rows)
     write_page(out, outcome.rows)

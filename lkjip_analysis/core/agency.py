@@ -124,31 +124,25 @@ def _cover(document: Document) -> Statement | None:
             lines.append((number, _plain(line)))
     if not lines:
         return None
-    text = " ".join(line for _, line in lines)
-    found = _match(text)
-    return None if found is None else Statement(*found, lines[0][0], _quote(text), COVER)
-
-
-def _quote(text: str) -> str:
-    """The words of the first statement in `text`, spaced once."""
-    match = next(m for s in STATEMENTS if (m := s.search(text)))
-    return " ".join(match.group(0).split())
+    found = _match(" ".join(line for _, line in lines))
+    return None if found is None else Statement(*found[:2], lines[0][0], found[2], COVER)
 
 
 def _sentences(document: Document):
     for number, line in enumerate(document.lines, start=1):
-        text = _plain(line)
-        found = _match(text)
+        found = _match(_plain(line))
         if found is not None:
-            yield Statement(*found, number, _quote(text), SENTENCE)
+            yield Statement(*found[:2], number, found[2], SENTENCE)
 
 
-def _match(text: str) -> tuple[str, int] | None:
+def _match(text: str) -> tuple[str, int, str] | None:
+    """The agency, the year and the statement's words (spaced once) of the first statement
+    in `text` that names an agency."""
     for statement in STATEMENTS:
         for match in statement.finditer(text):
             name = _cut(match.group("nama"))
             if _is_name(name):
-                return name, int(match.group("tahun"))
+                return name, int(match.group("tahun")), " ".join(match.group(0).split())
     return None
 
 

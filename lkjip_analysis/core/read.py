@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -114,6 +113,7 @@ class _Read:
     data: list[Row]
     paths: list[tuple[str, ...]] = field(default_factory=list)  # each column's header names
     named: set[int] = field(default_factory=set)  # the columns whose header has a name
+    meant: list[Column] = field(default_factory=list)  # each column's meaning and qualifiers
     # every meaning a column has, whatever its qualifiers: meaning -> its columns
     meanings: dict[str, list[int]] = field(default_factory=dict)
     # the measures beside the core ones: another year's, the plan's, the nation's, the budget's
@@ -186,21 +186,23 @@ def read_core(document: Document, choices: dict[str, Choice] | None = None,
     choices, pages = choices or {}, pages or {}
     _check_choices(choices)
     year = year or report_year(document)
+    settled = _document_conventions(document)
     pk, capaian, anggaran, totals, notes = [], [], [], [], []
     for block in blocks(document):
         page = pages.get(block.rows[0].line) if block.rows else None
         chosen = next((name for name, c in choices.items() if c.names(block, page)), None)
-        table = _columns(document, block, notes, choices[chosen] if chosen else None, year)
+        table = _columns(document, block, notes, choices[chosen] if chosen else None, year,
+                         settled)
         kind = chosen or (_kind(table) if table is not None else None)
         if kind == COMPARISON:
             notes.append(Note(block.label, block.line, _(
                 "{table}: a comparison of Bab III (the year beside {others}): not read into "
                 "the core").format(table=_where(block), others=", ".join(
                     " > ".join(table.paths[i]) for i in table.compared)),
-                _bab3_part(table.paths, table.compared)))
+                _bab3_part([table.meant[i] for i in table.compared])))
             continue
         if table is not None and kind is None and INDIKATOR in table.meanings:
-            _note_bab3(block, table.paths, table.meanings, notes)
+            _note_bab3(block, table.paths, table.meant, table.meanings, notes)
         if table is None or kind is None:
             continue
         if kind in choices and chosen != kind:
@@ -260,12 +262,13 @@ def _kind(table: _Read) -> str | None:
 # --- columns ----------------------------------------------------------------------------------
 
 def _columns(document: Document, block: Block, notes: list[Note],
-             choice: Choice | None = None, year: int | None = None) -> _Read | None:
+             choice: Choice | None = None, year: int | None = None,
+             settled: set[str] | frozenset[str] = frozenset()) -> _Read | None:
     """The block's header rows and the column of each meaning (those `choice` names taken as
     named): of the measures, the plain annual column of the report `year` (another year's,
     the plan's, an aggregate, a national figure or another kind are not the core); None when
     it holds no core meaning or two columns mean the same with the same qualifiers (said in
-    `notes`)."""
+    `notes`). `settled`: the number conventions the document's tables show."""
     header = _header_rows(block.rows)
     if not header:
         return None
@@ -281,7 +284,7 @@ def _columns(document: Document, block: Block, notes: list[Note],
     named = set(found) | set(chosen)
     if not ({INDIKATOR, TARGET} <= named or {URAIAN, TARGET} <= named or ANGGARAN in named):
         if INDIKATOR in named:
-            _note_bab3(block, paths, found, notes)
+            _note_bab3(block, paths, meant, found, notes)
         return None  # no measurement, agreement or budget
     kinds = ("", PERFORMANCE) if INDIKATOR in found else ("", FINANCIAL)
     single, doubled = {}, []
@@ -298,7 +301,7 @@ def _columns(document: Document, block: Block, notes: list[Note],
         elif plain:
             single[meaning] = plain[0]
     read = _Read(block, single, [], paths,
-                 {index for index, path in enumerate(paths) if path}, found,
+                 {index for index, path in enumerate(paths) if path}, meant, found,
                  [i for m in _MEASURES for i in found.get(m, ())
                   if i not in single.values() and not meant[i].statistic])
     if doubled:
@@ -317,12 +320,12 @@ def _columns(document: Document, block: Block, notes: list[Note],
                  and not columns.is_numbering(row)]
     _realign(read, notes)
     _span(read)
-    read.convention = _settled([c.text for row in read.data for c in row.cells], document)
+    read.convention = _settled([c.text for row in read.data for c in row.cells], settled)
     return read
 
 
-def _note_bab3(block: Block, paths: list[tuple[str, ...]], found: dict[str, list[int]],
-               notes: list[Note]) -> None:
+def _note_bab3(block: Block, paths: list[tuple[str, ...]], meant: list[Column],
+               found: dict[str, list[int]], notes: list[Note]) -> None:
     """A note for a table of indicators with measures that is no core table (a comparison
     with the plan, an efficiency table): not read, and which columns it has."""
     measures = [i for m in (TARGET, REALISASI, CAPAIAN, EFISIENSI) for i in found.get(m, ())]
@@ -331,14 +334,13 @@ def _note_bab3(block: Block, paths: list[tuple[str, ...]], found: dict[str, list
             "{where}: not read: a table of Bab III ({headers}) the reader does not read "
             "yet").format(where=_where(block), headers=", ".join(
                 " > ".join(paths[i]) for i in sorted(measures))),
-            _bab3_part(paths, measures)))
+            _bab3_part([meant[i] for i in measures])))
 
 
-def _bab3_part(paths: list[tuple[str, ...]], measures: list[int]) -> str:
+def _bab3_part(shown: list[Column]) -> str:
     """The part of Bab III a table's measures beside the year's show: efficiency (a budget's
     realisation or an efficiency column), progress against the plan, earlier years; else the
     measurement itself."""
-    shown = [column_of(" > ".join(paths[i])) for i in measures]
     if any(c.meaning == EFISIENSI or c.kind == FINANCIAL for c in shown):
         return "efisiensi"
     if any(c.horizon in (PLAN, CUMULATIVE) for c in shown):
@@ -348,19 +350,17 @@ def _bab3_part(paths: list[tuple[str, ...]], measures: list[int]) -> str:
     return "capaian_kinerja"
 
 
-def _settled(texts: list[str], document: Document) -> str | None:
+def _settled(texts: list[str], document_shows: set[str] | frozenset[str]) -> str | None:
     """The convention a table shows, else (it shows none) the one the document's tables show;
     None where either mixes both."""
-    shown = conventions(texts)
-    if not shown:
-        shown = _document_conventions(document)
+    shown = conventions(texts) or document_shows
     return next(iter(shown)) if len(shown) == 1 else None
 
 
-@lru_cache(maxsize=8)
-def _document_conventions(document: Document) -> frozenset[str]:
-    return frozenset(conventions([cell for line in document.lines if "\t" in line
-                                  for cell in line.split("\t")]))
+def _document_conventions(document: Document) -> set[str]:
+    """The number conventions the document's tables show."""
+    return conventions([cell for line in document.lines if "\t" in line
+                        for cell in line.split("\t")])
 
 
 def _where(block: Block) -> str:

@@ -103,9 +103,9 @@ def find_charts(page, number: int, boxes: list, text: list[Run]) -> list[Drawn]:
 
 
 def _filled(page) -> list[Bar]:
-    shapes = [*page.rects, *(c for c in page.curves if len(c.get("pts", ())) <= 6)]
     """The shapes filled with a plain colour, neither white nor black (a pattern has no one
     colour: not a bar)."""
+    shapes = [*page.rects, *(c for c in page.curves if len(c.get("pts", ())) <= 6)]
     return [Bar(s["x0"], s["x1"], s["top"], s["bottom"], _colour(s)) for s in shapes
             if s.get("fill") and _colour(s) not in (None, (1.0, 1.0, 1.0), (1.0,), (0.0,),
                                                      (0.0, 0.0, 0.0))]

@@ -55,23 +55,22 @@ def _common_edges(rows: list[list[Cell | None]], settings: ColumnSettings) -> li
     """The cell edges at least half the rows that draw columns (two cells or more, one with
     text) draw, left to right; a row of one cell across the table (a group heading) draws
     none."""
-    counted: list[list[float]] = []  # [edge, rows drawing it]
+    edges: list[float] = []  # each edge once, as first met
+    drawing: list[int] = []  # how many rows draw it
     texted = [row for row in rows if any(c is not None and c.pieces for c in row)
               and sum(c is not None for c in row) >= 2]
     for row in texted:
-        drawn = {x for c in row if c is not None and c.span for x in c.span}
-        seen = set()
-        for x in drawn:
-            near = next((e for e in counted if abs(e[0] - x) <= settings.edge), None)
-            if near is None:
-                counted.append([x, 1])
-            elif id(near) not in seen:
-                near[1] += 1
-            if near is not None:
-                seen.add(id(near))
-            else:
-                seen.add(id(counted[-1]))
-    return sorted(x for x, n in counted if n * 2 >= len(texted))
+        drawn = set()
+        for x in (x for c in row if c is not None and c.span for x in c.span):
+            k = next((i for i, e in enumerate(edges) if abs(e - x) <= settings.edge), None)
+            if k is None:
+                edges.append(x)
+                drawing.append(0)
+                k = len(edges) - 1
+            drawn.add(k)
+        for k in drawn:
+            drawing[k] += 1
+    return sorted(x for x, n in zip(edges, drawing, strict=True) if n * 2 >= len(texted))
 
 
 def _column(left: float, edges: list[float], settings: ColumnSettings) -> int:

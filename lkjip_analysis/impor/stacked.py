@@ -44,17 +44,16 @@ def _split(row: list[Cell | None]) -> list[list[Cell | None]]:
     anchors, slack = _anchors(row)
     if not anchors:
         return [row]
-    placed = [_bands(cell, anchors, slack) for cell in row]
-    spread = [bands for bands in placed if bands is not None and sum(map(bool, bands)) > 1]
-    if not any(_has_words(bands) for bands in spread):
+    # each cell's lines by band where it has lines in two bands or more, else None
+    spread = [bands if bands is not None and sum(map(bool, bands)) > 1 else None
+              for bands in (_bands(cell, anchors, slack) for cell in row)]
+    if not any(bands is not None and _has_words(bands) for bands in spread):
         return [row]  # no names stacked beside the values: nothing says what each line is
-    group = [cell if bands is None or sum(map(bool, bands)) <= 1 else None
-             for cell, bands in zip(row, placed, strict=True)]
+    group = [cell if bands is None else None for cell, bands in zip(row, spread, strict=True)]
     rows = [group] if any(c is not None and c.pieces for c in group) else []
     for k in range(len(anchors)):
-        rows.append([_cell_of(cell, bands[k]) if bands is not None and
-                     sum(map(bool, bands)) > 1 else None
-                     for cell, bands in zip(row, placed, strict=True)])
+        rows.append([_cell_of(cell, bands[k]) if bands is not None else None
+                     for cell, bands in zip(row, spread, strict=True)])
     return rows
 
 
