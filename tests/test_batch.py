@@ -240,14 +240,16 @@ def test_a_rerun_does_nothing_and_a_changed_report_alone_runs_again(batch):
     from lkjip_analysis.batch.run import run_batch
 
     source, out, _ = batch
-    parts = sorted((out / "inti").rglob("*.parquet"))
-    parts = [p for p in parts if p.is_file()]
+    parts = sorted((out / "bagian").rglob("*.parquet")) + sorted(
+        (out / "inti").resolve().glob("*.parquet")) + [out / "index.html"]
     before = {p: p.stat().st_mtime_ns for p in parts}
+    published = os.readlink(out / "inti")
     again = run_batch(source, out, workers=2, progress=False)
     assert again.dashboard == ""  # no cluster started
     assert not any(row["diproses"] for row in again.rows)
     assert again.unchanged == len(again.rows) - 1  # all but the file it could not place
     assert {p: p.stat().st_mtime_ns for p in parts} == before
+    assert os.readlink(out / "inti") == published  # nothing published again
     moved = source.parent / "disisihkan"
     moved.mkdir(exist_ok=True)
     shutil.move(source / DRAWN, moved / DRAWN)
@@ -426,18 +428,24 @@ def test_a_link_planted_in_the_collection_is_neither_followed_nor_written_throug
     from lkjip_analysis.batch.collection import CollectionError
 
     elsewhere = tmp_path / "lain"
-    (elsewhere / "tahun=2020").mkdir(parents=True)
-    pd.DataFrame({"instansi": ["Palsu"], "x": [1]}).to_parquet(
-        elsewhere / "tahun=2020" / "palsu.parquet")
+    elsewhere.mkdir()
+    pd.DataFrame({"instansi": ["Palsu"], "tahun": [2020]}).to_parquet(
+        elsewhere / "capaian_kinerja.parquet")
     out = tmp_path / "koleksi"
-    (out / "inti").mkdir(parents=True)
-    (out / "inti" / "capaian_kinerja.parquet").symlink_to(elsewhere)
+    out.mkdir()
+    (out / "inti").symlink_to(elsewhere)  # the published link, planted elsewhere
+    with pytest.raises(CollectionError):
+        load_collection(out, "capaian_kinerja")
+    (out / "terbitan").mkdir()
+    (out / "terbitan" / "000001").symlink_to(elsewhere)  # or its publication a link
+    (out / "inti").unlink()
+    (out / "inti").symlink_to("terbitan/000001")
     with pytest.raises(CollectionError):
         load_collection(out, "capaian_kinerja")
     src = tmp_path / "sumber"
-    src.mkdir()
-    assert main(["batch", str(src), "--out", str(out)]) == 1
-    assert sorted(p.name for p in (elsewhere / "tahun=2020").iterdir()) == ["palsu.parquet"]
+    drawn_pdf(src / DRAWN / "2023" / "lkjip.pdf")
+    assert main(["batch", str(src), "--out", str(out), "--workers", "1"]) == 1  # refused
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["capaian_kinerja.parquet"]
 
 
 def test_in_a_browser_a_column_title_sorts_the_table_and_nothing_is_fetched(batch):

@@ -56,7 +56,7 @@ def test_a_report_removed_then_put_back_is_read_again(source, tmp_path):
 def test_a_part_lost_from_the_collection_is_read_again(source, tmp_path):
     out = tmp_path / "koleksi"
     run(source, out)
-    for part in (out / "inti" / "capaian_kinerja.parquet").rglob("*.parquet"):
+    for part in (out / "bagian" / "capaian_kinerja").glob("*.parquet"):
         part.unlink()
     again = run(source, out)
     assert {s for s, _ in statuses(again).values()} == {"selesai"}

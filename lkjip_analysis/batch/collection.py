@@ -3,10 +3,13 @@
 ```
 koleksi/
   ringkasan.csv                       one row per report (RINGKASAN_COLUMNS)
-  index.html                          the cross-agency page
-  inti/<dataset>.parquet/tahun=<Y>/<instansi>.parquet
-                                      the core datasets of every report that was read, with
-                                      its `instansi` (`tahun` from the folder: Hive partitions)
+  index.html, halaman/                the cross-agency pages (page.py)
+  inti -> terbitan/<n>                what readers read: the last publication (publish.py)
+  terbitan/<n>/<dataset>.parquet      a publication: each core dataset of every report read,
+                                      one file, with `instansi` and `tahun` columns
+  bagian/<dataset>/<instansi>_<tahun>.parquet
+                                      each report's parts, as its worker wrote them: the
+                                      batch's working store, published at its end
   laporan/<instansi>/data/…           each report's data and reports folders, as the
   laporan/<instansi>/reports/…        single-report commands write them
   status/<instansi>_<tahun>.json      each report's last outcome: what a rerun skips
@@ -15,8 +18,9 @@ koleksi/
 The collection holds the reports whose last run ended `selesai`: a report the batch refused
 (`gagal`), or no longer in the source, leaves it; one cut short by a passing error
 (`terhenti`: a disk full, a worker lost) keeps its earlier parts until its new ones are
-written. A rerun trusts a status record only with its parts present. Nothing here imports
-Dask.
+written. A rerun trusts a status record only with its parts present. Readers never see the
+working store: they read a publication, swapped in whole once the batch is done. Nothing here
+imports Dask.
 """
 
 from __future__ import annotations
@@ -61,8 +65,8 @@ def status_file(out: Path, name: str) -> Path:
 
 
 def part_file(out: Path, dataset: str, year: int, slug: str) -> Path:
-    """The report's part of a collected dataset (a Hive partition by year)."""
-    return out / "inti" / f"{dataset}.parquet" / f"tahun={year}" / f"{slug}.parquet"
+    """The report's part of a collected dataset, in the batch's working store."""
+    return out / "bagian" / dataset / f"{slug}_{year}.parquet"
 
 
 def read_status(out: Path, name: str) -> dict | None:
@@ -90,7 +94,8 @@ def write_parts(out: Path, slug: str, year: int, instansi: str,
     for dataset in COLLECTED:
         frame = frames[dataset].copy()
         frame.insert(0, "instansi", pd.Series(instansi, index=frame.index, dtype="str"))
-        frame.insert(1, "nama_instansi", pd.Series(name or instansi, index=frame.index,
+        frame.insert(1, "tahun", pd.Series(year, index=frame.index, dtype="int64"))
+        frame.insert(2, "nama_instansi", pd.Series(name or instansi, index=frame.index,
                                                    dtype="str"))
         buffer = io.BytesIO()
         frame.to_parquet(buffer, index=False)
@@ -111,22 +116,20 @@ def remove_parts(out: Path, slug: str, year: int) -> None:
 def prune(out: Path, kept: set[tuple[int, str]], listed: set[str]) -> None:
     """Parts of reports not in `kept` ((year, slug) of each report the collection holds) and
     status records of reports not in `listed` (the names of the source's reports) leave the
-    collection; nothing else under `out` is touched, no link followed."""
+    working store; nothing else under `out` is touched, no link followed."""
     status = out / "status"
     if status.is_dir() and not status.is_symlink():
         for record in status.glob("*.json"):
             if record.stem not in listed and not record.is_symlink():
                 record.unlink()
-    root = out / "inti"
+    names = {f"{slug}_{year}" for year, slug in kept}
     for dataset in COLLECTED:
-        folder = root / f"{dataset}.parquet"
+        folder = out / "bagian" / dataset
         if not folder.is_dir() or folder.is_symlink():
             continue
-        for year_folder in folder.glob("tahun=*"):
-            year = year_folder.name.removeprefix("tahun=")
-            for part in year_folder.glob("*.parquet"):
-                if not year.isdigit() or (int(year), part.stem) not in kept:
-                    part.unlink()
+        for part in folder.glob("*.parquet"):
+            if part.stem not in names:
+                part.unlink()
 
 
 def write_ringkasan(out: Path, rows: list[dict]) -> Path:
@@ -143,7 +146,10 @@ def load_collection(out: str | Path = "koleksi", dataset: str | None = None) -> 
     """A batch's collection read back: `ringkasan` (one row per report) when `dataset` is None,
     else the core dataset of every report read (`capaian_kinerja`, `perjanjian_kinerja`,
     `realisasi_anggaran`, `realisasi_anggaran_total`, `temuan_audit`, `catatan_baca`) with
-    its `instansi` and `tahun` columns."""
+    its `instansi` and `tahun` columns, as the last batch published it (whole, even while
+    another batch runs)."""
+    from .publish import published_file
+
     root = Path(out).expanduser().resolve()
     if dataset is None:
         path = root / "ringkasan.csv"
@@ -156,16 +162,9 @@ def load_collection(out: str | Path = "koleksi", dataset: str | None = None) -> 
     if dataset not in COLLECTED:
         raise CollectionError(_("{dataset} is not in the collection; it holds {names}").format(
             dataset=dataset, names=", ".join(COLLECTED)))
-    folder = root / "inti" / f"{dataset}.parquet"
-    parts = [] if folder.is_symlink() else [  # a planted link is never followed
-        p for p in sorted(folder.glob("tahun=*/*.parquet"))
-        if not p.is_symlink() and not p.parent.is_symlink() and p.is_file()
-        and p.parent.name.removeprefix("tahun=").isdigit()]
-    frames = [pd.read_parquet(p).assign(tahun=int(p.parent.name.removeprefix("tahun=")))
-              for p in parts]
-    if not frames:
+    path = published_file(root, dataset)
+    frame = pd.read_parquet(path) if path is not None else None
+    if frame is None or frame.empty:
         raise CollectionError(_("{folder} holds no report's {dataset}").format(
             folder=root / "inti", dataset=dataset))
-    frame = pd.concat(frames, ignore_index=True)
-    ordered = ["instansi", "tahun", *(c for c in frame.columns if c not in ("instansi", "tahun"))]
-    return frame[ordered]
+    return frame

@@ -3,6 +3,11 @@
 The page is the reports' kind: one self-contained file, a Content-Security-Policy that forbids
 every script and load, every text from data escaped (`markup.escape`). Sorting needs no
 script: each order is its own table, shown when its link is followed (CSS `:target`).
+
+A large collection is paged: `index.html` holds the first `PAGE_ROWS` reports of each order,
+`halaman/<n>.html` the next ones, so that no page weighs more than a few MiB however many
+reports a national collection holds. Pages are written only when the collection changed, and a
+page only when its bytes did.
 """
 
 from __future__ import annotations
@@ -55,20 +60,59 @@ nav a { margin-right: 0.8em; }
 """
 
 
-def write_page(out: Path, rows: list[dict]) -> Path:
-    """Write `index.html` of the collection `out` (whole, or not at all)."""
-    path = out / "index.html"
-    write_bytes(path, page_html(out, rows).encode("utf-8"))
-    return path
+PAGE_ROWS = 500
+PAGES = "halaman"
 
 
-def page_html(out: Path, rows: list[dict]) -> str:
-    """The page of the batch's `rows`, linking the outputs found under `out`."""
+def write_pages(out: Path, rows: list[dict], changed: bool = True) -> Path:
+    """Write `index.html` of the collection `out` and its further pages (each whole, or not
+    at all), when the collection `changed` or the page is missing; a page whose bytes are
+    the same is left as it is, one the collection no longer needs removed."""
+    index = out / "index.html"
+    if not changed and index.is_file():
+        return index
+    pages = _paged(out, rows)
+    for path, text in pages.items():
+        data = text.encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            write_bytes(path, data)
+    folder = out / PAGES
+    if folder.is_dir() and not folder.is_symlink():
+        for stale in folder.glob("*.html"):
+            if stale not in pages and not stale.is_symlink():
+                stale.unlink()
+    return index
+
+
+def page_path(out: Path, number: int) -> Path:
+    """The file of page `number` (1: `index.html`)."""
+    return out / "index.html" if number == 1 else out / PAGES / f"{number}.html"
+
+
+def _paged(out: Path, rows: list[dict]) -> dict[Path, str]:
+    count = max(1, -(-len(rows) // PAGE_ROWS))
+    ordered = {anchor: sorted(rows, key=key) for anchor, _label, key in ORDERS}
+    links = {(row["instansi"], row["tahun"]): _outputs(out, row) for row in rows}
+    notes = _reading_notes(out)
+    return {page_path(out, n): page_html(rows, ordered, links, notes, n, count)
+            for n in range(1, count + 1)}
+
+
+def page_html(rows: list[dict], ordered: dict[str, list[dict]], links: dict[tuple, list],
+              notes: dict[tuple, list[str]], number: int = 1, count: int = 1) -> str:
+    """Page `number` of `count` of the batch's `rows` (`ordered` by each order), each row's
+    `links` to its outputs and the reader's `notes` beside it."""
     agencies = len({row["instansi"] for row in rows})
     read = sum(row["status"] == SELESAI for row in rows)
-    links = " ".join(f'<a href="#{anchor}">{escape(column.lower())}</a>'
-                     for anchor, column, _key in ORDERS)
-    tables = "\n".join(_ordered_table(out, rows, *order) for order in ORDERS)
+    start = (number - 1) * PAGE_ROWS
+    up = "../" if number > 1 else ""
+    orders = " ".join(f'<a href="#{anchor}">{escape(column.lower())}</a>'
+                      for anchor, column, _key in ORDERS)
+    tables = "\n".join(
+        _ordered_table(ordered[anchor][start:start + PAGE_ROWS], links, up, anchor, label,
+                       _page_links(up, anchor, number, count), start)
+        for anchor, label, _key in ORDERS)
+    unread = _unread(ordered[ORDERS[0][0]][start:start + PAGE_ROWS], notes)
     return f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{POLICY}">
@@ -80,19 +124,30 @@ def page_html(out: Path, rows: list[dict]) -> str:
 Capaian: indikator yang mencapai target (100% atau lebih) dari yang capaiannya dinyatakan.
 Serapan: total anggaran tabel anggaran pertama laporan. Temuan: hasil pemeriksaan ulang setiap
 angka turunan yang dinyatakan laporan.</p>
-<nav>Urutkan menurut: {links}</nav>
+<nav>Urutkan menurut: {orders}</nav>
 {tables}
 <h2>Yang tidak terbaca</h2>
-{_unread(out, rows)}
+{unread}
 </body></html>
 """
 
 
-def _ordered_table(out: Path, rows: list[dict], anchor: str, label: str, key) -> str:
-    ordered = sorted(rows, key=key)
-    body = "\n".join(_row(out, row) for row in ordered)
-    return f"""<section class="urutan" id="{anchor}"><div class="gulir"><table>
-<caption>Menurut {escape(label.lower())}</caption>
+def _page_links(up: str, anchor: str, number: int, count: int) -> str:
+    """Links to the order's other pages, when there are others."""
+    if count == 1:
+        return ""
+    items = [f"<strong>{n}</strong>" if n == number else
+             f'<a href="{up}{"index.html" if n == 1 else f"{PAGES}/{n}.html"}#{anchor}">{n}</a>'
+             for n in range(1, count + 1)]
+    return f'<nav>Halaman: {" ".join(items)}</nav>'
+
+
+def _ordered_table(rows: list[dict], links: dict[tuple, list], up: str, anchor: str,
+                   label: str, pages: str, start: int) -> str:
+    body = "\n".join(_row(row, links, up) for row in rows)
+    shown = (f" (laporan {start + 1}–{start + len(rows)})" if pages else "")
+    return f"""<section class="urutan" id="{anchor}">{pages}<div class="gulir"><table>
+<caption>Menurut {escape(label.lower())}{shown}</caption>
 <thead><tr>{_header()}</tr></thead>
 <tbody>
 {body}
@@ -106,7 +161,7 @@ def _header() -> str:
                    else f"<th>{escape(c)}</th>" for c in COLUMNS)
 
 
-def _row(out: Path, row: dict) -> str:
+def _row(row: dict, links: dict[tuple, list], up: str) -> str:
     status = STATUS_WORDS.get(row["status"], row["status"])
     css = "" if row["status"] == SELESAI else ' class="gagal"'
     if row["status"] != SELESAI:
@@ -119,7 +174,8 @@ def _row(out: Path, row: dict) -> str:
                  f'<td class="angka">{escape(format_number(row.get("temuan_tidak_cocok")))}'
                  "</td>")
     return (f"<tr><td>{escape(_shown_name(row))}</td><td>{escape(row['tahun'] or '–')}</td>"
-            f"{cells}<td{css}>{escape(status)}</td><td>{_links(out, row)}</td></tr>")
+            f"{cells}<td{css}>{escape(status)}</td>"
+            f"<td>{_links(row, links, up)}</td></tr>")
 
 
 def _serapan(row: dict) -> str:
@@ -134,30 +190,35 @@ def _serapan(row: dict) -> str:
             f"</small>{amounts}")
 
 
-def _links(out: Path, row: dict) -> str:
-    """The report's own outputs that exist, relative to the page."""
+def _outputs(out: Path, row: dict) -> list[tuple[str, str]]:
+    """The report's own outputs that exist (path relative to `out`, words), looked up once."""
     if row["status"] != SELESAI:
-        return escape(row["berkas"])
-    slug = agency_slug(row["instansi"])
+        return []
     year = row["tahun"]
-    folder = report_folder(out, slug)
+    folder = report_folder(out, agency_slug(row["instansi"]))
     candidates = [
         (folder / "reports" / str(year) / f"laporan_{year}.html", "laporan"),
         (folder / "reports" / str(year) / f"laporan_{year}_audit.html", "versi auditor"),
         (folder / "reports" / str(year) / "temuan_audit.csv", "temuan audit (CSV)"),
         (folder / "data" / "processed" / str(year) / f"lkjip_{year}.xlsx", "data (Excel)"),
     ]
-    links = [f'<a href="{escape(p.relative_to(out).as_posix())}">{escape(text)}</a>'
-             for p, text in candidates if p.is_file()]
-    return escape(row["berkas"]) + "<br>" + " · ".join(links)
+    return [(p.relative_to(out).as_posix(), text) for p, text in candidates if p.is_file()]
 
 
-def _unread(out: Path, rows: list[dict]) -> str:
-    """Per report: why it was not read, the parts of an LKjIP it lacks, what the reader saw
-    but could not read."""
-    notes = _reading_notes(out)
+def _links(row: dict, outputs: dict[tuple, list], up: str) -> str:
+    """The file's name and links to the report's outputs, relative to a page (`up` climbs
+    from a page below the collection's folder)."""
+    links = [f'<a href="{up}{escape(path)}">{escape(text)}</a>'
+             for path, text in outputs[(row["instansi"], row["tahun"])]]
+    return escape(row["berkas"]) + ("<br>" + " · ".join(links) if row["status"] == SELESAI
+                                    else "")
+
+
+def _unread(rows: list[dict], notes: dict[tuple, list[str]]) -> str:
+    """Per report of the page: why it was not read, the parts of an LKjIP it lacks, what the
+    reader saw but could not read."""
     items = []
-    for row in sorted(rows, key=ORDERS[0][2]):
+    for row in rows:
         said = []
         if row["status"] != SELESAI:
             said.append(escape(row.get("pesan") or STATUS_WORDS.get(row["status"], "")))

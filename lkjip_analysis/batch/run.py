@@ -145,7 +145,8 @@ def _jobs(reports: list[Report], out: Path, with_report: bool, force: bool,
         earlier[report.slug] = key
         last = collection.read_status(out, report.name)
         if not force and last and last["kunci"] == key and _still_true(last, out, report):
-            outcome.rows.append({**last, "diproses": False})
+            # the row as last written, under the name the file has now
+            outcome.rows.append({**last, "berkas": report.document.name, "diproses": False})
             outcome.unchanged += 1
             continue
         jobs.append(Job(report, out, key, digest, with_report))
@@ -295,14 +296,29 @@ class _Progress:
 
 
 def _finish(outcome: Outcome, listed: set[str]) -> None:
-    """`ringkasan.csv`, the collection pruned to the reports read (and the status records to
-    the source's reports, `listed` by name), the cross-agency page."""
-    from .page import write_page
+    """The working store pruned to the reports the collection holds (and the status records
+    to the source's reports, `listed` by name), their readings published at once, then
+    `ringkasan.csv` and the cross-agency pages."""
+    from .page import write_pages
+    from .publish import publish
 
     out = outcome.out
-    kept = {(row["tahun"], agency_slug(row["instansi"])) for row in outcome.rows
-            if row["status"] == SELESAI or (row["status"] == TERHENTI and collection.has_parts(
-                out, agency_slug(row["instansi"]), row["tahun"]))}
-    collection.prune(out, kept, listed)
+    kept = _readings(outcome)
+    collection.prune(out, set(kept), listed)
+    changed = publish(out, kept)
     collection.write_ringkasan(out, outcome.rows)
-    write_page(out, outcome.rows)
+    write_pages(out, outcome.rows, changed or any(row["diproses"] for row in outcome.rows))
+
+
+def _readings(outcome: Outcome) -> dict[tuple[int, str], str]:
+    """The reports the collection holds, each with the key of the reading its parts hold:
+    those read, and those cut short whose earlier reading is still there."""
+    kept = {}
+    for row in outcome.rows:
+        slug = agency_slug(row["instansi"])
+        if row["status"] == SELESAI:
+            kept[(row["tahun"], slug)] = row["kunci"]
+        elif row["status"] == TERHENTI and collection.has_parts(outcome.out, slug, row["tahun"]):
+            last = collection.read_status(outcome.out, f"{slug}_{row['tahun']}")
+            kept[(row["tahun"], slug)] = last["kunci"] if last else ""
+    return kept

@@ -65,8 +65,8 @@ def process(job: Job, document: bytes | None = None, after: dict | None = None) 
     row["detik"] = round(time.monotonic() - started, 1)
     if row["status"] != SELESAI:
         collection.remove_parts(job.out, job.report.slug, job.report.tahun)
-    collection.write_status(job.out, job.report.name,
-                            row | {"kunci": job.key, "catatan_proses": notes})
+    row["kunci"] = job.key
+    collection.write_status(job.out, job.report.name, row | {"catatan_proses": notes})
     return row
 
 
