@@ -269,7 +269,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
                            "(--scheduler) has its own workers: give one of them"))
     try:
         outcome = run_batch(args.source, args.out, args.scheduler, args.workers, args.report,
-                            args.force)
+                            args.force, wait=args.wait)
     except SourceListError as exc:
         raise UsageError(str(exc)) from None
     print(outcome.summary())
@@ -293,6 +293,9 @@ cmd_batch.options = [
                      "help": N_("also run the notebooks and export each report's HTML")}),
     (("--force",), {"action": "store_true",
                     "help": N_("run every report again, even those unchanged")}),
+    (("--wait",), {"type": _seconds, "default": 0, "metavar": N_("SECONDS"),
+                   "help": N_("wait this long for another batch writing the same collection "
+                              "to finish (default: stop at once)")}),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import shutil
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -208,3 +209,39 @@ def test_the_local_cluster_and_its_dashboard_listen_on_this_machine_only(source,
     assert asked["host"] == "127.0.0.1"
     assert asked["dashboard_address"].startswith("127.0.0.1:")
     assert outcome.dashboard.startswith("http://127.0.0.1:")
+
+
+def test_a_linked_agency_or_year_folder_is_listed_as_not_read(tmp_path):
+    """A linked agency folder was dropped without a word (issue 36): it is a report that
+    failed, saying why, and nothing behind the link is read."""
+    from lkjip_analysis.batch.sources import discover
+
+    elsewhere = tmp_path / "lain" / "2022"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "lkjip.pdf").write_bytes(b"%PDF-1.7\n")
+    src = tmp_path / "sumber"
+    (src / "Dinas Nyata").mkdir(parents=True)
+    (src / "Dinas Tautan").symlink_to(tmp_path / "lain")
+    (src / "Dinas Nyata" / "2022").symlink_to(elsewhere)
+    said = {(r.instansi, r.tahun): r.problem for r in discover(src)}
+    assert set(said) == {("Dinas Tautan", None), ("Dinas Nyata", 2022)}
+    assert all("folder tautan" in problem for problem in said.values())
+
+
+def test_a_renamed_file_shows_its_new_name_and_a_busy_collection_can_be_waited_for(
+        source, tmp_path):
+    from lkjip_analysis.safety.lock import year_lock
+
+    out = tmp_path / "koleksi"
+    run(source, out)
+    (source / DRAWN / "2023" / "lkjip.pdf").rename(source / DRAWN / "2023" / "final.pdf")
+    again = run(source, out)
+    row = next(r for r in again.rows if r["instansi"] == DRAWN)
+    assert (row["berkas"], row["diproses"]) == ("final.pdf", False)
+    assert load_collection(out).set_index("instansi").berkas[DRAWN] == "final.pdf"
+    released = threading.Timer(1.0, lambda: lock.__exit__(None, None, None))
+    lock = year_lock(out / ".batch.lock")
+    lock.__enter__()
+    released.start()
+    assert main(["-q", "batch", str(source), "--out", str(out), "--wait", "30",
+                 "--workers", "1"]) == 0

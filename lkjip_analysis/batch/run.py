@@ -73,9 +73,10 @@ class Outcome:
 
 def run_batch(source: str | Path, out: str | Path = "koleksi", scheduler: str | None = None,
               workers: int | None = None, with_report: bool = False, force: bool = False,
-              progress: bool | None = None) -> Outcome:
+              progress: bool | None = None, wait: float = 0) -> Outcome:
     """Run every report of `source` into the collection `out`; returns what happened. Only
-    a batch that cannot run at all raises (`SourceListError`, `BusyError`)."""
+    a batch that cannot run at all raises (`SourceListError`, `BusyError`: another batch
+    writes `out`, and did not finish within `wait` seconds)."""
     source_path = Path(source).expanduser().resolve()
     out_path = resolved(out)
     _check_folders(source_path, out_path)
@@ -88,7 +89,7 @@ def run_batch(source: str | Path, out: str | Path = "koleksi", scheduler: str | 
         raise BatchError(_("{source} holds no report (an empty or unmounted folder?): "
                                 "the collection {out} is left as it was").format(
                                     source=source_path, out=out_path))
-    with year_lock(out_path / ".batch.lock"):
+    with year_lock(out_path / ".batch.lock", wait):
         refuse_outside_links(out_path, out_path)  # nothing written through a planted link
         outcome = Outcome(out_path)
         jobs = _jobs(reports, out_path, with_report, force, outcome)

@@ -136,9 +136,19 @@ def _from_folders(root: Path) -> list[Report]:
             continue
         if entry.is_dir() and not entry.is_symlink():
             reports += _agency_folder(root, entry)
+        elif entry.is_dir():
+            reports.append(_linked_folder(root, entry, entry.name))
         elif _is_document(entry):
             reports.append(_named(root, entry))
     return reports
+
+
+def _linked_folder(root: Path, folder: Path, agency: str, year: int | None = None) -> Report:
+    """A folder that is a link: not followed (it may lead anywhere), said as a report that
+    failed rather than dropped."""
+    return Report(" ".join(printable(agency).replace("_", " ").split()), year, folder, {}, _(
+        "{name} is a linked folder: not read; copy its reports into the source "
+        "folder").format(name=_shown(root, folder)))
 
 
 def _agency_folder(root: Path, folder: Path) -> list[Report]:
@@ -147,6 +157,8 @@ def _agency_folder(root: Path, folder: Path) -> list[Report]:
     for entry in sorted(folder.iterdir()):
         if entry.is_dir() and not entry.is_symlink() and is_year_name(entry.name):
             reports += _year_folder(root, agency, int(entry.name), entry)
+        elif entry.is_dir() and entry.is_symlink() and is_year_name(entry.name):
+            reports.append(_linked_folder(root, entry, agency, int(entry.name)))
         elif _is_document(entry) or entry.is_dir():
             reports.append(Report(agency, None, entry, {}, _(
                 "{name}: not inside a year folder; put it in {agency}/<tahun>/ or list it in "
