@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_any_agency import capaian_word
+from test_any_agency import REALDOCS, capaian_word
 from test_batch import CONTOH, DRAWN, drawn_pdf
 
 from lkjip_analysis import load_collection
@@ -98,7 +98,7 @@ def test_a_disk_full_cuts_a_report_short_keeps_its_earlier_reading_and_is_tried_
 
     monkeypatch.setattr(collection, "write_parts", full)
     job = task.Job(report, out, "kunci-baru", last["sha256"], False)
-    row = task.process(job)
+    row = task.report_row(job, report.document)  # as the report's child process runs it
     assert row["status"] == "terhenti" and "ENOSPC" not in row["pesan"]
     assert "No space left on device" in row["pesan"]
     pd.testing.assert_frame_equal(load_collection(out, "capaian_kinerja"), earlier)
@@ -108,7 +108,7 @@ def test_a_disk_full_cuts_a_report_short_keeps_its_earlier_reading_and_is_tried_
     collection.remove_parts(out, report.slug, report.tahun)
     collection.status_file(out, report.name).unlink()
     monkeypatch.setattr(collection, "write_parts", full)
-    assert task.process(job)["status"] == "terhenti"
+    assert task.report_row(job, report.document)["status"] == "terhenti"
     assert collection.read_status(out, report.name)["status"] == "terhenti"
     monkeypatch.undo()
     again = run_batch(source, out, workers=1, progress=False)
@@ -245,3 +245,74 @@ def test_a_renamed_file_shows_its_new_name_and_a_busy_collection_can_be_waited_f
     released.start()
     assert main(["-q", "batch", str(source), "--out", str(out), "--wait", "30",
                  "--workers", "1"]) == 0
+
+
+def _job(src: Path, out: Path, agency: str):
+    from lkjip_analysis.batch import task
+    from lkjip_analysis.batch.sources import discover
+    from lkjip_analysis.safety.hashing import sha256
+
+    report = next(r for r in discover(src) if r.instansi == agency)
+    return task.Job(report, out, "kunci", sha256(report.document), False)
+
+
+def test_a_report_past_its_memory_bound_is_refused_and_its_processes_killed(source, tmp_path,
+                                                                             monkeypatch):
+    """A hostile document took the worker itself past the import's bound (issue 36): a report
+    runs in a child process whose tree is watched; past the bound (here 40 MiB, less than
+    Python with pandas needs) it is killed and the report refused, its reason said."""
+    from lkjip_analysis.batch import child, collection, task
+
+    monkeypatch.setattr(child, "REPORT_MEMORY", 40 << 20)
+    job = _job(source, tmp_path / "koleksi", DRAWN)
+    row = task.process(job)
+    assert row["status"] == "gagal" and "lebih dari 40 MiB memori" in row["pesan"]
+    assert collection.read_status(job.out, job.report.name)["status"] == "gagal"
+
+
+def test_a_killed_worker_leaves_no_import_running_and_its_copy_is_swept(tmp_path):
+    """A worker killed with `kill -9` orphaned its import process and left `/tmp/lkjip-*`
+    copies of the PDF (issue 36): the report's processes end with their worker, and the next
+    report on the machine removes the dead worker's scratch folder."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    from lkjip_analysis.safety.processes import remove_orphans
+
+    document = next(iter(sorted(REALDOCS.glob("pemprov_sumut_*.pdf"))), None)
+    if document is None:
+        pytest.skip("no real report in ../shared/realdocs")
+    src = tmp_path / "sumber" / "Pemprov Sumut" / "2021"
+    src.mkdir(parents=True)
+    shutil.copy(document, src / "lkjip.pdf")
+    script = ("import sys, pickle; from lkjip_analysis.batch import task; "
+              "job = pickle.loads(sys.stdin.buffer.read()); "
+              "task.process(job, job.report.document.read_bytes())")
+    import pickle
+
+    job = _job(tmp_path / "sumber", tmp_path / "koleksi", "Pemprov Sumut")
+    worker = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE)
+    worker.stdin.write(pickle.dumps(job))
+    worker.stdin.close()
+    deadline = time.monotonic() + 60
+    importing = []
+    while time.monotonic() < deadline and not importing:
+        time.sleep(0.2)
+        family = psutil.Process(worker.pid).children(recursive=True)
+        importing = [p for p in family if "lkjip_analysis.impor.bounded" in " ".join(
+            p.cmdline())]
+    assert importing, "the import never started"
+    family = psutil.Process(worker.pid).children(recursive=True)
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    gone, alive = psutil.wait_procs(family, timeout=10)
+    assert alive == []
+    left = [p for p in Path(tempfile.gettempdir()).glob(f"lkjip-*-{worker.pid}-*")]
+    assert left  # the dead worker's copy of the document, until the next report
+    remove_orphans()
+    assert not any(p.exists() for p in left)

@@ -10,7 +10,6 @@ import contextlib
 import errno
 import logging
 import math
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from ..errors import LkjipError
 from ..i18n import _
 from ..markup import printable
 from ..safety.hashing import sha256
+from ..safety.processes import remove_orphans, scratch
 from . import collection
 from .collection import GAGAL, SELESAI, TERHENTI
 from .sources import Report
@@ -45,10 +45,28 @@ class Job:
 
 
 def process(job: Job, document: bytes | None = None, after: dict | None = None) -> dict:
-    """Run the report; its row of `ringkasan.csv`, also kept as its status record.
-    `document` holds the file's bytes when they travelled to the worker, else the worker
-    reads the file. `after` is the row of the agency's earlier year, when the batch had it
-    wait for that one."""
+    """Run the report on this worker, in a child process bounded in memory; its row of
+    `ringkasan.csv`, also kept as its status record. `document` holds the file's bytes when
+    they travelled to the worker, else the child reads the file. `after` is the row of the
+    agency's earlier year, when the batch had it wait for that one."""
+    from .child import OutOfBounds, run_in_child
+
+    remove_orphans()  # the scratch folders of workers killed before
+    try:
+        with scratch("batch") as folder:
+            return run_in_child(job, _placed(job, document, folder))
+    except OutOfBounds as exc:
+        row = failed(job.report, job.sha256, GAGAL, str(exc))
+        collection.remove_parts(job.out, job.report.slug, job.report.tahun)
+        collection.write_status(job.out, job.report.name, row | {"kunci": job.key})
+        return row | {"kunci": job.key}
+    except (ChildProcessError, OSError, ValueError) as exc:  # killed, or no row printed
+        return cut_short(job, exc)
+
+
+def report_row(job: Job, document: Path) -> dict:
+    """Run the report (in its child process) from `document`, the file as received; its
+    row, kept as its status record too."""
     started = time.monotonic()
     notes: list[str] = []
     try:
@@ -130,17 +148,18 @@ def failed(report: Report, digest: str, status: str, message: str) -> dict:
             "pesan": message.strip()[:MESSAGE_CHARACTERS]}
 
 
-def _run(job: Job, document: bytes | None) -> dict:
+def _run(job: Job, document: Path) -> dict:
     from ..impor import import_document
 
     report = job.report
     folder = collection.report_folder(job.out, report.slug)
     data, reports = folder / "data", folder / "reports"
-    with tempfile.TemporaryDirectory(prefix="lkjip-batch-") as scratch:
-        source = _document(job, document, Path(scratch))
-        (data / "raw" / str(report.tahun) / "instansi.txt").unlink(missing_ok=True)
-        review = import_document(source, report.tahun, data, force=True,
-                                 agency=report.instansi, agency_if_unnamed=True)
+    if sha256(document) != job.sha256:
+        raise LkjipError(_("{name} changed while the batch ran: run the batch again").format(
+            name=report.document.name))
+    (data / "raw" / str(report.tahun) / "instansi.txt").unlink(missing_ok=True)
+    review = import_document(document, report.tahun, data, force=True,
+                             agency=report.instansi, agency_if_unnamed=True)
     _copy_side_files(report, data)
     if job.with_report:
         from ..pipeline.pipeline import build
@@ -153,18 +172,13 @@ def _run(job: Job, document: bytes | None) -> dict:
     return _outcome(job, data, reports, review.pages)
 
 
-def _document(job: Job, document: bytes | None, scratch: Path) -> Path:
-    """The document as received: the bytes that travelled, or the file, its hash checked
-    (a file changed since the batch hashed it is not read as if it were the same)."""
-    report = job.report
-    if document is not None:
-        path = scratch / report.document.name
-        path.write_bytes(document)
-    else:
-        path = report.document
-    if sha256(path) != job.sha256:
-        raise LkjipError(_("{name} changed while the batch ran: run the batch again").format(
-            name=report.document.name))
+def _placed(job: Job, document: bytes | None, scratch: Path) -> Path:
+    """The document as received: the bytes that travelled, written to the worker's scratch
+    folder under the file's name, or the file itself."""
+    if document is None:
+        return job.report.document
+    path = scratch / job.report.document.name
+    path.write_bytes(document)
     return path
 
 

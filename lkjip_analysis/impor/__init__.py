@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from ..reading.limits import DOCUMENT_BYTES, IMPORT_BYTES
 from ..reading.source import CAPTION, CHART_CAPTION
 from ..safety.atomic import recover_swap, replace_directory, stage_bytes, write_bytes
 from ..safety.lock import year_run
+from ..safety.processes import scratch
 from .bounded import read_bounded
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table
 from .package import check_word_file
@@ -59,8 +59,8 @@ def import_document(source: str | Path, year: int, data_dir: str | Path | None =
     paths = Paths.for_year(check_year(year), data_dir)
     _check_kind(path)
     original = _read_original(path)
-    with tempfile.TemporaryDirectory(prefix="lkjip-impor-") as folder:
-        copy = Path(folder) / path.name  # the bytes kept are the bytes read
+    with scratch("impor") as folder:
+        copy = folder / path.name  # the bytes kept are the bytes read
         copy.write_bytes(original)
         imported = read_bounded(copy)
     written = to_text(imported)

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from ..i18n import _
+from ..safety.processes import die_with_parent
 from .model import Imported, ImportRefused, from_json, to_json
 
 MEMORY_BYTES = 1 << 30  # the child's address space: the import stays under 1 GiB
@@ -32,10 +33,11 @@ def read_bounded(path: Path) -> Imported:
     """The document model of `path` (PDF or Word), read in a bounded child process."""
     seconds = min(SECONDS_MAX, int(SECONDS_BASE + SECONDS_PER_MIB * path.stat().st_size
                                    / (1 << 20)))
-    command = [sys.executable, "-m", __name__, str(path), str(seconds), str(MEMORY_BYTES)]
+    command = [sys.executable, "-m", __name__, str(path), str(seconds), str(MEMORY_BYTES),
+               str(os.getpid())]
     try:
         child = subprocess.run(command, capture_output=True, timeout=seconds * 2,
-                               env=_child_env(), stdin=subprocess.DEVNULL, check=False)
+                               env=child_env(), stdin=subprocess.DEVNULL, check=False)
     except subprocess.TimeoutExpired:
         raise _too_slow(path, seconds) from None
     if child.returncode < 0 or child.returncode == _OUT_OF_MEMORY:
@@ -57,16 +59,18 @@ def read_bounded(path: Path) -> Imported:
 _OUT_OF_MEMORY = 3  # the child's exit status after a MemoryError
 
 
-def _limit(seconds: int, memory: int) -> None:
+def _limit(seconds: int, memory: int, parent: int) -> None:
     """The child's bounds, set first thing in the child (a `preexec_fn` is unsafe in a parent
-    with threads, such as a notebook's kernel); and no file of any size written."""
+    with threads, such as a notebook's kernel); no file of any size written; and no import
+    left running when its parent is killed."""
+    die_with_parent(parent)
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _child_env() -> dict[str, str]:
+def child_env() -> dict[str, str]:
     """The parent's environment, with one thread per numeric library: threads reserve address
     space the bound would count."""
     env = dict(os.environ)
@@ -94,8 +98,8 @@ def _last_line(stderr: bytes) -> str:
     return lines[-1][:200] if lines else "?"
 
 
-def _child(path: Path, seconds: int, memory: int) -> int:
-    _limit(seconds, memory)
+def _child(path: Path, seconds: int, memory: int, parent: int) -> int:
+    _limit(seconds, memory, parent)
     if path.suffix.lower() == ".pdf":
         from .pdf import read_pdf as reader
     else:
@@ -114,4 +118,4 @@ def _child(path: Path, seconds: int, memory: int) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_child(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])))
+    sys.exit(_child(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
