@@ -7,9 +7,13 @@ Run with the project's own Python, from anywhere:
 Without `--source`, the folder holds the two real reports of `../shared/realdocs/` (48 and 84
 pages), each `--copies` times under another agency's name (a report is its document and its
 agency: each copy is its own task). Each run writes a fresh collection (nothing skipped).
-Prints reports per minute and pages per second for each worker count, the parallel efficiency
-(goal: at least 0,8 on 2 cores), and the arithmetic for a province (50 reports) and a national
-year (15 000 reports).
+Prints reports per minute and pages per second for each worker count, the peak resident memory
+of a worker (with the report processes it started), the parallel efficiency (goal: at least 0,8
+on 2 cores), and the arithmetic for a province (50 reports) and a national year (15 000
+reports). Then the collection's read-back: `--readback 1000 15000` collections of that many
+reports, their parts written with the collection's own writer (copies of one real report's
+datasets under other agencies' names) and published as a batch publishes them, each read back
+with pandas (`load_collection`) and DuckDB (goal: at most 5 s at 15 000 reports).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import math
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -40,24 +45,107 @@ def source_folder(folder: Path, copies: int) -> Path:
     return folder
 
 
-def timed_batch(source: Path, workers: int) -> tuple[float, int, int]:
-    """Seconds, reports read, pages read of one batch into a fresh collection."""
+class PeakMemory:
+    """The highest resident memory of one worker process together with its children (the
+    report's processes), sampled while the batch runs."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self.stop.wait(0.2):
+            for worker in me.children(recursive=True):
+                try:
+                    if "distributed" not in " ".join(worker.cmdline()):
+                        continue
+                    family = [worker, *worker.children(recursive=True)]
+                    self.peak = max(self.peak, sum(p.memory_info().rss for p in family))
+                except psutil.Error:
+                    continue
+
+
+def timed_batch(source: Path, workers: int) -> tuple[float, int, int, int]:
+    """Seconds, reports read, pages read of one batch into a fresh collection, and the peak
+    resident bytes of a worker with its report processes."""
     from lkjip_analysis.batch.run import run_batch
 
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as out, PeakMemory() as memory:
         started = time.perf_counter()
         outcome = run_batch(source, Path(out) / "koleksi", workers=workers, progress=False)
         seconds = time.perf_counter() - started
     read = [row for row in outcome.rows if row["status"] == "selesai"]
     if len(read) != len(outcome.rows):
         print(f"  {len(outcome.rows) - len(read)} reports not read: {outcome.summary()}")
-    return seconds, len(read), sum(int(row["halaman"] or 0) for row in read)
+    return seconds, len(read), sum(int(row["halaman"] or 0) for row in read), memory.peak
+
+
+def readback(reports: int, frames: dict, scratch: Path) -> None:
+    """A collection of `reports` copies of one report's datasets, written and published as a
+    batch does, then read back: seconds for pandas and DuckDB."""
+    from lkjip_analysis import load_collection
+    from lkjip_analysis.batch import collection, publish
+
+    out = scratch / f"koleksi_{reports}"
+    started = time.perf_counter()
+    kept = {}
+    for number in range(reports):
+        slug = f"instansi_{number:05d}"
+        collection.write_parts(out, slug, 2022, slug, frames)
+        kept[(2022, slug)] = "kunci"
+    written = time.perf_counter() - started
+    started = time.perf_counter()
+    publish.publish(out, kept)
+    published = time.perf_counter() - started
+    started = time.perf_counter()
+    rows = sum(len(load_collection(out, name)) for name in collection.COLLECTED)
+    pandas_seconds = time.perf_counter() - started
+    line = (f"{reports:6d} reports ({rows} rows in {len(collection.COLLECTED)} datasets): "
+            f"parts written {written:6.1f} s, published {published:5.1f} s, "
+            f"read back with pandas {pandas_seconds:5.2f} s")
+    try:
+        import duckdb
+    except ImportError:
+        print(line + "; DuckDB not installed")
+        return
+    started = time.perf_counter()
+    for name in collection.COLLECTED:
+        duckdb.sql(f"SELECT * FROM read_parquet('{out}/inti/{name}.parquet')").df()
+    print(line + f", with DuckDB {time.perf_counter() - started:5.2f} s (goal <= 5 s)")
+
+
+def one_report(source: Path, scratch: Path) -> dict:
+    """The collected datasets of the first report of `source`, read by a batch."""
+    from lkjip_analysis.batch import collection
+    from lkjip_analysis.batch.run import run_batch
+
+    out = scratch / "satu"
+    first = sorted(source.iterdir())[0]
+    single = scratch / "satu_sumber"
+    shutil.copytree(first, single / first.name)
+    run_batch(single, out, workers=1, progress=False)
+    frames = {name: collection.load_collection(out, name) for name in collection.COLLECTED}
+    return {name: frame.drop(columns=["instansi", "tahun", "nama_instansi"])
+            for name, frame in frames.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=3)
     parser.add_argument("--source", type=Path, default=None)
+    parser.add_argument("--readback", type=int, nargs="*", default=[1000, 15000])
     args = parser.parse_args()
     import logging
 
@@ -66,10 +154,16 @@ def main() -> None:
         source = args.source or source_folder(Path(scratch) / "sumber", args.copies)
         results = {}
         for workers in (1, 2):
-            seconds, reports, pages = timed_batch(source, workers)
+            seconds, reports, pages, peak = timed_batch(source, workers)
             results[workers] = seconds
             print(f"{workers} worker(s): {reports} reports, {pages} pages in {seconds:6.1f} s"
-                  f"  = {reports / seconds * 60:5.1f} reports/min, {pages / seconds:5.2f} pages/s")
+                  f"  = {reports / seconds * 60:5.1f} reports/min, {pages / seconds:5.2f} "
+                  f"pages/s; peak memory of a worker with its report processes "
+                  f"{peak / (1 << 20):5.0f} MiB")
+        if args.readback:
+            frames = one_report(source, Path(scratch))
+            for count in args.readback:
+                readback(count, frames, Path(scratch))
     efficiency = results[1] / results[2] / 2
     per_report = results[1] / reports  # one worker's seconds per report, cluster start included
     print(f"parallel efficiency on 2 workers: {efficiency:.2f} (goal >= 0.8)")
