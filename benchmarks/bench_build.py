@@ -49,13 +49,14 @@ import matplotlib.pyplot as plt
 from lkjip_analysis import analysis, metrics, plots
 from lkjip_analysis.audit import audit
 from lkjip_analysis.config import Paths
-from lkjip_analysis.data.datasets import load, write_processed
+from lkjip_analysis.data.datasets import load
+from lkjip_analysis.pipeline.steps import write_with_findings
 
 data, reports = Path(sys.argv[1]), Path(sys.argv[2])
 paths = Paths.for_year(2020, data, reports)
 d = load(2020, data, source="document")
 findings = audit(d)
-write_processed(d, paths, findings)
+write_with_findings(d, paths, findings)
 for summary in (analysis.sdm_by_position, analysis.sdm_by_status, analysis.indicator_summary,
                 analysis.program_outputs, analysis.apbd_by_program, analysis.apbd_by_unit,
                 analysis.apbd_totals, analysis.apbn_by_fund, analysis.budget_trend):

@@ -43,7 +43,7 @@ def fixtures(folder: Path) -> tuple[Path, Path | None]:
 
 
 def timed(path: Path, reps: int) -> tuple[float, int]:
-    from lkjip_analysis.impor import import_document
+    from lkjip_analysis.importing import import_document
 
     times, pages = [], 0
     for _ in range(reps):

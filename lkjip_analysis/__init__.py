@@ -24,8 +24,10 @@ MODULES = ("analysis", "audit", "metrics", "numbers", "plots")
 def __getattr__(name: str):
     import importlib
 
-    if name in ("Datasets", "load"):
-        return getattr(importlib.import_module(".data.datasets", __name__), name)
+    if name == "Datasets":
+        return importlib.import_module(".data.datasets", __name__).Datasets
+    if name == "load":  # the datasets with the audit's findings
+        return importlib.import_module(".pipeline.steps", __name__).load
     if name == "load_series":
         return importlib.import_module(".lintas_tahun", __name__).load_series
     if name == "load_collection":  # pandas only: reading a collection needs no Dask

@@ -49,7 +49,7 @@ def _folder(text: str) -> str:
 @command(N_("Read a year's raw data and write data/processed/<year>/ (CSV per dataset + "
             "workbook).\n\nExample: lkjip extract --year 2020"))
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .data.datasets import extract
+    from .pipeline.steps import extract
 
     files = extract(args.year, args.data_dir)
     log.info(_("wrote %d files to %s"), len(files), files[0].parent)
@@ -62,7 +62,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             "dataset, temuan_inti.csv).\nSays what the report holds and lacks.\n\nExample: "
             "lkjip inti --year 2022"))
 def cmd_inti(args: argparse.Namespace) -> int:
-    from .core.output import write_core
+    from .pipeline.inti import write_core
 
     for line in write_core(args.year, args.data_dir).lines():
         print(line)
@@ -75,7 +75,7 @@ def cmd_inti(args: argparse.Namespace) -> int:
             "check disagrees.\n\nExample: lkjip audit --year 2020 --strict"))
 def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import TIDAK_COCOK, summary
-    from .data.datasets import run_audit
+    from .pipeline.steps import run_audit
 
     findings = run_audit(args.year, args.data_dir, args.reports_dir)
     print(format_findings(findings))
@@ -222,7 +222,7 @@ def cmd_template(args: argparse.Namespace) -> int:
             "not, what to check). An existing document is\nreplaced only with --force."
             "\n\nExample: lkjip import LKjIP_2021.pdf --year 2021"))
 def cmd_import(args: argparse.Namespace) -> int:
-    from .impor import ImportRefused, import_document
+    from .importing import ImportRefused, import_document
 
     try:
         review = import_document(args.file, args.year, args.data_dir, args.force, args.wait,

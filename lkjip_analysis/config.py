@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -312,3 +315,20 @@ def refuse_outside_links(folder: Path, root: Path) -> None:
                 raise SourceError(
                     _("a link in the data folder leads outside it"), file=path,
                     hint=_("Copy the file into the data folder instead of linking it"))
+
+
+SLUG_CHARACTERS = 60
+
+
+def agency_slug(name: str) -> str:
+    """The agency's name as a file-name part (`dinas_sosial_provinsi_kalimantan_timur`): its
+    letters and digits, any script's, lower case. One too long for a file name keeps its start
+    and a digest of the whole name, so that two agencies never share one (`… Kabupaten
+    Bandung` and `… Kabupaten Bandung Barat`) and one agency always has the same."""
+    slug = re.sub(r"[\W_]+", "_", unicodedata.normalize("NFKC", name).lower()).strip("_")
+    if not slug:
+        return "dokumen"
+    if len(slug) <= SLUG_CHARACTERS:
+        return slug
+    digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:10]
+    return f"{slug[:SLUG_CHARACTERS - 11].rstrip('_')}_{digest}"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import SourceError
-from ..i18n import _
+from .errors import SourceError
+from .i18n import _
 
 DOCUMENT_BYTES = 64 << 20  # a report text
 TABLE_BYTES = 64 << 20  # a CSV (budget history, polarity, a processed dataset)

@@ -11,19 +11,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import Paths, SeriesPaths, validate_year
-from .data.datasets import Datasets, load
-from .errors import ParameterError, SourceError
-from .i18n import _
-from .markup import escape, fill
-from .numbers import format_number, format_percent, format_rupiah, format_value
-from .pipeline.audiences import (
+from .audiences import (
     AUDIENCE,
     TRACE_COLUMNS,
     both_versions,
     for_audiences,
     without_line_references,
 )
+from .config import Paths, SeriesPaths, validate_year
+from .data.datasets import Datasets
+from .errors import ParameterError, SourceError
+from .i18n import _
+from .markup import escape, fill
+from .numbers import format_number, format_percent, format_rupiah, format_value
+from .pipeline.steps import load
 
 log = logging.getLogger("lkjip")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..i18n import _
+from .i18n import _
 
 ID, EN = "id", "en"
 # `Rp`, `%`, the round amount's `,-` (`3.600.000.000,-`) and a footnote's `*` (`203,440*`)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from lkjip_analysis.pipeline.audiences import for_audiences
+from lkjip_analysis.audiences import for_audiences
 
 
 def visible_text(path) -> str:
@@ -74,7 +74,7 @@ def test_in_jupyterlab_a_table_is_shown_once_the_auditors(monkeypatch):
     import pandas as pd
 
     from lkjip_analysis import notebook
-    from lkjip_analysis.pipeline.audiences import BOTH_VERSIONS
+    from lkjip_analysis.audiences import BOTH_VERSIONS
 
     shown = []
     monkeypatch.setattr("IPython.display.display",

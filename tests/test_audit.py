@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from lkjip_analysis.audit import Findings, agrees, audit, check_apbn, check_sdm, implied
-from lkjip_analysis.audit.findings import precision
+from lkjip_analysis.core.findings import precision
 
 
 def test_rounding_tolerance_follows_the_printed_decimals():
@@ -230,7 +230,7 @@ def test_every_check_is_described_apart(findings):
 def test_a_restated_figure_says_which_statement_without_needing_its_lines(findings):
     """Populasi PMKS is stated on lines 41 and 603 of the 2020 text, Jumlah UPTD on 217 and
     592: the auditor reads both lines, the reader a sentence that needs none."""
-    from lkjip_analysis.pipeline.audiences import without_line_references
+    from lkjip_analysis.audiences import without_line_references
 
     restated = findings[findings.uraian.str.contains("sama dengan yang pertama")]
     assert restated.uraian.tolist() == [

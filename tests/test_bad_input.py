@@ -7,7 +7,6 @@ from helpers import edit_line
 
 from lkjip_analysis import load
 from lkjip_analysis.cli import main
-from lkjip_analysis.data.datasets import extract
 from lkjip_analysis.errors import (
     CorrectionError,
     DocumentError,
@@ -16,6 +15,7 @@ from lkjip_analysis.errors import (
     ValidationError,
     WorkbookError,
 )
+from lkjip_analysis.pipeline.steps import extract
 
 
 def document(root: Path) -> Path:

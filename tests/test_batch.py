@@ -45,7 +45,7 @@ def kaltim_word(folder: Path) -> None:
     (found by a first import into a scratch folder) and its polarity file beside it."""
     from test_import_word import moved_corrections, word_from_text
 
-    from lkjip_analysis.impor import import_document
+    from lkjip_analysis.importing import import_document
 
     folder.mkdir(parents=True)
     word = folder / "LKjIP 2020.docx"

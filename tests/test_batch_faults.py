@@ -143,7 +143,7 @@ def test_pipes_links_to_pipes_and_huge_files_are_refused_at_once(tmp_path):
     import signal
 
     from lkjip_analysis.batch.run import run_batch
-    from lkjip_analysis.reading.limits import IMPORT_BYTES
+    from lkjip_analysis.limits import IMPORT_BYTES
 
     src = tmp_path / "sumber"
     for agency in ("Dinas Pipa", "Dinas Tautan", "Dinas Besar"):

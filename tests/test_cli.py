@@ -68,12 +68,12 @@ def test_a_new_year_command_needs_its_year(command, tmp_path, capsys):
 
 def test_without_a_year_a_command_takes_the_latest_year_and_says_so(tmp_path, caplog,
                                                                       monkeypatch):
-    import lkjip_analysis.data.datasets as datasets
+    import lkjip_analysis.pipeline.steps as steps
 
     for year in ("2019", "2021", "2020"):
         (tmp_path / "raw" / year).mkdir(parents=True)
     asked = []
-    monkeypatch.setattr(datasets, "extract",
+    monkeypatch.setattr(steps, "extract",
                         lambda year, *_: asked.append(year) or [tmp_path / "x.csv"])
     caplog.set_level("INFO")
     assert main(["extract", "--data-dir", str(tmp_path)]) == 0

@@ -14,7 +14,7 @@ import pytest
 
 from lkjip_analysis.config import PROJECT_ROOT
 from lkjip_analysis.core import read_core
-from lkjip_analysis.core.values import read_number
+from lkjip_analysis.number_forms import read_number
 from lkjip_analysis.reading.source import CAPTION, Document, caption_label
 
 REALDOCS = PROJECT_ROOT.parent / "shared" / "realdocs"
@@ -654,7 +654,7 @@ def test_an_open_form_is_settled_by_its_table_else_its_document_never_by_a_mixed
 ])
 def test_a_capaian_is_compared_at_the_decimals_it_is_printed_with(printed, computed, agrees):
     from lkjip_analysis.core.audit import fits
-    from lkjip_analysis.core.values import read_number
+    from lkjip_analysis.number_forms import read_number
 
     assert fits(read_number(printed).value, computed, printed) is agrees
 

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from lkjip_analysis import load
-from lkjip_analysis.data.datasets import extract
 from lkjip_analysis.data.schemas import DATASET_NAMES
+from lkjip_analysis.pipeline.steps import extract
 
 NAN = float("nan")
 

@@ -23,10 +23,10 @@ from hostile_docs import (
 )
 
 from lkjip_analysis.cli import main
-from lkjip_analysis.impor import import_document
 from lkjip_analysis.impor.model import Chart, ImportRefused, Picture, Table
 from lkjip_analysis.impor.pdf import read_pdf
 from lkjip_analysis.impor.word import read_docx
+from lkjip_analysis.importing import import_document
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -112,7 +112,7 @@ def test_a_correction_value_that_is_not_a_number_is_refused(data_root, field, va
 @pytest.fixture(scope="module")
 def workbook_bytes_2020(tmp_path_factory) -> bytes:
     """The processed 2020 workbook: a filled workbook in the input shape."""
-    from lkjip_analysis.data.datasets import extract
+    from lkjip_analysis.pipeline.steps import extract
 
     root = tmp_path_factory.mktemp("wb")
     shutil.copytree(Path(__file__).parents[1] / "data" / "raw", root / "raw")

@@ -102,7 +102,7 @@ def test_a_failed_build_leaves_processed_data_as_its_reports_know_it(tree, monke
     ("processed", "baru, belum diterbitkan"),  # killed before: the old data comes back
 ])
 def test_a_kill_between_data_and_reports_is_settled_by_the_manifest(tree, changed, text):
-    from lkjip_analysis.safety.recovery import recover
+    from lkjip_analysis.pipeline.recovery import recover
 
     paths = paths_of(tree)
     shutil.copytree(paths.processed, paths.processed_previous)

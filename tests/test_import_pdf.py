@@ -15,7 +15,7 @@ import pytest
 from test_import_word import WHERE, add_chart, import_as_2020, word_from_text
 
 from lkjip_analysis import load
-from lkjip_analysis.impor import ImportRefused, import_document
+from lkjip_analysis.importing import ImportRefused, import_document
 
 docx = pytest.importorskip("docx")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

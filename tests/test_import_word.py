@@ -17,7 +17,7 @@ from conftest import DOCUMENT, RAW
 
 from lkjip_analysis import load
 from lkjip_analysis.cli import main
-from lkjip_analysis.impor import ImportRefused, import_document
+from lkjip_analysis.importing import ImportRefused, import_document
 
 docx = pytest.importorskip("docx")
 _BOLD = re.compile(r"^(?:\*\*|<b>)(.*?)(?:\*\*|</b>)$")

@@ -62,7 +62,7 @@ def test_a_failing_cell_fails_the_run_as_with_papermill(tmp_path, kernels):
 
 
 def test_a_warm_kernel_runs_a_report_both_versions_written(tmp_path, kernels, monkeypatch):
-    from lkjip_analysis.pipeline.audiences import BOTH_VERSIONS
+    from lkjip_analysis.audiences import BOTH_VERSIONS
 
     monkeypatch.delenv(BOTH_VERSIONS, raising=False)
     book = run(notebook(tmp_path / "versi.ipynb", f"import os\nos.environ.get({BOTH_VERSIONS!r})"),

@@ -225,7 +225,7 @@ def test_a_year_file_overrides_a_description(tmp_path):
 
 def test_a_document_naming_no_agency_takes_its_folder_year_and_the_earlier_agency(tmp_path,
                                                                                   caplog):
-    from lkjip_analysis.data.datasets import extract
+    from lkjip_analysis.pipeline.steps import extract
 
     root = tmp_path / "data"
     make_next_year(root)

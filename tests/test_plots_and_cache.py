@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from lkjip_analysis import load, plots
 from lkjip_analysis.audit import audit
-from lkjip_analysis.data.datasets import extract
+from lkjip_analysis.pipeline.steps import extract
 
 
 @pytest.fixture(scope="module")

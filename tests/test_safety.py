@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lkjip_analysis.cli import main
 from lkjip_analysis.config import Paths
-from lkjip_analysis.data.datasets import extract
+from lkjip_analysis.pipeline.steps import extract
 from lkjip_analysis.safety.lock import year_lock
 
 

@@ -5,18 +5,17 @@ figure as stated (`dilaporkan`), our recomputation or the same figure stated els
 (`dihitung`), their difference, and `cocok` when they agree within the report's rounding (a
 figure printed with two decimals agrees when the recomputation rounds to the same two
 decimals). Checks that agree are listed too. `catatan` explains a disagreement and, where one
-exists, the single correction that would reconcile it. The checks are grouped by table family,
-one module each; tables are named by the label the document gives them.
+exists, the single correction that would reconcile it. Each family's checks live with the family
+(`families/<key>/pemeriksaan`), the SAKIP core's in `core.audit`; tables are named by the label
+the document gives them.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..data.provenance import with_pages
-from ..i18n import _
-from .anggaran import check_apbd, check_apbn
-from .findings import (
+from ..core.audit import check_core
+from ..core.findings import (
     COCOK,
     COLUMNS,
     TIDAK_COCOK,
@@ -29,18 +28,10 @@ from .findings import (
     implied,
     implied_by_lines,
 )
-from .kinerja import (
-    check_achievement,
-    check_agreement_budget,
-    check_efficiency,
-    check_history,
-    check_progress,
-    check_quarters,
-    check_sakip,
-    check_targets,
-)
-from .narasi import check_not_stated, check_outputs, check_units
-from .organisasi import check_sdm
+from ..data.provenance import with_pages
+from ..families import FAMILIES
+from ..families.kaltim_dinsos.pemeriksaan import check_apbn, check_sdm
+from ..i18n import _
 
 SHEET = "temuan_audit"
 # Workbook kinds: the figures are numbers or categories, so they are written as they are.
@@ -67,50 +58,19 @@ __all__ = [
 
 
 def audit(d) -> pd.DataFrame:
-    """Run every check on the datasets `d` of one year; one row per check. A check of the
-    family's tables runs where the report holds every table it reads; the SAKIP core's checks
-    run on the core rows of tables no family table was read from."""
+    """Run every check on the datasets `d` of one year; one row per check. Each family's
+    checks run on the tables of it the report holds; the SAKIP core's checks run on the core
+    rows of tables no family table was read from."""
     f, facts = Findings(d.table_labels()), Facts(d.fakta)
-
-    def held(*names: str) -> bool:
-        return all(not d[name].empty for name in names)
-
-    if held("sdm", "sdm_total"):
-        check_sdm(d, f, facts)
-    if held("perjanjian_kinerja", "target_tahunan", "capaian_kinerja", "kinerja_triwulan",
-            "anggaran_kinerja"):
-        check_targets(d, f)
-    if held("evaluasi_akip", "evaluasi_akip_total"):
-        check_sakip(d, f, facts)
-    if held("kinerja_triwulan", "capaian_kinerja"):
-        check_quarters(d, f)
-    achieved = absorbed = None
-    if held("capaian_kinerja", "anggaran_kinerja", "kemajuan_renstra"):
-        achieved = check_achievement(d, f, facts)
-    if held("kinerja_historis", "kinerja_perubahan"):
-        check_history(d, f)
-    if held("kemajuan_renstra"):
-        check_progress(d, f)
-    if held("realisasi_apbd", "realisasi_apbd_total"):
-        absorbed = check_apbd(d, f, facts)
-    if achieved is not None and absorbed is not None:
-        if held("efisiensi"):
-            check_efficiency(d, f, facts, achieved, absorbed)
-        check_agreement_budget(d, f, facts, achieved, absorbed)
-    if held("realisasi_apbn", "realisasi_apbn_total"):
-        check_apbn(d, f, facts)
-    if held("fakta"):
-        check_outputs(d, f, facts)
-        check_units(d, f, facts)
-        check_not_stated(f, facts)
+    for family in FAMILIES:
+        if family.checks is not None:
+            family.checks(d, f, facts)
     _check_core(d, f)
     return with_pages(_ordered(f.frame()), d.asal_baris)
 
 
 def _check_core(d, f: Findings) -> None:
     """The SAKIP core's checks on the rows of tables the family did not read."""
-    from ..core.audit import check_core  # the core's audit builds on this package's findings
-
     family = set(d.table_labels().values())
 
     def own(name: str) -> pd.DataFrame:

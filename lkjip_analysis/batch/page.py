@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..impor import agency_slug
+from ..config import agency_slug
 from ..markup import escape
 from ..numbers import format_number, format_percent, format_rupiah_short
 from ..safety.atomic import write_bytes

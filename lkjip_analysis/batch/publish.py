@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..impor import agency_slug
+from ..config import agency_slug
 from .collection import COLLECTED, part_file
 
 PUBLISHED = "inti"  # the link readers follow

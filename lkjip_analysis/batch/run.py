@@ -25,12 +25,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import refuse_outside_links, resolved
+from ..config import agency_slug, refuse_outside_links, resolved
 from ..errors import LkjipError
 from ..i18n import _
-from ..impor import agency_slug
+from ..limits import IMPORT_BYTES
 from ..markup import printable
-from ..reading.limits import IMPORT_BYTES
 from ..safety.hashing import sha256
 from ..safety.lock import year_lock
 from . import collection

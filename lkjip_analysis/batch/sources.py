@@ -21,10 +21,9 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..config import is_year_name
+from ..config import agency_slug, is_year_name
 from ..errors import LkjipError
 from ..i18n import _
-from ..impor import agency_slug
 from ..markup import printable
 
 LIST_FILE = "daftar.csv"

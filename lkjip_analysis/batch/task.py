@@ -149,7 +149,7 @@ def failed(report: Report, digest: str, status: str, message: str) -> dict:
 
 
 def _run(job: Job, document: Path) -> dict:
-    from ..impor import import_document
+    from ..importing import import_document
 
     report = job.report
     folder = collection.report_folder(job.out, report.slug)
@@ -166,7 +166,7 @@ def _run(job: Job, document: Path) -> dict:
 
         build(report.tahun, data, reports, jobs=1)
     else:
-        from ..data.datasets import run_audit
+        from ..pipeline.steps import run_audit
 
         run_audit(report.tahun, data, reports)
     return _outcome(job, data, reports, review.pages)
@@ -185,7 +185,7 @@ def _placed(job: Job, document: bytes | None, scratch: Path) -> Path:
 def _copy_side_files(report: Report, data: Path) -> None:
     """The year folder's own inputs beside the document (`koreksi.yaml` …), as given: one the
     source no longer holds leaves the report's raw folder too."""
-    from ..reading.limits import YAML_BYTES
+    from ..limits import YAML_BYTES
     from ..safety.atomic import write_bytes
     from .sources import SIDE_FILES
 

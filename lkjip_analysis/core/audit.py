@@ -26,8 +26,8 @@ from decimal import ROUND_DOWN, Decimal
 
 import pandas as pd
 
-from ..audit.findings import Findings, agrees, precision
-from .values import convention, read_number
+from ..number_forms import convention, read_number
+from .findings import Findings, agrees, precision
 
 LOWER_IS_BETTER = re.compile(
     r"pengangguran|kemiskinan|miskin|gini|inflasi|kematian|kesakitan|risiko|resiko|stunting|"

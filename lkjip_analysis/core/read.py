@@ -20,6 +20,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..i18n import _
+from ..number_forms import convention, conventions, read_number
 from ..reading import columns
 from ..reading.source import Caption, Document, Row, Table, normalise
 from .agency import agency_statement, measured_year
@@ -44,7 +45,6 @@ from .meaning import (
     column_of,
     meaning_of,
 )
-from .values import convention, conventions, read_number
 
 CORE_DATASETS = ("perjanjian_kinerja", "capaian_kinerja", "realisasi_anggaran")
 PK_COLUMNS = ["tabel", "no", "sasaran_strategis", "indikator_kinerja", "satuan", "target",

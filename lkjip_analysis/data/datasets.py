@@ -10,23 +10,21 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator, Mapping
-from functools import cached_property
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from .. import families
-from ..audit import SHEET as FINDINGS
 from ..config import Paths, available_years, validate_year
 from ..core.assemble import CORE, completeness, core_datasets
 from ..core.read import Choice
 from ..errors import ParameterError, SourceError
 from ..families import Family, Mistyped, load_figures, read_facts
 from ..i18n import _
+from ..limits import TABLE_BYTES, TABLE_ROWS, check_size
 from ..reading.charts import read_charts
 from ..reading.corrections import load_corrections
-from ..reading.limits import TABLE_BYTES, TABLE_ROWS, check_size
 from ..reading.recognition import load_mapping, locate
 from ..reading.source import Caption, read_document
 from ..safety.atomic import replace_directory
@@ -45,18 +43,25 @@ TABLE_SOURCE_COLUMNS = ["dataset", "tabel", "judul", "baris_sumber"]
 
 
 class Datasets(Mapping[str, pd.DataFrame]):
-    """All datasets of one report year: `d["sdm"]` or `d.sdm`; the audit findings, derived
-    from them, are `d.temuan_audit` (not iterated: they are not read from the document)."""
+    """All datasets of one report year: `d["sdm"]` or `d.sdm`. Datasets `derived` from them
+    (the audit's findings, `d.temuan_audit`, where the caller gives its function) are computed
+    on first use and not iterated: they are not read from the document."""
 
-    def __init__(self, year: int, frames: dict[str, pd.DataFrame], origin: str) -> None:
+    def __init__(self, year: int, frames: dict[str, pd.DataFrame], origin: str,
+                 derived: Mapping[str, Callable[[Datasets], pd.DataFrame]] | None = None
+                 ) -> None:
         self.year = year
         self.origin = origin
         self._frames = frames
+        self._derived = dict(derived or {})
+        self._computed: dict[str, pd.DataFrame] = {}
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        if name == FINDINGS and name not in self._frames:
-            return self.temuan_audit
-        return self._frames[name]
+        if name in self._frames or name not in self._derived:
+            return self._frames[name]
+        if name not in self._computed:
+            self._computed[name] = self._derived[name](self)
+        return self._computed[name]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._frames)
@@ -65,21 +70,15 @@ class Datasets(Mapping[str, pd.DataFrame]):
         return len(self._frames)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
-            return self._frames[name]
+            return self[name]
         except KeyError:
             raise AttributeError(name) from None
 
     def __dir__(self) -> list[str]:
-        return [*super().__dir__(), *self._frames]
-
-    @cached_property
-    def temuan_audit(self) -> pd.DataFrame:
-        """Every check of the audit on these datasets, as `reports/<year>/temuan_audit.csv`
-        holds it after a build; computed on first use."""
-        from ..audit import audit
-
-        return audit(self)
+        return [*super().__dir__(), *self._frames, *self._derived]
 
     def table_labels(self) -> dict[str, str]:
         """Dataset -> the label its table has in this document (`Tabel 14`); empty where the
@@ -116,9 +115,10 @@ class Datasets(Mapping[str, pd.DataFrame]):
         return f"<Datasets {self.year} from {self.origin}: {sizes}>"
 
 
-def load(year: int = 2020, data_dir: str | Path | None = None,
-         source: str = "auto") -> Datasets:
-    """Every dataset of the report `year`, validated.
+def load(year: int = 2020, data_dir: str | Path | None = None, source: str = "auto",
+         derived: Mapping[str, Callable[[Datasets], pd.DataFrame]] | None = None) -> Datasets:
+    """Every dataset of the report `year`, validated (and the datasets `derived` from them,
+    computed on first use).
 
     `source`: `document` parses the report text; `workbook` reads a filled workbook in
     `data/raw/<year>/`; `processed` reads the CSVs `lkjip extract` wrote; `auto` takes the
@@ -140,14 +140,14 @@ def load(year: int = 2020, data_dir: str | Path | None = None,
     hit = cache.read(paths, source, key)
     if hit is not None:
         frames, origin = hit
-        return Datasets(paths.year, frames, origin)
+        return Datasets(paths.year, frames, origin, derived)
     readers = {"document": _from_document, "workbook": _from_workbook,
                "processed": _from_processed}
     frames, origin = readers[source](paths)
     frames.update(_side_datasets(paths))
     ordered = {name: frames[name] for name in schemas.DATASET_NAMES if name in frames}
     cache.write(paths, source, key, (ordered, origin))
-    return Datasets(paths.year, ordered, origin)
+    return Datasets(paths.year, ordered, origin, derived)
 
 
 def _available_source(paths: Paths) -> str:
@@ -477,16 +477,18 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def write_processed(datasets: Datasets, paths: Paths, findings: pd.DataFrame | None = None,
+def write_processed(datasets: Datasets, paths: Paths,
+                    sheets: Mapping[str, tuple[pd.DataFrame, dict[str, str]]] | None = None,
                     keep_previous: bool = False) -> list[Path]:
-    """Write every dataset as CSV plus the workbook (with the audit findings as a sheet of
-    their own when given), replacing the year's folder whole; the folder replaced is kept at
-    `paths.processed_previous` when `keep_previous` (a build restores it if it fails)."""
-    from ..audit import SHEET, SHEET_KINDS
-
+    """Write every dataset as CSV plus the workbook (with further `sheets` of its own, each
+    a frame and its columns' kinds, when given: the audit's findings), replacing the year's
+    folder whole; the folder replaced is kept at `paths.processed_previous` when
+    `keep_previous` (a build restores it if it fails)."""
+    extra = dict(sheets or {})
     files = {f"{name}.csv": csv_bytes(df) for name, df in datasets.items()}
-    sheets = dict(datasets) | ({SHEET: findings} if findings is not None else {})
-    files[paths.workbook_output.name] = workbook_bytes(sheets, {SHEET: SHEET_KINDS})
+    frames = dict(datasets) | {name: frame for name, (frame, _kinds) in extra.items()}
+    files[paths.workbook_output.name] = workbook_bytes(
+        frames, {name: kinds for name, (_frame, kinds) in extra.items()})
     replace_directory(paths.processed, files,
                       paths.processed_previous if keep_previous else None)
     _seed_processed_cache(datasets, paths)
@@ -499,29 +501,3 @@ def _seed_processed_cache(datasets: Datasets, paths: Paths) -> None:
     "processed")` neither parses nor validates them a second time."""
     key = cache.key("processed", _source_files(paths, "processed"))
     cache.write(paths, "processed", key, (dict(datasets), str(paths.processed)))
-
-
-def extract(year: int = 2020, data_dir: str | Path | None = None) -> list[Path]:
-    """Read the year's raw data and write `data/processed/<year>/`; returns the files."""
-    from ..safety.lock import year_run
-
-    paths = Paths.for_year(validate_year(year, data_dir), data_dir)
-    with year_run(paths, reports=False):
-        return write_processed(load(year, data_dir), paths)
-
-
-def run_audit(year: int = 2020, data_dir: str | Path | None = None,
-              reports_dir: str | Path | None = None) -> pd.DataFrame:
-    """Audit the year's datasets: write `reports/<year>/temuan_audit.csv` and the processed
-    folder again, its workbook with a `temuan_audit` sheet. Returns the findings."""
-    from ..audit import audit, findings_csv_bytes
-    from ..safety.atomic import write_bytes
-    from ..safety.lock import year_run
-
-    paths = Paths.for_year(validate_year(year, data_dir), data_dir, reports_dir)
-    with year_run(paths):
-        datasets = load(year, data_dir)
-        findings = audit(datasets)
-        write_processed(datasets, paths, findings)
-        write_bytes(paths.audit_findings, findings_csv_bytes(findings))
-    return findings

@@ -21,7 +21,7 @@ import pandas as pd
 from ..config import Paths
 from ..errors import SourceError
 from ..i18n import N_, _
-from ..reading.limits import TABLE_BYTES, check_size
+from ..limits import TABLE_BYTES, check_size
 from ..safety.hashing import sha256
 
 log = logging.getLogger("lkjip")

@@ -23,8 +23,8 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import WorkbookError
 from ..i18n import _
+from ..limits import TABLE_ROWS, WORKBOOK_BYTES, check_size
 from ..numbers import format_number, format_percent, format_rupiah
-from ..reading.limits import TABLE_ROWS, WORKBOOK_BYTES, check_size
 from . import schemas
 
 FIXED_TIME = datetime(2000, 1, 1)

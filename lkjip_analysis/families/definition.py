@@ -39,6 +39,14 @@ class Family:
     budget_tables: tuple[str, ...]
     core_budget: FamilyBudget | None
 
+    @property
+    def checks(self):
+        """The family's own audit checks (`pemeriksaan/`: `check(d, findings, facts)`), or
+        None; imported on first use."""
+        if not (Path(__file__).parent / self.key / "pemeriksaan" / "__init__.py").is_file():
+            return None
+        return importlib.import_module(f"{__package__}.{self.key}.pemeriksaan").check
+
 
 def load_family(folder: Path) -> Family:
     """The family described in `folder`."""

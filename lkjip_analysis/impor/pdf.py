@@ -19,9 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..core.values import well_formed
+from ..captions import CAPTION, CHART_CAPTION
 from ..i18n import _
-from ..reading.source import CAPTION, CHART_CAPTION
+from ..number_forms import well_formed
 from .colour import is_pattern
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Text
 from .pdfbudget import PAGE_OBJECTS, PAGE_SECONDS, PageTooBusy, lay_out, visible_page

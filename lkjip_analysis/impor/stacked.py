@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from ..core.values import well_formed
+from ..number_forms import well_formed
 from .pdfcells import full
 from .pdfpage import Cell, Piece
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..captions import CAPTION, CHART_CAPTION
 from ..markup import printable
-from ..reading.source import CAPTION, CHART_CAPTION
 from .model import Chart, Imported, Paragraph, Table, Text
 
 _SPACES = re.compile(r"\s+")

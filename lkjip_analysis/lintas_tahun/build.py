@@ -31,7 +31,7 @@ def build_all(data_dir=None, reports_dir=None, pdf: bool = False, parameters: di
     then left as they were. Every lock the run needs is taken before anything is touched
     (waiting at most `wait` seconds for another run): two overlapping runs never interleave."""
     from ..pipeline.pipeline import build_locked, default_jobs, warm
-    from ..safety.recovery import recover
+    from ..pipeline.recovery import recover
 
     where = SeriesPaths.under(data_dir, reports_dir)
     years = report_years(where.data_dir)

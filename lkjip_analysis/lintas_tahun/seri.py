@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from .. import metrics
-from ..audit.findings import indicator_key
+from ..core.findings import indicator_key
 from ..data import schemas
 from .grafik import chart_budget
 

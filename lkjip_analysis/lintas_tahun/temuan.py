@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..audit import COCOK, COLUMNS, TIDAK_COCOK, agrees, decimals_of
-from ..audit.findings import indicator_key, tidy
+from ..core.findings import indicator_key, tidy
 from ..numbers import format_value
 from .grafik import chart_budget
 from .seri import report_budget, where

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import _
+from ..limits import TABLE_BYTES
 from ..markup import printable
-from ..reading.limits import TABLE_BYTES
 
 _TIDAK_COCOK = "tidak_cocok"
 

@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .audiences import BOTH_VERSIONS
+from ..audiences import BOTH_VERSIONS
 
 ENGINE = "lkjip"  # the papermill engine name (pyproject's entry point)
 

@@ -21,18 +21,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..audiences import AUDIENCE, BOTH_VERSIONS
 from ..config import NOTEBOOKS_DIR, SERIES_NOTEBOOK, Paths, validate_year
 from ..errors import LkjipError, NotebookError, ParameterError
 from ..i18n import _
 from ..markup import fill
 from ..safety.atomic import swap_directory, write_bytes
-from ..safety.lock import year_run
 from . import manifest, timing
-from .audiences import AUDIENCE, BOTH_VERSIONS
 from .buildinfo import build_info
 from .changes import last_findings, since
 from .parameters import check_parameters
 from .printing import print_pdf
+from .recovery import year_run
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -567,11 +567,12 @@ def _reusable(paths: Paths, inputs: dict, parameters: dict) -> dict | None:
 
 def _extract_and_audit(paths: Paths, stage: Path) -> None:
     from ..audit import audit, findings_csv_bytes, summary
-    from ..data.datasets import load, write_processed
+    from ..data.datasets import load
+    from .steps import write_with_findings
 
     datasets = load(paths.year, paths.data_dir)
     findings = audit(datasets)
-    write_processed(datasets, paths, findings, keep_previous=True)
+    write_with_findings(datasets, paths, findings, keep_previous=True)
     write_bytes(stage / paths.audit_findings.name, findings_csv_bytes(findings))
     log.info(_("%d: extracted %d datasets; audit: %s"), paths.year, len(datasets),
              summary(findings))

@@ -6,8 +6,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from ..audiences import without_line_references
 from ..numbers import format_percent
-from ..pipeline.audiences import without_line_references
 from .hover import PERCENT, set_unit
 from .style import PALETTE, fitting_height, new_figure, wrap
 

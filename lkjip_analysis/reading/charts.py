@@ -8,10 +8,11 @@ import logging
 
 import pandas as pd
 
+from ..captions import CHART_CAPTION
 from ..errors import NumberFormatError
 from ..i18n import _
 from ..numbers import MAX_DIGITS, is_missing, parse_amount
-from .source import CHART_CAPTION, Document, caption_title, normalise
+from .source import Document, caption_title, normalise
 
 log = logging.getLogger("lkjip")
 COLUMNS = ["grafik", "judul", "kategori", "seri", "nilai", "baris_sumber"]

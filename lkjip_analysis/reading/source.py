@@ -16,20 +16,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from ..captions import CAPTION
 from ..errors import DocumentError, TableFormatError
 from ..i18n import _
-from .limits import DOCUMENT_BYTES, check_size
+from ..limits import DOCUMENT_BYTES, check_size
 
 # the title is taken greedily and its trailing `*`/spaces stripped in code: a lazy title before
 # `[\s*]*$` would take quadratic time on a long line of spaces
-# A table caption as reports write it: `Tabel 14.`, `Tabel 3.2 Judul`, `Tabel 3.2.`, `Tabel.
-# 3.10`, Word's `Tabel 3 1 Judul`; without a dot the title starts with a capital letter, so prose
-# ("Tabel 3.2 di atas menunjukkan") is no caption.
-CAPTION = re.compile(r"^[\s*#]*(?:<b>\s*)?((?i:tabel)\s*\.?\s*\d+(?:\.\d{1,2}(?!\d))*"
-                     r"(?:\s+\d{1,2}(?=\s+[A-Z]))?[A-Za-z]?)(?:\s*[.:](?!\d)\s*|\s+(?=[A-Z(]))(.*)$")
 _LABEL_PREFIX = re.compile(r"^tabel\s*\.?\s*", re.I)
-# a chart's caption (`Grafik 1. …`), above the table of its data where the document has it
-CHART_CAPTION = re.compile(r"^[\s*#]*(?:<b>\s*)?(Grafik\s+\d+[A-Za-z]?)\s*[.:]\s*(.*)$", re.I)
 RUNNING_HEADER = re.compile(
     r"^[#*\s]*(?:<b>\s*)?Laporan Kinerja Instansi Pemerintah Tahun \d{4}", re.I)
 _TAG = re.compile(r"</?[a-zA-Z]+>")

@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import SourceError
 from ..i18n import _
-from .limits import YAML_BYTES, check_size
+from ..limits import YAML_BYTES, check_size
 
 MAX_NODES = 50_000
 

@@ -86,15 +86,3 @@ def holding(*lock_files: Path, wait: float = 0) -> Iterator[None]:
 def year_locks(paths) -> list[Path]:
     """The lock files of a year's build: its data folder's and its reports folder's."""
     return [paths.lock_file, paths.reports_lock_file]
-
-
-@contextmanager
-def year_run(paths, reports: bool = True, wait: float = 0) -> Iterator[None]:
-    """The locks of every folder a run of `paths.year` writes: the data year's and, when it
-    writes reports, the reports year's. Holding them, put right what an interrupted run
-    left (`recovery.recover`)."""
-    from .recovery import recover
-
-    with holding(*(year_locks(paths) if reports else [paths.lock_file]), wait=wait):
-        recover(paths, reports)
-        yield

@@ -1,1 +1,2 @@
-"""The Kaltim Dinas Sosial family: keluarga.yaml, narasi.yaml and its own shapes."""
+"""The Kaltim Dinas Sosial family: keluarga.yaml, narasi.yaml, its own shapes (`bentuk`) and
+its own audit checks (`pemeriksaan`)."""

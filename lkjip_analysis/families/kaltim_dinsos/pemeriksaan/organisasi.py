@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .findings import Facts, Findings
+from ....core.findings import Facts, Findings
 
 DIMENSION_LABELS = {
     "jenis_kelamin": "jenis kelamin",

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Paths, validate_year
+from ..core.audit import audit_core
+from ..core.read import CORE_DATASETS, read_core
+from ..data.spreadsheet import people_csv_bytes
 from ..i18n import _
 from ..markup import printable
 from ..reading.source import read_document
 from ..safety.atomic import replace_directory
-from ..safety.lock import year_run
-from .read import CORE_DATASETS, read_core
+from .recovery import year_run
 
 DATASETS = (*CORE_DATASETS, "realisasi_anggaran_total")
 FINDINGS = "temuan_inti.csv"
@@ -49,9 +51,6 @@ class Summary:
 
 def write_core(year: int, data_dir: str | Path | None = None) -> Summary:
     """Read the core of `year`'s document, audit it, write it; the summary."""
-    from ..data.spreadsheet import people_csv_bytes
-    from .audit import audit_core
-
     paths = Paths.for_year(validate_year(year, data_dir), data_dir)
     core = read_core(read_document(paths.document), year=paths.year)
     findings = audit_core(core)

@@ -6,9 +6,9 @@ import difflib
 
 import pandas as pd
 
-from .. import metrics
-from ..numbers import format_value
-from .findings import Facts, Findings
+from .... import metrics
+from ....core.findings import Facts, Findings
+from ....numbers import format_value
 
 OUTPUTS = (("kube", "KUBE"), ("uep", "UEP"), ("kat", "KAT"), ("pkh", "PKH"))
 

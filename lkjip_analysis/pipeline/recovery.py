@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..config import Paths
 from ..i18n import _
-from ..pipeline import manifest
-from .atomic import recover_swap, swap_directory
+from ..safety.atomic import recover_swap, swap_directory
+from ..safety.lock import holding, year_locks
+from . import manifest
 
 log = logging.getLogger("lkjip")
 
@@ -49,3 +52,12 @@ def _clear(folders) -> None:
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
 
+
+@contextmanager
+def year_run(paths, reports: bool = True, wait: float = 0) -> Iterator[None]:
+    """The locks of every folder a run of `paths.year` writes: the data year's and, when it
+    writes reports, the reports year's. Holding them, put right what an interrupted run
+    left (`recover`)."""
+    with holding(*(year_locks(paths) if reports else [paths.lock_file]), wait=wait):
+        recover(paths, reports)
+        yield

@@ -3,9 +3,9 @@ progress, efficiency, the agreement budget and the SAKIP evaluation."""
 
 from __future__ import annotations
 
-from .. import metrics
-from ..numbers import format_percent, format_value
-from .findings import Facts, Findings, _polarity, _single
+from .... import metrics
+from ....core.findings import Facts, Findings, _polarity, _single
+from ....numbers import format_percent, format_value
 
 
 def check_targets(d, f: Findings) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import metrics
-from ..numbers import format_percent, format_rupiah
-from .findings import Facts, Findings, _single, implied, implied_by_lines
+from .... import metrics
+from ....core.findings import Facts, Findings, _single, implied, implied_by_lines
+from ....numbers import format_percent, format_rupiah
 
 
 def check_apbd(d, f: Findings, facts: Facts) -> float:
