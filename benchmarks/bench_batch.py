@@ -67,10 +67,8 @@ class PeakMemory:
 
         me = psutil.Process()
         while not self.stop.wait(0.2):
-            for worker in me.children(recursive=True):
+            for worker in me.children():  # a local cluster's workers are this one's children
                 try:
-                    if "distributed" not in " ".join(worker.cmdline()):
-                        continue
                     family = [worker, *worker.children(recursive=True)]
                     self.peak = max(self.peak, sum(p.memory_info().rss for p in family))
                 except psutil.Error:
@@ -95,15 +93,19 @@ def timed_batch(source: Path, workers: int) -> tuple[float, int, int, int]:
 def readback(reports: int, frames: dict, scratch: Path) -> None:
     """A collection of `reports` copies of one report's datasets, written and published as a
     batch does, then read back: seconds for pandas and DuckDB."""
+    import pandas as pd
+
     from lkjip_analysis import load_collection
     from lkjip_analysis.batch import collection, publish
 
     out = scratch / f"koleksi_{reports}"
     started = time.perf_counter()
     kept = {}
+    empty = pd.DataFrame({"catatan": pd.Series(dtype="str")})
+    held = {name: frames.get(name, empty) for name in collection.COLLECTED}
     for number in range(reports):
         slug = f"instansi_{number:05d}"
-        collection.write_parts(out, slug, 2022, slug, frames)
+        collection.write_parts(out, slug, 2022, slug, held)
         kept[(2022, slug)] = "kunci"
     written = time.perf_counter() - started
     started = time.perf_counter()
@@ -127,18 +129,25 @@ def readback(reports: int, frames: dict, scratch: Path) -> None:
 
 
 def one_report(source: Path, scratch: Path) -> dict:
-    """The collected datasets of the first report of `source`, read by a batch."""
+    """The collected datasets of one report of `source` (Sumut's, where the folder has it:
+    it holds every core dataset), read by a batch."""
     from lkjip_analysis.batch import collection
     from lkjip_analysis.batch.run import run_batch
 
     out = scratch / "satu"
-    first = sorted(source.iterdir())[0]
+    folders = sorted(source.iterdir())
+    chosen = next((f for f in folders if "sumut" in f.name), folders[0])
     single = scratch / "satu_sumber"
-    shutil.copytree(first, single / first.name)
+    shutil.copytree(chosen, single / chosen.name)
     run_batch(single, out, workers=1, progress=False)
-    frames = {name: collection.load_collection(out, name) for name in collection.COLLECTED}
-    return {name: frame.drop(columns=["instansi", "tahun", "nama_instansi"])
-            for name, frame in frames.items()}
+    frames = {}
+    for name in collection.COLLECTED:
+        try:
+            frame = collection.load_collection(out, name)
+        except collection.CollectionError:  # a dataset the report does not hold
+            continue
+        frames[name] = frame.drop(columns=["instansi", "tahun", "nama_instansi"])
+    return frames
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ Run with the project's own Python, from anywhere:
 
 Per report it prints: imported or why not, pages, tables, the core rows read (PK, capaian,
 anggaran), the values equal to the hand transcription where one exists (`sama/ditranskripsi`),
+the rows of the rest of Bab III (other years, the Renstra, efficiency) and their values equal to
+the transcription's comparison tables (`bab3 sama/ditranskripsi`),
 the numbers in the datasets that no printed token of their page means (`tak_tercetak`: each one
 is a defect of the import or the reader), the numbers the reader left empty with a note
 (`dikosongkan`), seconds per page, and the ratio to pdfplumber's own `extract_words` +
@@ -35,7 +37,19 @@ KINDS = {"pk": ("perjanjian_kinerja", "indikator", "indikator_kinerja",
          "anggaran": ("realisasi_anggaran", "uraian", "uraian",
                       (("anggaran", "anggaran"), ("realisasi", "realisasi"),
                        ("persen", "persen")))}
-NUMBER_COLUMNS = ("target", "realisasi", "persen", "anggaran")
+# the rest of Bab III in the capaian transcription: (its `jenis`, or a column of the year's
+# rows) -> (dataset, the transcription's column -> ours, the year, "" for the report's last)
+BAB3 = {
+    "target_realisasi_2015_2016": ("kinerja_historis",
+                                   (("target_2015", "target"), ("realisasi_2015", "realisasi")),
+                                   "2015"),
+    "pembanding_tahun_lalu": ("kinerja_historis", (("realisasi_2015", "realisasi"),), "2015"),
+    "pengukuran": ("kinerja_historis", (("capaian_tahun_lalu", "persen"),), ""),
+    "renstra": ("kemajuan_renstra", (("target", "target_akhir"), ("realisasi", "realisasi"),
+                                     ("capaian", "tingkat_kemajuan")), None),
+}
+NUMBER_COLUMNS = ("target", "realisasi", "persen", "anggaran", "target_akhir",
+                  "tingkat_kemajuan", "persen_capaian", "persen_serapan", "tingkat_efisiensi")
 TOKEN = re.compile(r"-?\d[\d.,]*")
 
 
@@ -154,6 +168,33 @@ def compared(core, rows_by_kind: dict[str, list[dict]]) -> tuple[int, int]:
     return same, total
 
 
+def compared_bab3(core, rows: list[dict], year: int) -> tuple[int, int]:
+    """(values equal, transcribed values) of the rest of Bab III: other years' columns against
+    `kinerja_historis`, the Renstra's against `kemajuan_renstra`; rows matched by table,
+    indicator and year."""
+    same = total = 0
+    for jenis, (dataset, fields, when) in BAB3.items():
+        frame = getattr(core, dataset, None)
+        ours = defaultdict(list)
+        for row in (frame.to_dict("records") if frame is not None else []):
+            tahun = str(row.get("tahun", ""))
+            ours[(key(row["tabel"]), key(row["indikator_kinerja"]), tahun)].append(row)
+        for row in rows:
+            if row.get("jenis", "") != jenis:
+                continue
+            tahun = str(year - 1) if when == "" else (when or "")
+            candidates = ours.get((key(row["tabel"]), key(row["indikator"]),
+                                   tahun if when is not None else ""), [])
+            mine = candidates.pop(0) if candidates else None
+            for theirs, our_column in fields:
+                cell = (row.get(theirs) or "").strip()
+                if not cell:
+                    continue
+                total += 1
+                same += mine is not None and _equal(cell, mine, our_column)
+    return same, total
+
+
 def _equal(cell: str, row: dict, column: str) -> bool:
     number = printed(cell)
     if number is not None:
@@ -182,15 +223,23 @@ def bench(pdf_path: Path, realdocs: Path) -> dict:
     seconds = time.perf_counter() - start
     core = read_core(Document(Path(f"{report}.md"), tuple(written.text.splitlines())))
     tokens, library = page_tokens(pdf_path)
-    frames = {n: getattr(core, n) for n in ("perjanjian_kinerja", "capaian_kinerja",
-                                            "realisasi_anggaran", "realisasi_anggaran_total")}
-    same, total = compared(core, transcribed(report, realdocs))
+    frames = {n: getattr(core, n) for n in (
+        "perjanjian_kinerja", "capaian_kinerja", "realisasi_anggaran", "realisasi_anggaran_total",
+        "kinerja_historis", "kemajuan_renstra", "efisiensi") if hasattr(core, n)}
+    found = transcribed(report, realdocs)
+    same, total = compared(core, found)
+    year = int(report.rsplit("_", 1)[-1])
+    bab3_same, bab3_total = compared_bab3(core, found.get("capaian", []), year)
     result |= {
         "impor": "ya", "halaman": imported.pages,
         "tabel": sum(isinstance(b, Table) for b in imported.blocks),
         "pk": len(core.perjanjian_kinerja), "capaian": len(core.capaian_kinerja),
         "anggaran": len(core.realisasi_anggaran),
         "sama/ditranskripsi": f"{same}/{total}" if total else "-",
+        "historis / kemajuan / efisiensi": " / ".join(
+            str(len(getattr(core, n, ()))) for n in ("kinerja_historis", "kemajuan_renstra",
+                                                     "efisiensi")),
+        "bab3 sama/ditranskripsi": f"{bab3_same}/{bab3_total}" if bab3_total else "-",
         "tak_tercetak": untraceable(frames, written.origins, tokens),
         "catatan": len(core.notes),
         "s/halaman": round(seconds / max(imported.pages, 1), 3),
@@ -211,19 +260,28 @@ def main() -> None:
         sys.exit(f"no PDF in {args.realdocs}")
     results = [bench(p, args.realdocs) for p in pdfs]
     columns = ["laporan", "impor", "halaman", "tabel", "pk", "capaian", "anggaran",
-               "sama/ditranskripsi", "tak_tercetak", "catatan", "s/halaman", "x_pdfplumber"]
+               "sama/ditranskripsi", "historis / kemajuan / efisiensi",
+               "bab3 sama/ditranskripsi", "tak_tercetak", "catatan", "s/halaman",
+               "x_pdfplumber"]
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))
     for r in results:
         print("| " + " | ".join(str(r.get(c, "")) for c in columns) + " |")
+    same, total = _summed(results, "sama/ditranskripsi")
+    bab3_same, bab3_total = _summed(results, "bab3 sama/ditranskripsi")
+    imported = sum(r["impor"] == "ya" for r in results)
+    print(f"diimpor: {imported}/{len(results)}; nilai inti sama dengan transkripsi: "
+          f"{same}/{total}; Bab III lainnya: {bab3_same}/{bab3_total}; angka tak tercetak: "
+          f"{sum(r.get('tak_tercetak', 0) for r in results)}")
+
+
+def _summed(results: list[dict], column: str) -> tuple[int, int]:
     same = total = 0
     for r in results:
-        if "/" in str(r.get("sama/ditranskripsi", "")):
-            a, b = r["sama/ditranskripsi"].split("/")
+        if "/" in str(r.get(column, "")):
+            a, b = r[column].split("/")
             same, total = same + int(a), total + int(b)
-    imported = sum(r["impor"] == "ya" for r in results)
-    print(f"diimpor: {imported}/{len(results)}; nilai sama dengan transkripsi: {same}/{total}"
-          f"; angka tak tercetak: {sum(r.get('tak_tercetak', 0) for r in results)}")
+    return same, total
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The SAKIP core datasets of one report, and what the report holds and lacks.
 
-A core dataset comes from the family's table where the report is of a family that reads it
-(the Kaltim Dinas Sosial tables 6, 9, 14 and 15), and otherwise from the tables recognised by
+A core dataset, or one of the rest of Bab III (`kinerja_historis`, `kemajuan_renstra`,
+`efisiensi`), comes from the family's table where the report is of a family that reads it (the
+Kaltim Dinas Sosial tables 6, 9, 10–12, 14 and 15), and otherwise from the tables recognised by
 meaning (`read_core`) that no family table claims. `kelengkapan` lists every part of an LKjIP
 the suite knows, present or not, with its tables; `catatan_baca`, what the reader saw but
 could not read, and why.
@@ -14,7 +15,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..reading.source import Document
-from .read import Choice, Core, read_core
+from .read import BAB3_DATASETS, Choice, Core, read_core
 
 BUDGET, BUDGET_TOTAL = "realisasi_anggaran", "realisasi_anggaran_total"
 # the parts of an LKjIP, in the order a reader meets them: dataset -> what it is
@@ -67,6 +68,9 @@ def core_datasets(document: Document, family: dict[str, pd.DataFrame],
     for name in ("perjanjian_kinerja", "capaian_kinerja"):
         if name in family:
             frames[name] = family[name]
+    for name in BAB3_DATASETS:  # the family's table where it has one, else read by meaning
+        frames[name] = family[name].assign(tabel=family_labels.get(name, "")) \
+            if name in family else _own_rows(getattr(core, name), claimed)
     budget = family_budget(family, family_labels)
     if budget is not None:
         frames[BUDGET], frames[BUDGET_TOTAL] = budget

@@ -33,6 +33,7 @@ from .meaning import (
     FINANCIAL,
     INDIKATOR,
     KODE,
+    LAST_YEAR,
     NO,
     PERFORMANCE,
     PLAN,
@@ -54,6 +55,17 @@ CAPAIAN_COLUMNS = ["tabel", "no", "misi", "sasaran_strategis", "indikator_kinerj
                    "persen_tertulis", "baris_sumber"]
 ANGGARAN_COLUMNS = ["tabel", "tingkat", "kode", "uraian", "anggaran", "realisasi", "persen",
                     "anggaran_tertulis", "realisasi_tertulis", "persen_tertulis", "baris_sumber"]
+HISTORIS_COLUMNS = ["tabel", "no", "indikator_kinerja", "satuan", "tahun", "target",
+                    "realisasi", "persen", "target_tertulis", "realisasi_tertulis",
+                    "persen_tertulis", "baris_sumber"]
+KEMAJUAN_COLUMNS = ["tabel", "no", "indikator_kinerja", "satuan", "target_akhir", "realisasi",
+                    "realisasi_sampai", "tingkat_kemajuan", "target_akhir_tertulis",
+                    "realisasi_tertulis", "tingkat_kemajuan_tertulis", "baris_sumber"]
+EFISIENSI_COLUMNS = ["tabel", "no", "sasaran_strategis", "indikator_kinerja", "persen_capaian",
+                     "persen_serapan", "tingkat_efisiensi", "persen_capaian_tertulis",
+                     "persen_serapan_tertulis", "tingkat_efisiensi_tertulis", "baris_sumber"]
+BAB3_DATASETS = ("kinerja_historis", "kemajuan_renstra", "efisiensi")
+_AGGREGATE_ROW = re.compile(r"^\s*(?:jumlah|total|rata[\s-]*rata)\b", re.I)
 _MAX_HEADER_ROWS = 5
 _GROUP = re.compile(r"^\s*(misi|sasaran(?:\s+strategis)?|tujuan)\b", re.I)
 # a group heading row (`Sasaran Strategis 1 : …`), never a header row however it is worded
@@ -96,6 +108,13 @@ class Core:
     capaian_kinerja: pd.DataFrame
     realisasi_anggaran: pd.DataFrame
     realisasi_anggaran_total: pd.DataFrame
+    # the rest of Bab III: other years, the plan's end, efficiency
+    kinerja_historis: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=HISTORIS_COLUMNS))
+    kemajuan_renstra: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=KEMAJUAN_COLUMNS))
+    efisiensi: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=EFISIENSI_COLUMNS))
     notes: list[Note] = field(default_factory=list)
 
     @property
@@ -188,20 +207,27 @@ def read_core(document: Document, choices: dict[str, Choice] | None = None,
     year = year or report_year(document)
     settled = _document_conventions(document)
     pk, capaian, anggaran, totals, notes = [], [], [], [], []
+    bab3: dict[str, list[dict]] = {name: [] for name in BAB3_DATASETS}
     for block in blocks(document):
         page = pages.get(block.rows[0].line) if block.rows else None
         chosen = next((name for name, c in choices.items() if c.names(block, page)), None)
         table = _columns(document, block, notes, choices[chosen] if chosen else None, year,
                          settled)
         kind = chosen or (_kind(table) if table is not None else None)
+        read_bab3 = False
+        if table is not None and not chosen and INDIKATOR in table.meanings:
+            for name, rows in _bab3_rows(table, year, notes).items():
+                bab3[name] += rows
+                read_bab3 = read_bab3 or bool(rows)
         if kind == COMPARISON:
             notes.append(Note(block.label, block.line, _(
                 "{table}: a comparison of Bab III (the year beside {others}): not read into "
                 "the core").format(table=_where(block), others=", ".join(
                     " > ".join(table.paths[i]) for i in table.compared)),
-                _bab3_part([table.meant[i] for i in table.compared])))
+                "" if read_bab3 else _bab3_part([table.meant[i] for i in table.compared])))
             continue
-        if table is not None and kind is None and INDIKATOR in table.meanings:
+        if table is not None and kind is None and INDIKATOR in table.meanings \
+                and not read_bab3:
             _note_bab3(block, table.paths, table.meant, table.meanings, notes)
         if table is None or kind is None:
             continue
@@ -222,7 +248,10 @@ def read_core(document: Document, choices: dict[str, Choice] | None = None,
     return Core(pd.DataFrame(pk, columns=PK_COLUMNS),
                 pd.DataFrame(capaian, columns=CAPAIAN_COLUMNS),
                 pd.DataFrame(anggaran, columns=ANGGARAN_COLUMNS),
-                pd.DataFrame(totals, columns=ANGGARAN_COLUMNS), notes)
+                pd.DataFrame(totals, columns=ANGGARAN_COLUMNS),
+                pd.DataFrame(bab3["kinerja_historis"], columns=HISTORIS_COLUMNS),
+                pd.DataFrame(bab3["kemajuan_renstra"], columns=KEMAJUAN_COLUMNS),
+                pd.DataFrame(bab3["efisiensi"], columns=EFISIENSI_COLUMNS), notes)
 
 
 def report_year(document: Document) -> int | None:
@@ -282,10 +311,12 @@ def _columns(document: Document, block: Block, notes: list[Note],
             found.setdefault(column.meaning, []).append(index)
     chosen = _chosen_columns(choice, block, paths) if choice is not None else {}
     named = set(found) | set(chosen)
-    if not ({INDIKATOR, TARGET} <= named or {URAIAN, TARGET} <= named or ANGGARAN in named):
+    measured = INDIKATOR in named and bool(named & {TARGET, REALISASI, CAPAIAN, EFISIENSI})
+    if not ({INDIKATOR, TARGET} <= named or {URAIAN, TARGET} <= named or ANGGARAN in named
+            or measured):
         if INDIKATOR in named:
             _note_bab3(block, paths, meant, found, notes)
-        return None  # no measurement, agreement or budget
+        return None  # no measurement, agreement, budget or other part of Bab III
     kinds = ("", PERFORMANCE) if INDIKATOR in found else ("", FINANCIAL)
     single, doubled = {}, []
     for meaning, where in found.items():
@@ -561,6 +592,143 @@ def _pk_rows(table: _Read, notes: list[Note]) -> list[dict]:
              "target": _value(numbers, row, notes, table, TARGET),
              "target_tertulis": table.text(row, TARGET), "baris_sumber": row.line}
             for row, _misi, sasaran, indicator, number in _indicator_rows(table)]
+
+
+# --- the rest of Bab III ----------------------------------------------------------------------
+
+def _bab3_rows(table: _Read, year: int | None, notes: list[Note]) -> dict[str, list[dict]]:
+    """The rows of the rest of Bab III a table of indicators holds beside (or instead of) the
+    year's measurement: other years' columns (`kinerja_historis`), the plan's (or a later
+    year's) target and the capaian against it (`kemajuan_renstra`), a budget's absorption and
+    an efficiency (`efisiensi`); each value from its own column, by its header's meaning."""
+    years, plan = _other_columns(table, year)
+    found: dict[str, list[dict]] = {name: [] for name in BAB3_DATASETS}
+    if years:
+        found["kinerja_historis"] = _historis_rows(table, years, notes)
+    if plan:
+        found["kemajuan_renstra"] = _kemajuan_rows(table, plan, notes)
+    spent = next((i for i in table.meanings.get(CAPAIAN, ())
+                  if table.meant[i].kind == FINANCIAL), None)
+    if CAPAIAN in table.single and (EFISIENSI in table.single or spent is not None):
+        found["efisiensi"] = _efisiensi_rows(table, spent, notes)
+    return found
+
+
+def _other_columns(table: _Read, year: int | None) -> tuple[dict[int, dict[str, int]],
+                                                             dict[str, int]]:
+    """The measures of other years (year -> meaning -> column) and of the plan (`target`,
+    `capaian`, `realisasi`: the plan's end target, the capaian against it, a cumulative
+    realisation), of indicators' performance, neither national nor an aggregate. A target of a
+    year after the report's, in a table with no target of the year itself, is the plan's."""
+    years: dict[int, dict[str, int]] = {}
+    plan: dict[str, int] = {}
+    later = year is not None and TARGET not in table.single
+    for index in sorted(i for m in _MEASURES for i in table.meanings.get(m, ())):
+        column = table.meant[index]
+        if column.statistic or column.scope or column.kind not in ("", PERFORMANCE):
+            continue
+        if column.horizon in (PLAN, CUMULATIVE):
+            plan.setdefault(column.meaning, index)
+        elif later and column.meaning == TARGET and column.year and column.year > year:
+            plan[TARGET] = index  # the last of the plan's later targets
+        elif not column.horizon and year is not None:
+            when = year - 1 if column.relative == LAST_YEAR else column.year
+            if when is not None and when < year:
+                years.setdefault(when, {}).setdefault(column.meaning, index)
+    # a year is measured where it has a realisation or a capaian: a plan's targets alone are
+    # no history (`Target Kinerja > 2014 … 2018`)
+    years = {when: found for when, found in years.items()
+             if set(found) & {REALISASI, CAPAIAN}}
+    if TARGET in plan and CAPAIAN not in plan and CAPAIAN in table.single \
+            and TARGET not in table.single:
+        plan[CAPAIAN] = table.single[CAPAIAN]  # the capaian against the only target: the plan's
+    if not set(plan) & {TARGET, CAPAIAN}:
+        plan = {}
+    elif REALISASI not in plan and REALISASI in table.single:
+        plan[REALISASI] = table.single[REALISASI]
+    return years, plan
+
+
+def _cell(table: _Read, row: Row, index: int) -> str:
+    """The row's cell of column `index`, where the row still lines up with its header."""
+    return row.text(index) if index < table.aligned(row) else ""
+
+
+def _column_numbers(table: _Read, index: int) -> dict[int, tuple[float | None, str]]:
+    """Each data row's number in column `index`, by the column's own convention, else the
+    table's."""
+    texts = [_cell(table, row, index) for row in table.data]
+    seen = convention(texts) or table.convention
+    return {row.line: (reading.value, reading.doubt) for row, reading in
+            zip(table.data, (read_number(text, seen) for text in texts), strict=True)}
+
+
+def _measured(table: _Read, columns: dict[str, int], notes: list[Note]):
+    """For each indicator row: the row, its number and name, and per name in `columns` (name
+    -> column) the value read and the text as written."""
+    numbers = {name: _column_numbers(table, index) for name, index in columns.items()}
+    for row, _misi, sasaran, indicator, number in _indicator_rows(table):
+        if _AGGREGATE_ROW.match(indicator):
+            continue  # `Rata-rata capaian …`, `Jumlah`: the table's own sums, no indicator
+        if not any(_cell(table, row, index) for index in columns.values()):
+            continue  # nothing printed in these columns: no row of them
+        values = {}
+        for name, index in columns.items():
+            meaning = CAPAIAN if table.meant[index].meaning in (CAPAIAN, EFISIENSI) else TARGET
+            values[name] = (_value(numbers[name], row, notes, table, meaning),
+                            _cell(table, row, index))
+        yield row, sasaran, indicator, number, values
+
+
+def _historis_rows(table: _Read, years: dict[int, dict[str, int]],
+                   notes: list[Note]) -> list[dict]:
+    records = []
+    for when, meanings in sorted(years.items()):
+        names = {{TARGET: "target", REALISASI: "realisasi", CAPAIAN: "persen"}[m]: i
+                 for m, i in meanings.items()}
+        for row, _sasaran, indicator, number, values in _measured(table, names, notes):
+            record = {"tabel": table.block.label or "", "no": number,
+                      "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
+                      "tahun": when, "baris_sumber": row.line}
+            for name in ("target", "realisasi", "persen"):
+                value, text = values.get(name, (float("nan"), ""))
+                record |= {name: value, f"{name}_tertulis": text}
+            records.append(record)
+    return records
+
+
+def _kemajuan_rows(table: _Read, plan: dict[str, int], notes: list[Note]) -> list[dict]:
+    names = {{TARGET: "target_akhir", REALISASI: "realisasi", CAPAIAN: "tingkat_kemajuan"}[m]: i
+             for m, i in plan.items()}
+    realised = table.meant[plan[REALISASI]] if REALISASI in plan else None
+    until = realised.year if realised is not None and realised.horizon == CUMULATIVE else None
+    records = []
+    for row, _sasaran, indicator, number, values in _measured(table, names, notes):
+        record = {"tabel": table.block.label or "", "no": number,
+                  "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
+                  "realisasi_sampai": until,
+                  "baris_sumber": row.line}
+        for name in ("target_akhir", "realisasi", "tingkat_kemajuan"):
+            value, text = values.get(name, (float("nan"), ""))
+            record |= {name: value, f"{name}_tertulis": text}
+        records.append(record)
+    return records
+
+
+def _efisiensi_rows(table: _Read, spent: int | None, notes: list[Note]) -> list[dict]:
+    names = {"persen_capaian": table.single.get(CAPAIAN), "persen_serapan": spent,
+             "tingkat_efisiensi": table.single.get(EFISIENSI)}
+    names = {name: index for name, index in names.items() if index is not None}
+    records = []
+    for row, sasaran, indicator, number, values in _measured(table, names, notes):
+        record = {"tabel": table.block.label or "", "no": number,
+                  "sasaran_strategis": sasaran, "indikator_kinerja": indicator,
+                  "baris_sumber": row.line}
+        for name in ("persen_capaian", "persen_serapan", "tingkat_efisiensi"):
+            value, text = values.get(name, (float("nan"), ""))
+            record |= {name: value, f"{name}_tertulis": text}
+        records.append(record)
+    return records
 
 
 def _group_heading(table: _Read, row: Row) -> str:
