@@ -249,7 +249,8 @@ class Facts:
         return float("nan") if found is None else float(found.nilai)
 
 
-def _single(df: pd.DataFrame, **where) -> pd.Series:
+def single_row(df: pd.DataFrame, **where) -> pd.Series:
+    """The first row of `df` whose columns hold the values `where` gives."""
     mask = pd.Series(True, index=df.index)
     for column, value in where.items():
         mask &= df[column] == value
@@ -262,7 +263,9 @@ def indicator_key(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-def _polarity(d, indicator: str) -> str:
+def polarity_of(d, indicator: str) -> str:
+    """The indicator's polarity in `polaritas_indikator`; an error naming the file to fill
+    where it has none."""
     table = d.polaritas_indikator
     match = table[table.indikator_kinerja.map(indicator_key) == indicator_key(indicator)]
     if match.empty:

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from .... import metrics
-from ....core.findings import Facts, Findings, _single, implied, implied_by_lines
+from ....core.findings import Facts, Findings, implied, implied_by_lines, single_row
 from ....numbers import format_percent, format_rupiah
 
 
 def check_apbd(d, f: Findings, facts: Facts) -> float:
     """Tabel 14 and its narrative; returns the recomputed serapan."""
     lines, totals = d.realisasi_apbd, d.realisasi_apbd_total
-    indirect = _single(totals, uraian="Belanja Tidak Langsung")
-    direct = _single(totals, uraian="Belanja Langsung")
-    total = _single(totals, uraian="Total")
+    indirect = single_row(totals, uraian="Belanja Tidak Langsung")
+    direct = single_row(totals, uraian="Belanja Langsung")
+    total = single_row(totals, uraian="Total")
     values = lines.dropna(subset=["realisasi"])
     f.compare(
         "<realisasi_apbd>",
@@ -120,9 +120,9 @@ def _single_correction(total_row, implied_by_parts: float, parts: str) -> str:
 def check_apbn(d, f: Findings, facts: Facts) -> None:
     """Tabel 15 and its narrative: sums, serapan, implied allocations."""
     lines, totals = d.realisasi_apbn, d.realisasi_apbn_total
-    grand = _single(totals, sumber_dana="Semua")
+    grand = single_row(totals, sumber_dana="Semua")
     for fund, fund_lines in lines.groupby("sumber_dana", sort=False):
-        subtotal = _single(totals, sumber_dana=fund)
+        subtotal = single_row(totals, sumber_dana=fund)
         gap = float(subtotal.realisasi) - float(fund_lines.realisasi.sum())
         f.compare(
             "<realisasi_apbn>",
@@ -196,7 +196,7 @@ def check_apbn(d, f: Findings, facts: Facts) -> None:
         if not pd.isna(subtotal.persen)
         else implied_by_lines(fund_lines)
         for subtotal, fund_lines in (
-            (_single(totals, sumber_dana=fund), fund_lines)
+            (single_row(totals, sumber_dana=fund), fund_lines)
             for fund, fund_lines in lines.groupby("sumber_dana", sort=False)
         )
     ]

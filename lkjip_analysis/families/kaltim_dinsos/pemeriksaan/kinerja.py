@@ -4,7 +4,7 @@ progress, efficiency, the agreement budget and the SAKIP evaluation."""
 from __future__ import annotations
 
 from .... import metrics
-from ....core.findings import Facts, Findings, _polarity, _single
+from ....core.findings import Facts, Findings, polarity_of, single_row
 from ....numbers import format_percent, format_value
 
 
@@ -43,7 +43,7 @@ def check_quarters(d, f: Findings) -> None:
     """Tabel 8: quarterly percentages; quarter IV against the year."""
     quarters = d.kinerja_triwulan
     annual = d.capaian_kinerja.iloc[0]
-    polarity = _polarity(d, annual.indikator_kinerja)
+    polarity = polarity_of(d, annual.indikator_kinerja)
     for row in quarters[quarters.target > 0].itertuples():
         f.compare(
             "<kinerja_triwulan>",
@@ -74,7 +74,7 @@ def check_quarters(d, f: Findings) -> None:
 def check_achievement(d, f: Findings, facts: Facts) -> float:
     """Tabel 9's capaian and each restatement; returns the capaian."""
     row = d.capaian_kinerja.iloc[0]
-    achieved = metrics.capaian(row.realisasi, row.target, _polarity(d, row.indikator_kinerja))
+    achieved = metrics.capaian(row.realisasi, row.target, polarity_of(d, row.indikator_kinerja))
     f.compare(
         "<capaian_kinerja>",
         "Capaian = realisasi / target × 100",
@@ -218,7 +218,7 @@ def check_efficiency(d, f: Findings, facts: Facts, achieved: float, absorbed: fl
 def check_agreement_budget(d, f: Findings, facts: Facts, achieved: float, absorbed: float) -> None:
     """Tabel 13, and the narrative claim that the target was met."""
     row = d.anggaran_kinerja.iloc[0]
-    total = _single(d.realisasi_apbd_total, uraian="Total")
+    total = single_row(d.realisasi_apbd_total, uraian="Total")
     f.compare(
         "<anggaran_kinerja>",
         "% capaian kinerja = realisasi / target × 100",
