@@ -90,6 +90,12 @@ def test_jombang_builds_a_report_from_what_it_holds(jombang):
                   for r in rows(processed / "efisiensi.csv") if r["tabel"] == "Tabel 3.9"]
     assert efficiency == [("94.24", "83.13", "11.11"), ("100", "86.73", "13.27"),
                           ("98.3", "93.92", "4.38")]
+    # audited: 3,157 / 3,6 × 100 = 87,69 (from the numbers in parentheses); 94,24 − 83,13
+    findings = {r["uraian"]: (r["dilaporkan"], r["status"])
+                for r in rows(reports / "temuan_audit.csv")}
+    assert findings["Kemajuan terhadap target akhir Maturitas SPIP = realisasi / target × 100"] \
+        == ("87.69", "cocok")
+    assert findings["Efisiensi Maturitas SPIP = capaian − serapan"] == ("11.11", "cocok")
     [agency] = rows(processed / "instansi.csv")
     assert (agency["nama"], agency["tahun"]) == ("Inspektorat Kabupaten Jombang", "2022")
     page = (reports / "laporan_2022.html").read_text(encoding="utf-8")

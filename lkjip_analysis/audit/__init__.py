@@ -79,7 +79,7 @@ def _check_core(d, f: Findings) -> None:
 
     check_core(f, own("perjanjian_kinerja"), own("capaian_kinerja"),
                own("realisasi_anggaran"), own("realisasi_anggaran_total"),
-               d.polaritas_indikator)
+               d.polaritas_indikator, own("kemajuan_renstra"), own("efisiensi"))
 
 
 def _ordered(df: pd.DataFrame) -> pd.DataFrame:

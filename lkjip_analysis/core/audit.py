@@ -7,6 +7,9 @@
   not known, a capaian that fits either reading agrees, and the note says which.
 - Budget: each line's % against realisasi / anggaran × 100; each programme against the sum of
   the activities under it; each total against the sum of the top-level lines.
+- The rest of Bab III: progress against the plan's end target as a capaian is (realisasi /
+  target akhir × 100, by the indicator's polarity); efficiency as capaian − serapan, or as
+  100 − serapan (the budget left unspent) where that is what fits, the note saying which.
 
 - Between tables: the same indicator's target, realisasi and capaian in two tables of one
   report (the first table that states it is the reference), and the performance agreement's
@@ -23,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import ROUND_DOWN, Decimal
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -41,14 +45,17 @@ def audit_core(core, polarity: pd.DataFrame | None = None) -> pd.DataFrame:
     """The checks of `core` (a `read.Core`) as findings."""
     findings = Findings()
     check_core(findings, core.perjanjian_kinerja, core.capaian_kinerja,
-               core.realisasi_anggaran, core.realisasi_anggaran_total, polarity)
+               core.realisasi_anggaran, core.realisasi_anggaran_total, polarity,
+               core.kemajuan_renstra, core.efisiensi)
     return findings.frame()
 
 
 def check_core(findings: Findings, pk: pd.DataFrame, capaian: pd.DataFrame,
                budget: pd.DataFrame, totals: pd.DataFrame,
-               polarity: pd.DataFrame | None = None) -> None:
-    """Every check of the core datasets' rows, into `findings`."""
+               polarity: pd.DataFrame | None = None, progress: pd.DataFrame | None = None,
+               efficiency: pd.DataFrame | None = None) -> None:
+    """Every check of the core datasets' rows (and of the rest of Bab III read by meaning:
+    `progress`, `efficiency`), into `findings`."""
     known = polarities(polarity)
     for row in capaian.itertuples():
         _check_capaian(findings, row, polarity_of(row.indikator_kinerja, known))
@@ -57,6 +64,11 @@ def check_core(findings: Findings, pk: pd.DataFrame, capaian: pd.DataFrame,
         _check_budget_lines(findings, lines)
     for total in totals.itertuples():
         _check_total(findings, total, budget[budget.tabel == total.tabel])
+    for row in (progress.itertuples() if progress is not None else ()):
+        _check_capaian(findings, _as_capaian(row), polarity_of(row.indikator_kinerja, known),
+                       "Kemajuan terhadap target akhir")
+    for row in (efficiency.itertuples() if efficiency is not None else ()):
+        _check_efficiency(findings, row)
 
 
 def indicator_key(indicator: str) -> str:
@@ -144,7 +156,39 @@ def _cents(value: float) -> Decimal:
 
 # --- capaian ----------------------------------------------------------------------------------
 
-def _check_capaian(findings: Findings, row, polarity: str | None) -> None:
+def _as_capaian(row) -> SimpleNamespace:
+    """A row of `kemajuan_renstra` as a capaian against the plan's end target."""
+    return SimpleNamespace(
+        tabel=row.tabel, baris_sumber=row.baris_sumber, indikator_kinerja=row.indikator_kinerja,
+        target=row.target_akhir, realisasi=row.realisasi, persen=row.tingkat_kemajuan,
+        target_tertulis=row.target_akhir_tertulis, realisasi_tertulis=row.realisasi_tertulis,
+        persen_tertulis=row.tingkat_kemajuan_tertulis)
+
+
+def _check_efficiency(findings: Findings, row) -> None:
+    """Efficiency as capaian − serapan; where only 100 − serapan (the budget left unspent)
+    fits, it agrees and the note says so."""
+    values = (row.persen_capaian, row.persen_serapan, row.tingkat_efisiensi)
+    if any(math.isnan(v) for v in values):
+        return
+    gap = row.persen_capaian - row.persen_serapan
+    unspent = 100 - row.persen_serapan
+    printed = row.tingkat_efisiensi_tertulis
+    ok = fits(row.tingkat_efisiensi, gap, printed)
+    note = ""
+    if not ok and fits(row.tingkat_efisiensi, unspent, printed):
+        ok, gap = True, unspent
+        note = ("Cocok dengan 100 − serapan (anggaran yang tidak terserap), bukan capaian − "
+                "serapan.")
+    elif not ok:
+        note = "Tidak cocok dengan capaian − serapan maupun 100 − serapan."
+    findings.record(_name(row.tabel, row.baris_sumber),
+                    f"Efisiensi {row.indikator_kinerja} = capaian − serapan",
+                    row.tingkat_efisiensi, gap, ok, row.baris_sumber, note)
+
+
+def _check_capaian(findings: Findings, row, polarity: str | None,
+                   what: str = "Capaian") -> None:
     cells = (row.target_tertulis, row.realisasi_tertulis, row.persen_tertulis)
     target, from_text = stated(row.target, row.target_tertulis, *cells)
     realisasi, realised_text = stated(row.realisasi, row.realisasi_tertulis, *cells)
@@ -182,7 +226,7 @@ def _check_capaian(findings: Findings, row, polarity: str | None) -> None:
         note = " ".join(filter(None, [note, "Target dan realisasi dibaca dari angka dalam "
                                             "kurung pada teksnya."]))
     findings.record(_name(row.tabel, row.baris_sumber),
-                    f"Capaian {row.indikator_kinerja} = {rule}", row.persen, computed, ok,
+                    f"{what} {row.indikator_kinerja} = {rule}", row.persen, computed, ok,
                     row.baris_sumber, note)
 
 

@@ -65,7 +65,11 @@ EFISIENSI_COLUMNS = ["tabel", "no", "sasaran_strategis", "indikator_kinerja", "p
                      "persen_serapan", "tingkat_efisiensi", "persen_capaian_tertulis",
                      "persen_serapan_tertulis", "tingkat_efisiensi_tertulis", "baris_sumber"]
 BAB3_DATASETS = ("kinerja_historis", "kemajuan_renstra", "efisiensi")
-_AGGREGATE_ROW = re.compile(r"^\s*(?:jumlah|total|rata[\s-]*rata)\b", re.I)
+# a table's own sum or average row (`JUMLAH TOTAL`, `Rata-rata capaian …`), not an indicator
+# such as `Jumlah lokasi Program Kampung Iklim`
+_AGGREGATE_ROW = re.compile(
+    r"^\s*(?:(?:sub\s*)?total|jumlah(?:\s+total)?)\s*:?\s*$|^\s*rata[\s-]*rata\s+capaian\b",
+    re.I)
 _MAX_HEADER_ROWS = 5
 _GROUP = re.compile(r"^\s*(misi|sasaran(?:\s+strategis)?|tujuan)\b", re.I)
 # a group heading row (`Sasaran Strategis 1 : …`), never a header row however it is worded
