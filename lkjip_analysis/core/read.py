@@ -684,6 +684,14 @@ def _measured(table: _Read, columns: dict[str, int], notes: list[Note]):
         yield row, sasaran, indicator, number, values
 
 
+def _add_values(record: dict, values: dict, names: tuple[str, ...]) -> None:
+    """Each of `names` into `record`, its number and its text as written (empty where the
+    table has no such column)."""
+    for name in names:
+        value, text = values.get(name, (float("nan"), ""))
+        record |= {name: value, f"{name}_tertulis": text}
+
+
 def _historis_rows(table: _Read, years: dict[int, dict[str, int]],
                    notes: list[Note]) -> list[dict]:
     records = []
@@ -694,9 +702,7 @@ def _historis_rows(table: _Read, years: dict[int, dict[str, int]],
             record = {"tabel": table.block.label or "", "no": number,
                       "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
                       "tahun": when, "baris_sumber": row.line}
-            for name in ("target", "realisasi", "persen"):
-                value, text = values.get(name, (float("nan"), ""))
-                record |= {name: value, f"{name}_tertulis": text}
+            _add_values(record, values, ("target", "realisasi", "persen"))
             records.append(record)
     return records
 
@@ -712,9 +718,7 @@ def _kemajuan_rows(table: _Read, plan: dict[str, int], notes: list[Note]) -> lis
                   "indikator_kinerja": indicator, "satuan": table.text(row, SATUAN),
                   "realisasi_sampai": until,
                   "baris_sumber": row.line}
-        for name in ("target_akhir", "realisasi", "tingkat_kemajuan"):
-            value, text = values.get(name, (float("nan"), ""))
-            record |= {name: value, f"{name}_tertulis": text}
+        _add_values(record, values, ("target_akhir", "realisasi", "tingkat_kemajuan"))
         records.append(record)
     return records
 
@@ -728,9 +732,7 @@ def _efisiensi_rows(table: _Read, spent: int | None, notes: list[Note]) -> list[
         record = {"tabel": table.block.label or "", "no": number,
                   "sasaran_strategis": sasaran, "indikator_kinerja": indicator,
                   "baris_sumber": row.line}
-        for name in ("persen_capaian", "persen_serapan", "tingkat_efisiensi"):
-            value, text = values.get(name, (float("nan"), ""))
-            record |= {name: value, f"{name}_tertulis": text}
+        _add_values(record, values, ("persen_capaian", "persen_serapan", "tingkat_efisiensi"))
         records.append(record)
     return records
 

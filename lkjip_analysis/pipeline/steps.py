@@ -18,16 +18,11 @@ from .recovery import year_run
 
 def load(year: int = 2020, data_dir: str | Path | None = None,
          source: str = "auto") -> Datasets:
-    """Every dataset of the report `year`, validated, and the audit's findings as
-    `d.temuan_audit` (computed on first use).
-
-    `source`: `document` parses the report text; `workbook` reads a filled workbook in
-    `data/raw/<year>/`; `processed` reads the CSVs `lkjip extract` wrote; `auto` takes the
-    workbook when there is one, else the document.
+    """`data.datasets.load` (every dataset of the report `year`, validated; `source` as
+    there), with the audit's findings as `d.temuan_audit`, computed on first use.
 
         >>> from lkjip_analysis import load
-        >>> d = load(2020)
-        >>> d.realisasi_apbd["realisasi"].sum()
+        >>> load(2020).temuan_audit
     """
     return datasets.load(year, data_dir, source, derived={SHEET: audit})
 
