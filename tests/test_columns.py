@@ -149,8 +149,14 @@ def test_numbering_rows_are_not_names():
         return Row(1, tuple(Cell(t, t, 1, i, False) for i, t in enumerate(texts)))
 
     assert is_numbering(row("1", "2", "6 (4-5)", "8 = (7-6) / 5*100%"))
+    assert is_numbering(row("(1)", "(2)", "(3)", "(4)"))  # rsud_alihsan's PK
+    assert is_numbering(row("1", "2", "3", "4", "6", "7"))  # bkpd's PK skips 5
     assert not is_numbering(row("", "2018", "2019"))
     assert not is_numbering(row("No", "Uraian"))
+    # a data row: a numbered indicator and its target (dpmdesa's PK), one number twice
+    assert not is_numbering(row("2. Persentase Desa yang Melaksanakan Gotong Royong", "47,08%"))
+    assert not is_numbering(row("1.", "45 %"))
+    assert not is_numbering(row("1", "1"))
 
 
 def test_an_extra_column_is_ignored(data_root, d2020, caplog):

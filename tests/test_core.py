@@ -298,6 +298,36 @@ def test_a_group_row_written_left_of_the_numbers_is_a_group_not_a_shifted_row():
     assert core.notes == []
 
 
+def test_a_header_one_column_off_its_data_moves_every_column_with_it():
+    """dpmdesa's PK: each header cell stands one column right of its data, and `No` is
+    printed only on a sasaran's first row; every indicator keeps its target, and no row is
+    said to be shifted."""
+    core = read_core(document(
+        "PERJANJIAN KINERJA TAHUN 2016", "",
+        "\tNO\t\tSASARAN STRATEGIS\t\tINDIKATOR KINERJA\t\tTARGET\t",
+        "\t1\t\t2\t\t3\t\t4\t",
+        "1.\t\tMeningkatnya Kapasitas\t\t1. Persentase Desa aktif\t\t45 %\t\t",
+        "\t\t\t\t2. Persentase Desa Gotong Royong\t\t47,08%\t\t",
+        "2.\t\tMeningkatnya Aksesibilitas\t\t1. Persentase Desa BUMDes\t\t40%\t\t"))
+    pk = core.perjanjian_kinerja
+    assert list(pk.indikator_kinerja) == ["Persentase Desa aktif", "Persentase Desa Gotong Royong",
+                                          "Persentase Desa BUMDes"]
+    assert list(pk.sasaran_strategis) == ["Meningkatnya Kapasitas"] * 2 + [
+        "Meningkatnya Aksesibilitas"]
+    assert list(pk.target) == [45, 47.08, 40]
+    assert not [n for n in core.notes if "bergeser" in str(n) or "outside" in str(n)]
+
+
+def test_a_row_of_numbered_items_under_a_header_is_data_not_more_header():
+    """Jombang's Tabel 3.7 lists `1. Adanya komitmen …` under `Faktor Pendorong`: no column
+    is named by it (and so no two columns said to mean the same)."""
+    core = read_core(document(
+        "Tabel 3.7 Faktor Pendorong", "",
+        "Faktor Pendorong\tFaktor Penghambat\tTindak Lanjut",
+        "1. Adanya komitmen kegiatan\t1. Kurangnya anggaran kegiatan\t1. Melakukan uraian"))
+    assert core.notes == []
+
+
 def test_two_columns_of_one_meaning_and_the_same_qualifiers_are_not_read_and_said():
     core = read_core(document(
         "Tabel 3.4 Pengukuran", "",

@@ -464,26 +464,35 @@ def _realign(read: _Read, notes: list[Note]) -> None:
     """A named column that no data row fills, beside an unnamed one that most rows fill: the
     header stands one column off its data (a header cell laid out wider than its column in
     the PDF); the meaning moves to where its data is, and a note says so. Only rows of
-    values count (not a group heading alone on its row)."""
+    values count (not a group heading alone on its row). Where the header stands off so,
+    a column only some rows fill (the group's `No`, printed once for its rows) moves the
+    same way."""
     rows = [row for row in read.data if sum(bool(cell.text) for cell in row.cells) > 1]
 
     def filled(index: int) -> int:
         return sum(bool(row.text(index)) for row in rows if index < len(row.cells))
 
-    for meaning, index in list(read.single.items()):
-        if not rows or filled(index):
-            continue
-        for neighbour in (index - 1, index + 1):
-            if 0 <= neighbour < len(read.paths) and neighbour not in read.named \
-                    and filled(neighbour) * 2 >= len(rows):
-                read.single[meaning] = neighbour
-                read.named = (read.named - {index}) | {neighbour}
-                read.paths[neighbour] = read.paths[index]
-                notes.append(Note(read.block.label, read.block.line, _(
-                    "{table}: the column {header!r} is read from the column beside its "
-                    "header, where its data stands").format(table=read.tabel,
-                                                            header=read.header(meaning))))
-                break
+    moved: set[int] = set()
+    for most in (True, False):
+        for meaning, index in list(read.single.items()):
+            if not rows or filled(index) or not (most or moved):
+                continue
+            for step in ((-1, 1) if most else moved):
+                neighbour = index + step
+                if 0 <= neighbour < len(read.paths) and neighbour not in read.named \
+                        and filled(neighbour) and (not most or filled(neighbour) * 2 >= len(rows)):
+                    _move(read, meaning, index, neighbour, notes)
+                    moved.add(step)
+                    break
+
+
+def _move(read: _Read, meaning: str, index: int, neighbour: int, notes: list[Note]) -> None:
+    read.single[meaning] = neighbour
+    read.named = (read.named - {index}) | {neighbour}
+    read.paths[neighbour] = read.paths[index]
+    notes.append(Note(read.block.label, read.block.line, _(
+        "{table}: the column {header!r} is read from the column beside its "
+        "header, where its data stands").format(table=read.tabel, header=read.header(meaning))))
 
 
 def _note_shifted(table: _Read, notes: list[Note]) -> None:
@@ -510,8 +519,8 @@ def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
         numeric = any(_NUMERIC.match(t) and not _YEAR.match(t)
                       for t in (texts[1:] if named >= 3 else texts))
         years = bool(texts) and all(_YEAR.match(t) for t in texts) and header
-        if any(_GROUP_HEADING.match(t) for t in texts):
-            break
+        if any(_GROUP_HEADING.match(t) or _ITEM_NUMBER.match(t) for t in texts):
+            break  # a group heading or a numbered item (`1. Adanya …`): data
         bold = bool(texts) and all(c.bold for c in row.cells if c.text)
         if not (numbered or years or not texts or _continues(row, header) or (
                 named and (named * 2 >= len(texts) or (bold and named >= 2))
@@ -525,14 +534,15 @@ def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
 
 def _continues(row: Row, header: list[Row]) -> bool:
     """A header's words carried onto the next line (`Capaian` / `Kinerja (%)`): no number,
-    no group heading, only under columns the header's last row names."""
+    no group heading, no numbered item (`1. Adanya …`), only under columns the header's last
+    row names."""
     if not header:
         return False
     above = {cell.column for cell in header[-1].cells if cell.text}
     filled = [cell for cell in row.cells if cell.text]
     return bool(filled) and all(
         cell.column in above and not _NUMERIC.match(cell.text) and not _GROUP.match(cell.text)
-        for cell in filled)
+        and not _ITEM_NUMBER.match(cell.text) for cell in filled)
 
 
 def _key(row: Row) -> tuple[str, ...]:

@@ -207,10 +207,11 @@ def _encrypted(path: Path) -> ImportRefused:
 # --- the whole document -----------------------------------------------------------------------
 
 def _assemble(pages: list[list]) -> Imported:
-    running = _running_lines(pages)
+    running, furniture = _running_lines(pages), _running_drawings(pages)
     items = [item for page in pages for item in page
              if not (isinstance(item, Line) and _key(item) in running)
-             and not (isinstance(item, Line) and _is_page_number(item, pages))]
+             and not (isinstance(item, Line) and _is_page_number(item, pages))
+             and not (isinstance(item, Drawn) and _box_key(item) in furniture)]
     margin = max((i.x1 for i in items if isinstance(i, Line)), default=0.0)
     leading = _usual_gaps(items)
     vocabulary = vocabulary_of(items)
@@ -300,6 +301,21 @@ def _running_lines(pages: list[list]) -> set[str]:
         seen.update({_key(item) for item in page if isinstance(item, Line) and item.edge})
     # a third of the pages: headers that differ on odd and even pages are each on half
     return {key for key, count in seen.items() if count >= max(3, len(pages) // 3)}
+
+
+def _running_drawings(pages: list[list]) -> set[tuple[int, ...]]:
+    """The boxes of drawings standing in the same place on most pages (a footer's ornament):
+    page furniture, neither a picture of the report nor the end of a table."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter = Counter()
+    for page in pages:
+        seen.update({_box_key(item) for item in page if isinstance(item, Drawn)})
+    return {key for key, count in seen.items() if count >= max(3, len(pages) // 3)}
+
+
+def _box_key(drawn: Drawn) -> tuple[int, ...]:
+    return tuple(round(x) for x in drawn.box)
 
 
 def _is_page_number(line: Line, pages: list[list]) -> bool:

@@ -50,12 +50,14 @@ class Piece:
 
 @dataclass
 class Cell:
-    """A table cell: its lines, the room it gives text (its width less its padding) and its
-    box's left and right on the page (a merged cell's whole width)."""
+    """A table cell: its lines, the room it gives text (its width less its padding), its
+    box's left and right on the page (a merged cell's whole width) and its box's top and
+    bottom (a cell merged down over rows: its whole height)."""
 
     pieces: list[Piece]
     width: float
     span: tuple[float, float] | None = None
+    rise: tuple[float, float] | None = None
 
 
 @dataclass
@@ -208,6 +210,12 @@ def _grid(table, chars: list[dict], number: int, spaced: set[int]) -> Grid:
     owned = _owners(table, chars)
     rows = [[_cell(owned.get(box, []), box, spaced) if box else None for box in row.cells]
             for row in table.rows]
+    from .pdfcolumns import laid_out  # it lays out this module's cells
+
+    laid = laid_out(rows)  # the columns the page draws, before the next page is matched
+    if laid is not None:
+        return Grid(laid[0], tuple(round(x) for x in laid[1]), table.bbox[1],
+                    [number] * len(rows))
     return Grid(rows, _column_edges(table), table.bbox[1], [number] * len(rows))
 
 
@@ -247,7 +255,8 @@ def _cell(chars: list[dict], box, spaced: set[int]) -> Cell:
     for run in turned_runs([c for c in chars if turned(c)]):
         printed = [c for c in run if c["text"].strip()]
         pieces.append(Piece(turned_text(run), 0.0, 0.0, all(map(_is_bold, printed)), True))
-    return Cell(pieces, box[2] - box[0] - 2 * _padding(found, box), (box[0], box[2]))
+    return Cell(pieces, box[2] - box[0] - 2 * _padding(found, box), (box[0], box[2]),
+                (box[1], box[3]))
 
 
 def _padding(found: list[dict], box) -> float:

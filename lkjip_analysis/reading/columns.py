@@ -24,7 +24,8 @@ from ..i18n import _
 from .source import Row, Table, normalise, same_name
 
 log = logging.getLogger("lkjip")
-_NUMBERING = re.compile(r"^\d{1,2}(?!\d)")  # "1", "6 (4-5)", "8 = (7-6) / 5*100%"
+# a column's number: "1", "(1)", "6 (4-5)", "8 = (7-6) / 5*100%"; not "2. Persentase …", "47,08%"
+_NUMBERING = re.compile(r"^\(?(\d{1,2})\)?(?=\s*(?:$|[(=]))")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 YEARS = "#"  # in a path, the place of a year
 ANY = "*"  # in a path, any last name: a family of the columns under a group
@@ -41,9 +42,11 @@ class Layout:
 
 
 def is_numbering(row: Row) -> bool:
-    """True for the header row that numbers the columns (`1 2 3 …`)."""
-    texts = [c.text for c in row.cells if c.text]
-    return bool(texts) and all(_NUMBERING.match(t) for t in texts)
+    """True for the header row that numbers the columns (`1 2 3 …`, each number once): a data
+    row's numbered item and its values (`2. Persentase …`, `47,08%`) are not."""
+    found = [_NUMBERING.match(c.text) for c in row.cells if c.text]
+    numbers = [int(m.group(1)) for m in found if m]
+    return bool(found) and len(numbers) == len(found) == len(set(numbers))
 
 
 def header_paths(table: Table) -> list[tuple[str, ...]]:
