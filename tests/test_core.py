@@ -328,6 +328,32 @@ def test_a_row_of_numbered_items_under_a_header_is_data_not_more_header():
     assert core.notes == []
 
 
+def test_a_header_name_printed_above_the_others_names_its_own_column_only():
+    """disperindag's Tabel 3.7 on page 46: `Indikator Kinerja` / `Utama (IKU)` is one header
+    cell printed on the lines above and below the others, right after the table of page 45
+    laid out otherwise. It names its own column (not `Nama Program` beside it), and belongs to
+    the table it heads: every program's amounts are read."""
+    core = read_core(document(
+        "Tabel 3.7 Program dan kegiatan", "",
+        "<b>Sasaran</b>\t<b>Nama Program / Kegiatan</b>\t<b>Anggaran</b>\t<b>Realisasi</b>\t"
+        "<b>Capaian</b>",
+        "\tProgram Pengembangan Industri\t4,775,000,000.00\t3,878,831,648.00\t81.23",
+        "\t<b>Indikator Kinerja</b>\t\t\t\t",
+        "<b>Sasaran</b>\t\t<b>Nama Program / Kegiatan</b>\t<b>Anggaran</b>\t<b>Realisasi</b>"
+        "\t<b>Capaian</b>",
+        "\t<b>Utama (IKU)</b>\t\t\t\t",
+        "3) Tersedianya tenaga kerja\t4) Peningkatan jumlah\tProgram Pengembangan Kewirausahaan"
+        "\t15,827,000,000.00\t13,655,835,085.00\t86.28",
+        "\t5) Peningkatan ekspor\tProgram Penataan Struktur\t225,000,000.00\t187,358,500.00"
+        "\t83.27"))
+    budget = core.realisasi_anggaran
+    programs = budget[budget.uraian.str.startswith("Program")]
+    assert programs[["uraian", "anggaran", "realisasi", "persen"]].values.tolist() == [
+        ["Program Pengembangan Industri", 4_775_000_000, 3_878_831_648, 81.23],
+        ["Program Pengembangan Kewirausahaan", 15_827_000_000, 13_655_835_085, 86.28],
+        ["Program Penataan Struktur", 225_000_000, 187_358_500, 83.27]]
+
+
 def test_two_columns_of_one_meaning_and_the_same_qualifiers_are_not_read_and_said():
     core = read_core(document(
         "Tabel 3.4 Pengukuran", "",

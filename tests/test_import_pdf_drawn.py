@@ -251,7 +251,7 @@ def test_a_column_chart_with_turned_data_labels_is_read(tmp_path, angle):
 
 
 def rect_rows(canvas, y: float, rows: list[tuple[list[float], list[str]]],
-              height: float = 18, rule: float = 0.5) -> None:
+              height: float = 18, rule: float = 0.5, font: str = "Helvetica") -> None:
     """Rows of cells bordered by thin filled rectangles, each row with its own column edges
     (a body ruled otherwise than its header, as Nitro writes some tables)."""
     canvas.setFillColorRGB(0.2, 0.2, 0.2)
@@ -263,7 +263,7 @@ def rect_rows(canvas, y: float, rows: list[tuple[list[float], list[str]]],
             canvas.rect(left, top - height, rule, height, stroke=0, fill=1)
             canvas.rect(right - rule, top - height, rule, height, stroke=0, fill=1)
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.setFont("Helvetica", 9)
+    canvas.setFont(font, 9)
     for i, (edges, texts) in enumerate(rows):
         for left, text in zip(edges, texts, strict=False):
             canvas.drawString(left + 3, y - (i + 1) * height + 5, text)
@@ -311,6 +311,75 @@ def test_a_table_whose_next_page_rules_its_body_wider_than_its_header_is_one_tab
     assert core.satuan.tolist() == ["Persen"] * 3 + ["Orang"] * 3
     assert core.target.tolist() == [51, 52, 53, 54, 55, 56]
     assert core.realisasi.tolist() == [49, 50, 51, 52, 53, 54]
+
+
+def test_a_table_goes_on_past_a_footer_numbered_by_chapter(tmp_path):
+    """disperindag's footers read `Laporan … 2016 | II - 7` in chapter II and `… 2016| III - 2`
+    in chapter III: one running footer, never a paragraph that ends the table it breaks (its
+    Tabel 3.1 over pages 32–34 came out as three tables)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor.model import Table
+    from lkjip_analysis.impor.pdf import read_pdf
+    from lkjip_analysis.impor.text import to_text
+
+    ruled = [50, 75, 265, 315, 370, 430]
+    header = (ruled, ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi"])
+    path = tmp_path / "bab.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    chapters = ["I", "II", "III", "IV", "V", "VI"]  # two pages each: no one footer on most
+    for number in range(12):
+        chapter, spaced = chapters[number // 2], " " if number % 4 < 2 else ""
+        page.setFont("Helvetica", 8)
+        page.drawString(72, 30, f"Laporan Kinerja Instansi Pemerintah Tahun 2016{spaced}| "
+                                f"{chapter} - {number % 2 + 1}")
+        if number in (4, 5):
+            rows = [(ruled, [str(k), f"Indikator nomor {k}", "Persen", f"{50 + k}",
+                             f"{48 + k}"]) for k in range(3 * number, 3 * number + 3)]
+            rect_rows(page, 800, [header, *rows])
+        else:
+            page.setFont("Helvetica", 11)
+            page.drawString(72, 780, f"Isi halaman ke-{number + 1}.")
+        page.showPage()
+    page.save()
+
+    imported = read_pdf(path)
+    tables = [b for b in imported.blocks if isinstance(b, Table)]
+    assert [t.origin for t in tables] == ["halaman 5–6"]
+    assert len(tables[0].rows) == 1 + 3 + 3
+    assert "Laporan Kinerja" not in to_text(imported).text
+
+
+def test_a_header_repeated_with_its_lines_split_otherwise_is_dropped(tmp_path):
+    """disperindag's Tabel 3.3: page 37 repeats the header of page 36, but prints `Tahun` and
+    `2015` on two ruled rows where page 36 has one cell `Tahun 2015`: one table, its header
+    once."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from lkjip_analysis.impor.model import Table
+    from lkjip_analysis.impor.pdf import read_pdf
+
+    ruled = [50, 75, 265, 315, 370, 430]
+    path = tmp_path / "ulang.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    rect_rows(page, 800, [(ruled, ["No", "Indikator Kinerja", "Satuan", "Tahun 2015",
+                                   "Tahun 2016"])], font="Helvetica-Bold")
+    body = [(ruled, [str(k), f"Indikator nomor {k}", "Persen", f"{50 + k}", f"{48 + k}"])
+            for k in range(1, 4)]
+    rect_rows(page, 782, body)
+    page.showPage()
+    rect_rows(page, 800, [(ruled, ["No", "Indikator Kinerja", "Satuan", "Tahun", "Tahun"]),
+                          (ruled, ["", "", "", "2015", "2016"])], font="Helvetica-Bold")
+    rect_rows(page, 764, [(ruled, [str(k), f"Indikator nomor {k}", "Persen", f"{50 + k}",
+                                   f"{48 + k}"]) for k in range(4, 7)])
+    page.save()
+
+    imported = read_pdf(path)
+    tables = [b for b in imported.blocks if isinstance(b, Table)]
+    assert [t.origin for t in tables] == ["halaman 1–2"]
+    assert [row[0].text for row in tables[0].rows] == ["No", "1", "2", "3", "4", "5", "6"]
 
 
 def test_a_shape_filled_with_a_pattern_is_drawn_not_read_as_a_colour(tmp_path):

@@ -60,22 +60,35 @@ def _tables_in(rows: list[Row]) -> list[tuple[tuple[Row, ...], bool]]:
     """A run's rows split where a header follows data rows, each part with whether it goes on
     with the first (its header says the same words: the table on its next page). A header
     that repeats the first one cell for cell is dropped; one laid out otherwise starts a part
-    read with its own columns."""
+    read with its own columns, with the header's own lines above it (`Indikator Kinerja` /
+    … / `Utama (IKU)`: bold words, no number, over a column the header leaves unnamed)."""
     parts: list[list[Row]] = [[]]
     continued = [False]
     in_data = False
     for row in rows:
         header = _is_header(row)
         if header and in_data:
-            first = parts[0][0]
+            first = next((r for r in parts[0] if _is_header(r)), parts[0][0])
             if _cells(row) == _cells(first):
                 continue
-            parts.append([])
+            above: list[Row] = []
+            while len(parts[-1]) > 1 and _header_line(parts[-1][-1], row):
+                above.insert(0, parts[-1].pop())
+            parts.append(above)
             continued.append(_words(row) == _words(first))
             in_data = False
         in_data = in_data or not header
         parts[-1].append(row)
     return [(tuple(part), go_on) for part, go_on in zip(parts, continued, strict=True) if part]
+
+
+def _header_line(row: Row, header: Row) -> bool:
+    """A line of `header`'s words (a name wrapped over the header's lines, printed above the
+    others): every cell with text bold, none a number, each under a column `header` leaves
+    unnamed."""
+    cells = [cell for cell in row.cells if cell.text]
+    return bool(cells) and all(cell.bold and not any(ch.isdigit() for ch in cell.text)
+               and not header.text(cell.column) for cell in cells)
 
 
 def _is_header(row: Row) -> bool:

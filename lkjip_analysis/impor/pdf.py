@@ -25,7 +25,7 @@ from ..number_forms import well_formed
 from .colour import is_pattern
 from .model import Chart, Imported, ImportRefused, Paragraph, Picture, Table, Text
 from .pdfbudget import PAGE_OBJECTS, PAGE_SECONDS, PageTooBusy, lay_out, visible_page
-from .pdfcells import Vocabulary, cell_text, own_hyphen, vocabulary_of
+from .pdfcells import Vocabulary, cell_text, full, own_hyphen, vocabulary_of
 from .pdfchart import Drawn
 from .pdfcolumns import drawn_columns
 from .pdfpage import Cell, Grid, Line, digits_lost, page_items, plain_lines
@@ -36,8 +36,11 @@ _PAGE_NUMBER = re.compile(
     r"^(?:halaman|hal\.?|page)?\s*[-–]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–]?"
     r"(?:\s*(?:dari|/|of)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+HEADER_ROWS = 4  # the most rows a header repeated on the next page is looked for in
 _ROMAN = r"x{0,3}(?:ix|iv|v?i{1,3}|v)"  # i to xxxix: the pages before chapter one
-_ROMAN_ENDS = re.compile(rf"^{_ROMAN}(?=\W)|(?<=\W){_ROMAN}$")
+# a roman numeral first or last on a footer, or a chapter's page number last (`III - 2`)
+_ROMAN_ENDS = re.compile(rf"^{_ROMAN}(?=\W)|(?<=\W){_ROMAN}(?:\s*[-–.]\s*#)?$")
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){5,}\s*[\divxlc]*\s*$|…{2,}", re.I)  # a contents entry
 _FIGURE_CAPTION = re.compile(r"^(?:<b>)?\s*(?:tabel|grafik|gambar|diagram|bagan)\s*\.?\s*\d",
                              re.I)
@@ -288,8 +291,10 @@ def _name_pictures(imported: Imported) -> None:
 
 def _key(line: Line) -> str:
     """A line's text with its page number written `#`: digits, or a roman numeral first or
-    last on the line (the pages before chapter one: `LKjIP 2022 | iii`)."""
-    return _ROMAN_ENDS.sub("#", _DIGITS.sub("#", line.text.lower()))
+    last on the line (the pages before chapter one: `LKjIP 2022 | iii`), or a chapter's page
+    (`LKjIP 2016 | III - 2`)."""
+    key = _ROMAN_ENDS.sub("#", _DIGITS.sub("#", line.text.lower()))
+    return "".join(key.split())  # `2016 | II - 7` and `2016| III - 2`: one footer
 
 
 def _running_lines(pages: list[list]) -> set[str]:
@@ -304,14 +309,27 @@ def _running_lines(pages: list[list]) -> set[str]:
 
 
 def _running_drawings(pages: list[list]) -> set[tuple[int, ...]]:
-    """The boxes of drawings standing in the same place on most pages (a footer's ornament):
-    page furniture, neither a picture of the report nor the end of a table."""
+    """The boxes of drawings standing in the same place on several pages at their foot or head
+    (nothing of the body beyond them: a footer's ornament), or on most pages: page furniture,
+    neither a picture of the report nor the end of a table."""
     if len(pages) < 3:
         return set()
     seen: Counter = Counter()
+    at_edge: Counter = Counter()
     for page in pages:
-        seen.update({_box_key(item) for item in page if isinstance(item, Drawn)})
-    return {key for key, count in seen.items() if count >= max(3, len(pages) // 3)}
+        drawn = {_box_key(item): item for item in page if isinstance(item, Drawn)}
+        seen.update(drawn.keys())
+        at_edge.update(key for key, item in drawn.items() if _beyond_body(item, page))
+    return {key for key, count in seen.items()
+            if count >= max(3, len(pages) // 3) or at_edge[key] >= 3}
+
+
+def _beyond_body(drawn: Drawn, page: list) -> bool:
+    """True when no line of the body (nor a table) stands below `drawn`, or none above it."""
+    body = [item for item in page if (isinstance(item, Line) and not item.edge)
+            or isinstance(item, Grid)]
+    return all(item.top < drawn.top for item in body) or all(
+        item.top > drawn.box[3] for item in body)
 
 
 def _box_key(drawn: Drawn) -> tuple[int, ...]:
@@ -455,14 +473,36 @@ def _in_place(row: list[Cell | None], placed: list[int], width: int) -> list[Cel
 def _own_header(grid: Grid, item: Grid) -> bool:
     """True when `item` starts with a header row of its own: two or more cells, every one
     bold and none a number, and not the header `grid` starts with (a table repeats its own
-    header on the next page; another table has another)."""
+    header on the next page, its cells perhaps split over its rows otherwise; another table
+    has another)."""
     first = item.rows[0] if item.rows else []
     cells = [cell for cell in first if cell and cell.pieces]
     if len(cells) < 2 or not all(p.bold for cell in cells for p in cell.pieces):
         return False
     if any(well_formed(" ".join(p.text for p in cell.pieces)) for cell in cells):
         return False
-    return not grid.rows or _said(first) != _said(grid.rows[0])
+    return not grid.rows or (_said(first) != _said(grid.rows[0])
+                             and _header_words(item.rows) != _header_words(grid.rows))
+
+
+def _header_band(rows: list) -> int:
+    """How many leading rows print a header: every cell with text bold, none a number but
+    a year (`Tahun` / `2015` split over two rows), at most `HEADER_ROWS`."""
+    count = 0
+    for row in rows[:HEADER_ROWS]:
+        cells = [cell for cell in row if cell and cell.pieces]
+        texts = [" ".join(p.text for p in cell.pieces) for cell in cells]
+        if not all(p.bold for cell in cells for p in cell.pieces) or any(
+                well_formed(t) and not _YEAR.match(t) for t in texts):
+            break
+        count += 1
+    return count
+
+
+def _header_words(rows: list) -> Counter:
+    """The words of the rows a table's header prints, whatever rows and cells hold them."""
+    return Counter(word for row in rows[:_header_band(rows)] for text in _texts(row)
+                   for word in text.split())
 
 
 def _said(row: list[Cell | None]) -> list[str]:
@@ -537,25 +577,43 @@ def _texts(row: list[Cell | None]) -> list[str]:
 
 def _repeated_header(first: list, then: list) -> int:
     """How many leading rows of `then` repeat the leading rows of `first` (the same texts in
-    the same order: a header laid out again on the next page, its cells split otherwise)."""
+    the same order, or the same header words split over its rows otherwise: a header laid
+    out again on the next page)."""
     count = 0
     while (count < len(then) and count < len(first) - 1
            and _said(then[count]) == _said(first[count]) and _said(then[count])):
         count += 1
+    band = _header_band(then)
+    if band > count and _header_words(then) == _header_words(first) and band < len(then):
+        return band
     return count
 
 
 def _broken_row(last: list, first: list) -> bool:
     """True when `first` looks like the rest of `last`, broken by the page: every cell with
-    text has text above it, at least one cell is empty (its text ended before the break), and
-    no column holds a whole number both above and below (two amounts, two row numbers: two
-    rows, never one)."""
+    text has text above it, no column holds a whole number both above and below (two
+    amounts, two row numbers: two rows, never one), and the page shows the break (see
+    `_shows_break`)."""
     below, above = _texts(first), _texts(last)
     filled = [bool(t) for t in below]
-    return (any(filled) and not all(filled)
-            and all(a for a, f in zip(above, filled, strict=True) if f)
+    return (any(filled) and all(a for a, f in zip(above, filled, strict=True) if f)
             and not any(well_formed(a) and well_formed(b)
-                        for a, b in zip(above, below, strict=True)))
+                        for a, b in zip(above, below, strict=True))
+            and _shows_break(last, first))
+
+
+def _shows_break(last: list, first: list) -> bool:
+    """True when a row broken by the page shows: a cell with text above is empty below (its
+    text ended before the break), two cells go on, one goes on in small letters, or one
+    broke a word (its line above had no room for one more letter). A row of one text cell
+    beside another such (a list of kegiatan, one to a row) shows none."""
+    going_on = [(a, b) for a, b in zip(last, first, strict=True)
+                if a is not None and a.pieces and b is not None and b.pieces]
+    ended = any(a is not None and a.pieces and not (b is not None and b.pieces)
+                for a, b in zip(last, first, strict=True))
+    return ended or len(going_on) > 1 or any(
+        b.pieces[0].text[:1].islower() or full(a.pieces[-1], b.pieces[0], a.width)
+        for a, b in going_on)
 
 
 def _merge(above: Cell | None, below: Cell | None) -> Cell | None:

@@ -59,18 +59,22 @@ def header_paths(table: Table) -> list[tuple[str, ...]]:
         for depth, row in enumerate(rows):
             text = row.text(column)
             if not text and any(lower.text(column) for lower in rows[depth + 1:]):
-                text = _spanning(row, column)
+                text = _spanning(rows, depth, column)
             if text:
                 path.append(text)
         paths.append(tuple(path))
     return paths
 
 
-def _spanning(row: Row, column: int) -> str:
-    """The name of a header cell spanning over `column` from its left."""
+def _spanning(rows: list[Row], depth: int, column: int) -> str:
+    """The name of a header cell spanning over `column` from its left: one with a name of
+    its own column under it (`Realisasi` over `2015`, `2016`); a name with none under it (its
+    own words going on lower down, `Indikator Kinerja` / … / `Utama (IKU)`) spans nothing."""
+    row = rows[depth]
     for left in range(column - 1, -1, -1):
         if row.text(left):
-            return row.text(left)
+            below = rows[depth + 1] if depth + 1 < len(rows) else None
+            return row.text(left) if below is None or below.text(left) else ""
     return ""
 
 
