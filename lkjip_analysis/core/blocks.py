@@ -10,6 +10,7 @@ table); a table without either has no label and is named by its first line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..reading.source import (
@@ -24,6 +25,7 @@ from ..reading.source import (
 )
 from .meaning import meaning_of
 
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _ABOVE = 4  # text lines a caption may stand above its table (title, a unit note)
 _BELOW = 2
 
@@ -60,21 +62,18 @@ def _tables_in(rows: list[Row]) -> list[tuple[tuple[Row, ...], bool]]:
     """A run's rows split where a header follows data rows, each part with whether it goes on
     with the first (its header says the same words: the table on its next page). A header
     that repeats the first one cell for cell is dropped; one laid out otherwise starts a part
-    read with its own columns, with the header's own lines above it (`Indikator Kinerja` /
-    … / `Utama (IKU)`: bold words, no number, over a column the header leaves unnamed)."""
+    read with its own columns, with the header's own lines above it (see `_header_line`)."""
     parts: list[list[Row]] = [[]]
     continued = [False]
     in_data = False
     for row in rows:
         header = _is_header(row)
         if header and in_data:
-            first = next((r for r in parts[0] if _is_header(r)), parts[0][0])
+            opening = next(part for part in parts if part)
+            first = next((r for r in opening if _is_header(r)), opening[0])
             if _cells(row) == _cells(first):
                 continue
-            above: list[Row] = []
-            while len(parts[-1]) > 1 and _header_line(parts[-1][-1], row):
-                above.insert(0, parts[-1].pop())
-            parts.append(above)
+            parts.append(_header_lines_above(parts[-1], row))
             continued.append(_words(row) == _words(first))
             in_data = False
         in_data = in_data or not header
@@ -82,13 +81,28 @@ def _tables_in(rows: list[Row]) -> list[tuple[tuple[Row, ...], bool]]:
     return [(tuple(part), go_on) for part, go_on in zip(parts, continued, strict=True) if part]
 
 
+def _header_lines_above(part: list[Row], header: Row) -> list[Row]:
+    """The lines at the end of `part` that are `header`'s own upper lines (blank lines among
+    them), taken off `part`; never a blank line first."""
+    start = len(part)
+    while start and (part[start - 1].is_empty() or _header_line(part[start - 1], header)):
+        start -= 1
+    while start < len(part) and part[start].is_empty():
+        start += 1
+    above = part[start:]
+    del part[start:]
+    return above
+
+
 def _header_line(row: Row, header: Row) -> bool:
-    """A line of `header`'s words (a name wrapped over the header's lines, printed above the
-    others): every cell with text bold, none a number, each under a column `header` leaves
-    unnamed."""
+    """A line of `header`'s words printed above it: every cell with text bold, no number but
+    a year; and either two cells or more (an upper header row: `Tahun 2015` over `Target`,
+    `Realisasi`), or each under a column `header` leaves unnamed (a name wrapped over the
+    header's lines). A title of one cell over the table is not one."""
     cells = [cell for cell in row.cells if cell.text]
-    return bool(cells) and all(cell.bold and not any(ch.isdigit() for ch in cell.text)
-               and not header.text(cell.column) for cell in cells)
+    return bool(cells) and all(
+        cell.bold and not any(ch.isdigit() for ch in _YEAR.sub("", cell.text))
+        for cell in cells) and (len(cells) > 1 or not header.text(cells[0].column))
 
 
 def _is_header(row: Row) -> bool:

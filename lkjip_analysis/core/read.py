@@ -83,6 +83,10 @@ _NUMERIC = re.compile(r"^(?=.*\d)[\d.,%\s()+-]+$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _ROW_NUMBER = re.compile(r"^(\d{1,4})\.?$")
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(?=\D)")
+_BULLET = re.compile(r"^[-–•·]\s+")  # `- Skor Pola Pangan Harapan`: a list's mark, no name
+_SUB_ITEM = re.compile(r"^[a-z][.)]\s")  # `a. Konsumsi Energi`: an item under the one above
+# a value printed with its capaian in brackets under it (`86 (101%)`, `2.165 (105,60)`)
+_BRACKETED = re.compile(r"^([^\s()]+)\s*\(([^\s()]+?)\s*%?\)$")
 PERCENT_LIMIT = 1000.0  # a percentage beyond ±1000 is no capaian or serapan: left empty
 _FINANCING = re.compile(r"\bpembiayaan\b", re.I)
 _MEASURES = (TARGET, REALISASI, CAPAIAN)  # the columns whose qualifiers choose the core one
@@ -533,33 +537,40 @@ def _header_rows(rows: tuple[Row, ...]) -> list[Row]:
 
 
 def _continues(row: Row, header: list[Row]) -> bool:
-    """A header's words carried onto the next line (`Capaian` / `Kinerja (%)`): no number,
-    no group heading, no numbered item (`1. Adanya …`), only under columns the header's last
-    row names."""
+    """A header's words carried onto the next line (`Capaian` / `Kinerja (%)`): no number but
+    a year (`Tahun` / `2016`), no group heading, no numbered item (`1. Adanya …`), only under
+    columns the header's last row names (any of its rows names, for a line of two names or
+    more all in bold, as a header is printed; one bold name alone is a unit's row)."""
     if not header:
         return False
-    above = {cell.column for cell in header[-1].cells if cell.text}
     filled = [cell for cell in row.cells if cell.text]
+    rows = header if len(filled) > 1 and all(cell.bold for cell in filled) else header[-1:]
+    above = {cell.column for line in rows for cell in line.cells if cell.text}
     return bool(filled) and all(
-        cell.column in above and not _NUMERIC.match(cell.text) and not _GROUP.match(cell.text)
-        and not _ITEM_NUMBER.match(cell.text) for cell in filled)
+        cell.column in above and (not _NUMERIC.match(cell.text) or _YEAR.match(cell.text))
+        and not _GROUP.match(cell.text) and not _ITEM_NUMBER.match(cell.text)
+        for cell in filled)
 
 
 def _key(row: Row) -> tuple[str, ...]:
     return tuple(cell.text for cell in row.cells)
 
 
-def _numbers(table: _Read, meaning: str, *alike: str) -> dict[int, tuple[float | None, str]]:
+def _numbers(table: _Read, meaning: str, *alike: str, texts: list[str] | None = None,
+             only: set[int] | None = None) -> dict[int, tuple[float | None, str]]:
     """Each data row's number in the column of `meaning`, by the column's own convention, else
-    by the one the columns `alike` show together (a budget's amounts are written alike)."""
-    if meaning not in table.single:
+    by the one the columns `alike` show together (a budget's amounts are written alike), else
+    the table's; `texts`: the cells to read instead of the column's (one per data row), `only`:
+    the lines to give."""
+    if meaning not in table.single and texts is None:
         return {}
-    texts = [table.text(row, meaning) for row in table.data]
+    texts = texts if texts is not None else [table.text(row, meaning) for row in table.data]
     seen = convention(texts) or convention(
         [table.text(row, other) for other in alike for row in table.data]) or table.convention
     readings = [read_number(text, seen) for text in texts]
     return {row.line: (reading.value, reading.doubt)
-            for row, reading in zip(table.data, readings, strict=True)}
+            for row, reading in zip(table.data, readings, strict=True)
+            if only is None or row.line in only}
 
 
 def _value(numbers: dict, row: Row, notes: list[Note], table: _Read, meaning: str) -> float:
@@ -583,6 +594,14 @@ def _row_number(table: _Read, row: Row) -> int | None:
 
 def _capaian_rows(table: _Read, notes: list[Note]) -> list[dict]:
     numbers = {m: _numbers(table, m) for m in (TARGET, REALISASI, CAPAIAN)}
+    bracketed = _bracketed_capaian(table)
+    if bracketed:
+        numbers[REALISASI] = _numbers(table, REALISASI, texts=[
+            bracketed.get(row.line, (table.text(row, REALISASI), ""))[0] for row in table.data])
+        rows = {row.line: row for row in table.data}
+        unstated = {line for line in bracketed if not table.text(rows[line], CAPAIAN)}
+        numbers[CAPAIAN] |= _numbers(table, CAPAIAN, texts=[
+            bracketed.get(row.line, ("", ""))[1] for row in table.data], only=unstated)
     records = []
     for row, misi, sasaran, indicator, number in _indicator_rows(table):
         records.append({
@@ -594,8 +613,22 @@ def _capaian_rows(table: _Read, notes: list[Note]) -> list[dict]:
             "persen": _value(numbers[CAPAIAN], row, notes, table, CAPAIAN),
             "target_tertulis": table.text(row, TARGET),
             "realisasi_tertulis": table.text(row, REALISASI),
-            "persen_tertulis": table.text(row, CAPAIAN), "baris_sumber": row.line})
+            "persen_tertulis": table.text(row, CAPAIAN) or (
+                f"({bracketed[row.line][1]})" if row.line in bracketed else ""),
+            "baris_sumber": row.line})
     return records
+
+
+def _bracketed_capaian(table: _Read) -> dict[int, tuple[str, str]]:
+    """line -> (realisasi, capaian) of the rows whose realisasi cell prints the indicator's
+    capaian in brackets under it (`86` / `(101%)`), both as printed; the capaian is the row's
+    where its capaian cell is empty (bkpd's Tabel 2 prints a capaian per sasaran there)."""
+    found = {}
+    for row in table.data:
+        match = _BRACKETED.match(table.text(row, REALISASI))
+        if match:
+            found[row.line] = (match.group(1), match.group(2))
+    return found
 
 
 def _pk_rows(table: _Read, notes: list[Note]) -> list[dict]:
@@ -760,7 +793,7 @@ def _indicator_rows(table: _Read):
     """(row, misi, sasaran, indicator, number) of each indicator row; group rows and a
     sasaran written once for several indicators carried down; a number printed before the
     indicator's name in its cell is the row's number, not part of the name."""
-    misi = sasaran = ""
+    misi = sasaran = parent = ""
     for row in table.data:
         indicator = table.text(row, INDIKATOR)
         text = _group_heading(table, row)
@@ -770,12 +803,19 @@ def _indicator_rows(table: _Read):
             else:
                 sasaran = text
             continue
-        sasaran = table.text(row, SASARAN) or sasaran
+        if table.text(row, SASARAN) and table.text(row, SASARAN) != sasaran:
+            sasaran, parent = table.text(row, SASARAN), ""
         if not indicator and table.text(row, NO) and table.stray_text(row):
             indicator = table.stray_text(row)  # a shifted row: kept, its values not read
         if indicator:
+            indicator = _BULLET.sub("", indicator)
             number = _ITEM_NUMBER.match(indicator)  # `1. Pertumbuhan …`: the row's number
-            yield (row, misi, sasaran, indicator[number.end():] if number else indicator,
+            name = indicator[number.end():] if number else indicator
+            if _SUB_ITEM.match(name) and parent:
+                name = f"{parent} {name}"  # `Konsumsi Pangan a. Konsumsi Energi`
+            else:
+                parent = name
+            yield (row, misi, sasaran, name,
                    _row_number(table, row) or (int(number.group(1)) if number else None))
 
 

@@ -37,7 +37,8 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:dari|/|of)\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-HEADER_ROWS = 4  # the most rows a header repeated on the next page is looked for in
+_GROUP_ROW = re.compile(r"^(?:misi|sasaran|tujuan|program)\b[^:]*:", re.I)  # `Misi 1 : …`
+HEADER_ROWS = 6  # the most rows a header repeated on the next page is looked for in
 _ROMAN = r"x{0,3}(?:ix|iv|v?i{1,3}|v)"  # i to xxxix: the pages before chapter one
 # a roman numeral first or last on a footer, or a chapter's page number last (`III - 2`)
 _ROMAN_ENDS = re.compile(rf"^{_ROMAN}(?=\W)|(?<=\W){_ROMAN}(?:\s*[-–.]\s*#)?$")
@@ -487,13 +488,14 @@ def _own_header(grid: Grid, item: Grid) -> bool:
 
 def _header_band(rows: list) -> int:
     """How many leading rows print a header: every cell with text bold, none a number but
-    a year (`Tahun` / `2015` split over two rows), at most `HEADER_ROWS`."""
+    a year (`Tahun` / `2015` split over two rows) nor a group's heading (`Misi Pertama : …`),
+    at most `HEADER_ROWS`."""
     count = 0
     for row in rows[:HEADER_ROWS]:
         cells = [cell for cell in row if cell and cell.pieces]
         texts = [" ".join(p.text for p in cell.pieces) for cell in cells]
         if not all(p.bold for cell in cells for p in cell.pieces) or any(
-                well_formed(t) and not _YEAR.match(t) for t in texts):
+                (well_formed(t) and not _YEAR.match(t)) or _GROUP_ROW.match(t) for t in texts):
             break
         count += 1
     return count

@@ -7,7 +7,8 @@ The evidence is the page's own: value cells whose every line is one whole number
 wrapped amount goes on), the same count of lines in each, on the same baselines; and a cell
 of names whose lines fall on those baselines. Each line band becomes a row; a name wrapped
 within its band stays whole. A cell is split only where each of its items starts on its
-values' line and none goes on from the band above in small letters. Cells printed once for all
+values' line (or, in a list whose every item starts with its mark, `- …`, `a. …`, within its
+band) and none goes on from the band above in small letters. Cells printed once for all
 the bands (the number, the sasaran, a sasaran's own capaian, a text wrapped over the bands at
 its own pitch) go into a row of their own above them: the group they were printed in.
 """
@@ -25,6 +26,8 @@ BAND_SLACK = 0.6  # share of a line's height by which two lines' tops may differ
 START_SLACK = 0.2  # share of a line's height within which an item's first line starts its band
 _QUALIFIER = re.compile(r"^\(.*\)$")
 _ITEM = re.compile(r"^[a-z][.)]\s")  # `a. Konsumsi energi`: an item, though in small letters
+# a line that starts an item of a list: `- Skor …`, `• …`, `a. …`, `2) …`
+_MARKED = re.compile(r"^(?:[-–•·*]\s|[a-z0-9]{1,2}[.)]\s)")
 
 
 def split_stacked(rows: list[list[Cell | None]], pages: list[int]
@@ -112,7 +115,8 @@ def _bands(cell: Cell | None, anchors: list[float], slack: float) -> list[list[P
         k = max((i for i, top in enumerate(anchors) if top - slack <= piece.top), default=0)
         bands[k].append(piece)
     start = slack / BAND_SLACK * START_SLACK
-    if any(band and abs(band[0].top - top) > start for band, top in zip(
+    marked = all(_MARKED.match(band[0].text) for band in bands if band)
+    if any(band and abs(band[0].top - top) > start and not marked for band, top in zip(
             bands, anchors, strict=True)):
         return None
     firsts = [band[0].text for band in bands if band][1:]
