@@ -80,12 +80,7 @@ def test_dpmdesa_performance_agreement_every_row_and_target(imported):
     """Its PK's header stands one column right of its data, `NO` only on a sasaran's first
     row, the indicators numbered `1.`, `2.` in their cells, the last row broken over pages
     14–15: 0 of 12 rows were read."""
-    from lkjip_analysis.core import read_core
-    from lkjip_analysis.impor.text import to_text
-    from lkjip_analysis.reading.source import Document
-
-    text = to_text(imported["dpmdesa_jabar_2016"]).text
-    pk = read_core(Document(Path("dpmdesa.md"), tuple(text.splitlines()))).perjanjian_kinerja
+    pk = core_of(imported, "dpmdesa_jabar_2016").perjanjian_kinerja
     expected = transcription("dpmdesa_jabar_2016", "pk")
     assert len(pk) == len(expected) == 12
     for ours, theirs in zip(pk.itertuples(), expected, strict=True):

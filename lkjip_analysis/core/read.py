@@ -86,7 +86,7 @@ _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(?=\D)")
 _BULLET = re.compile(r"^[-–•·]\s+")  # `- Skor Pola Pangan Harapan`: a list's mark, no name
 _SUB_ITEM = re.compile(r"^[a-z][.)]\s")  # `a. Konsumsi Energi`: an item under the one above
 # a value printed with its capaian in brackets under it (`86 (101%)`, `2.165 (105,60)`)
-_BRACKETED = re.compile(r"^([^\s()]+)\s*\(([^\s()]+?)\s*%?\)$")
+_BRACKETED = re.compile(r"^([^\s()]+)\s*(\(([^\s()]+?)\s*%?\))$")
 PERCENT_LIMIT = 1000.0  # a percentage beyond ±1000 is no capaian or serapan: left empty
 _FINANCING = re.compile(r"\bpembiayaan\b", re.I)
 _MEASURES = (TARGET, REALISASI, CAPAIAN)  # the columns whose qualifiers choose the core one
@@ -601,7 +601,7 @@ def _capaian_rows(table: _Read, notes: list[Note]) -> list[dict]:
         rows = {row.line: row for row in table.data}
         unstated = {line for line in bracketed if not table.text(rows[line], CAPAIAN)}
         numbers[CAPAIAN] |= _numbers(table, CAPAIAN, texts=[
-            bracketed.get(row.line, ("", ""))[1] for row in table.data], only=unstated)
+            bracketed.get(row.line, ("", "", ""))[2] for row in table.data], only=unstated)
     records = []
     for row, misi, sasaran, indicator, number in _indicator_rows(table):
         records.append({
@@ -614,20 +614,21 @@ def _capaian_rows(table: _Read, notes: list[Note]) -> list[dict]:
             "target_tertulis": table.text(row, TARGET),
             "realisasi_tertulis": table.text(row, REALISASI),
             "persen_tertulis": table.text(row, CAPAIAN) or (
-                f"({bracketed[row.line][1]})" if row.line in bracketed else ""),
+                bracketed[row.line][1] if row.line in bracketed else ""),
             "baris_sumber": row.line})
     return records
 
 
-def _bracketed_capaian(table: _Read) -> dict[int, tuple[str, str]]:
-    """line -> (realisasi, capaian) of the rows whose realisasi cell prints the indicator's
-    capaian in brackets under it (`86` / `(101%)`), both as printed; the capaian is the row's
-    where its capaian cell is empty (bkpd's Tabel 2 prints a capaian per sasaran there)."""
+def _bracketed_capaian(table: _Read) -> dict[int, tuple[str, str, str]]:
+    """line -> (realisasi, the bracket as printed, its number) of the rows whose realisasi
+    cell prints the indicator's capaian in brackets under it (`86` / `(101%)`); the capaian
+    is the row's where its capaian cell is empty (bkpd's Tabel 2 prints a capaian per sasaran
+    there)."""
     found = {}
     for row in table.data:
         match = _BRACKETED.match(table.text(row, REALISASI))
         if match:
-            found[row.line] = (match.group(1), match.group(2))
+            found[row.line] = match.groups()
     return found
 
 
