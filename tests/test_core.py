@@ -5,24 +5,16 @@ report's own conventions, written out below), never by the code under test."""
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from pathlib import Path
 
 import pytest
+from helpers import REALDOCS, imported_reports, transcription
 
-from lkjip_analysis.config import PROJECT_ROOT
 from lkjip_analysis.core import read_core
 from lkjip_analysis.number_forms import read_number
 from lkjip_analysis.reading.source import CAPTION, Document, caption_label
-
-REALDOCS = PROJECT_ROOT.parent / "shared" / "realdocs"
-
-
-def transcription(report: str, kind: str) -> list[dict]:
-    with (REALDOCS / f"{report}__{kind}.csv").open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 def printed(text: str, amounts: str = "id") -> float | None:
@@ -51,12 +43,7 @@ REPORTS = ("inspektorat_jombang_2022", "pemprov_sumut_2021")
 @pytest.fixture(scope="module")
 def imported():
     """Each real report read as `lkjip import` reads it."""
-    from lkjip_analysis.impor.pdf import read_pdf
-
-    for report in REPORTS:
-        if not (REALDOCS / f"{report}.pdf").exists():
-            pytest.skip(f"{REALDOCS / report}.pdf is not here")
-    return {report: read_pdf(REALDOCS / f"{report}.pdf") for report in REPORTS}
+    return imported_reports(REPORTS)
 
 
 @pytest.fixture(scope="module")

@@ -5,20 +5,12 @@ read by a second route (the report's own convention), never by the code under te
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from helpers import imported_reports, transcription
 
-from lkjip_analysis.config import PROJECT_ROOT
-
-REALDOCS = PROJECT_ROOT.parent / "shared" / "realdocs"
 REPORTS = ("dpmdesa_jabar_2016", "disperindag_jabar_2016", "bkpd_jabar_2016")
-
-
-def transcription(report: str, kind: str) -> list[dict]:
-    with (REALDOCS / f"{report}__{kind}.csv").open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 def percent(text: str) -> float:
@@ -48,12 +40,7 @@ def core_of(imported, report: str):
 
 @pytest.fixture(scope="module")
 def imported():
-    from lkjip_analysis.impor.pdf import read_pdf
-
-    for report in REPORTS:
-        if not (REALDOCS / f"{report}.pdf").exists():
-            pytest.skip(f"{REALDOCS / report}.pdf is not here")
-    return {report: read_pdf(REALDOCS / f"{report}.pdf") for report in REPORTS}
+    return imported_reports(REPORTS)
 
 
 def test_tables_over_pages_come_out_whole(imported):

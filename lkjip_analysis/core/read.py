@@ -597,11 +597,13 @@ def _capaian_rows(table: _Read, notes: list[Note]) -> list[dict]:
     bracketed = _bracketed_capaian(table)
     if bracketed:
         numbers[REALISASI] = _numbers(table, REALISASI, texts=[
-            bracketed.get(row.line, (table.text(row, REALISASI), ""))[0] for row in table.data])
-        rows = {row.line: row for row in table.data}
-        unstated = {line for line in bracketed if not table.text(rows[line], CAPAIAN)}
+            bracketed[row.line].realisasi if row.line in bracketed
+            else table.text(row, REALISASI) for row in table.data])
+        unstated = {row.line for row in table.data
+                    if row.line in bracketed and not table.text(row, CAPAIAN)}
         numbers[CAPAIAN] |= _numbers(table, CAPAIAN, texts=[
-            bracketed.get(row.line, ("", "", ""))[2] for row in table.data], only=unstated)
+            bracketed[row.line].capaian if row.line in bracketed else ""
+            for row in table.data], only=unstated)
     records = []
     for row, misi, sasaran, indicator, number in _indicator_rows(table):
         records.append({
@@ -614,21 +616,28 @@ def _capaian_rows(table: _Read, notes: list[Note]) -> list[dict]:
             "target_tertulis": table.text(row, TARGET),
             "realisasi_tertulis": table.text(row, REALISASI),
             "persen_tertulis": table.text(row, CAPAIAN) or (
-                bracketed[row.line][1] if row.line in bracketed else ""),
+                bracketed[row.line].printed if row.line in bracketed else ""),
             "baris_sumber": row.line})
     return records
 
 
-def _bracketed_capaian(table: _Read) -> dict[int, tuple[str, str, str]]:
-    """line -> (realisasi, the bracket as printed, its number) of the rows whose realisasi
-    cell prints the indicator's capaian in brackets under it (`86` / `(101%)`); the capaian
-    is the row's where its capaian cell is empty (bkpd's Tabel 2 prints a capaian per sasaran
-    there)."""
+class _Bracketed(NamedTuple):
+    """A realisasi cell that prints the indicator's capaian in brackets under it."""
+
+    realisasi: str  # `86`
+    printed: str  # `(101%)`, as printed
+    capaian: str  # `101`
+
+
+def _bracketed_capaian(table: _Read) -> dict[int, _Bracketed]:
+    """line -> the realisasi cell of each row that prints the indicator's capaian in brackets
+    under it (`86` / `(101%)`); the capaian is the row's where its capaian cell is empty
+    (bkpd's Tabel 2 prints a capaian per sasaran there)."""
     found = {}
     for row in table.data:
         match = _BRACKETED.match(table.text(row, REALISASI))
         if match:
-            found[row.line] = match.groups()
+            found[row.line] = _Bracketed(*match.groups())
     return found
 
 
